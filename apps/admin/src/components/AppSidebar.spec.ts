@@ -1,0 +1,76 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { mount, flushPromises } from '@vue/test-utils';
+import { createPinia, setActivePinia } from 'pinia';
+import { createMemoryHistory, createRouter } from 'vue-router';
+import { defineComponent } from 'vue';
+import { ALL_PERMISSIONS, PERMISSIONS } from '@xiaoban/shared';
+import AppSidebar from './AppSidebar.vue';
+import { i18n, setLocale } from '../i18n';
+import { useSessionStore } from '../stores/session';
+import type { Me } from '../api/types';
+
+const Page = defineComponent({ template: '<div />' });
+
+function personWith(permissions: string[]): Me {
+  return {
+    id: 1,
+    username: 'wanglaoshi',
+    name: '王老师',
+    department: null,
+    roles: [],
+    permissions,
+    clearance: 'none',
+  } as unknown as Me;
+}
+
+async function renderSidebarFor(permissions: string[]) {
+  const pinia = createPinia();
+  setActivePinia(pinia);
+  useSessionStore().me = personWith(permissions);
+  const router = createRouter({
+    history: createMemoryHistory(),
+    routes: [{ path: '/:any(.*)*', component: Page }],
+  });
+  await router.push('/');
+  const wrapper = mount(AppSidebar, { global: { plugins: [pinia, i18n, router] } });
+  await flushPromises();
+  return wrapper;
+}
+
+function menuPaths(wrapper: Awaited<ReturnType<typeof renderSidebarFor>>): string[] {
+  return wrapper.findAll('[data-testid^="menu-item-"]').map((item) => item.attributes('data-testid')!.slice('menu-item-'.length));
+}
+
+describe('sidebar', () => {
+  beforeEach(() => setLocale('zh-CN'));
+
+  it('PLT-1 shows an organisation reader the organisation pages but not the audit log', async () => {
+    const wrapper = await renderSidebarFor([PERMISSIONS.ORG_READ]);
+    expect(menuPaths(wrapper)).toEqual(['/system/users', '/system/departments', '/system/roles']);
+    expect(wrapper.text()).toContain('系统管理');
+    expect(wrapper.text()).not.toContain('操作日志');
+  });
+
+  it('PLT-1 shows an auditor only the audit log', async () => {
+    const wrapper = await renderSidebarFor([PERMISSIONS.AUDIT_READ]);
+    expect(menuPaths(wrapper)).toEqual(['/system/audit']);
+  });
+
+  it('PLT-1 shows every page to someone holding every permission', async () => {
+    const wrapper = await renderSidebarFor([...ALL_PERMISSIONS]);
+    expect(menuPaths(wrapper)).toEqual(['/system/users', '/system/departments', '/system/roles', '/system/audit']);
+  });
+
+  it('PLT-1 drops a module whose pages are all withheld', async () => {
+    const wrapper = await renderSidebarFor([]);
+    expect(wrapper.find('[data-testid="menu-module-system"]').exists()).toBe(false);
+    expect(menuPaths(wrapper)).toEqual([]);
+  });
+
+  it('PLT-10 labels the menu in the chosen language', async () => {
+    setLocale('en');
+    const wrapper = await renderSidebarFor([PERMISSIONS.ORG_READ]);
+    expect(wrapper.text()).toContain('System');
+    expect(wrapper.text()).toContain('Accounts');
+  });
+});

@@ -1,0 +1,66 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { LoggerModule } from 'nestjs-pino';
+import { APP_CONFIG, type AppConfig } from './config/config';
+import { DATABASE_URL } from './database/database.constants';
+import { typeOrmOptions } from './database/typeorm-options';
+import { AuditModule } from './platform/audit/audit.module';
+import { AccessGuard } from './platform/auth/auth.guard';
+import { AuthModule } from './platform/auth/auth.module';
+import { HealthController } from './platform/health/health.controller';
+import { ErrorFilter } from './platform/http/error.filter';
+import { JobsModule } from './platform/jobs/jobs.module';
+import { OrgModule } from './platform/org/org.module';
+
+/** Settings the app is built with: the checked config and the database it runs on. */
+@Module({})
+class ConfigModule {
+  static forRoot(config: AppConfig, databaseUrl: string): DynamicModule {
+    return {
+      module: ConfigModule,
+      global: true,
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        { provide: DATABASE_URL, useValue: databaseUrl },
+        { provide: 'SCHOOL_TIME_ZONE', useValue: config.schoolTimeZone },
+      ],
+      exports: [APP_CONFIG, DATABASE_URL, 'SCHOOL_TIME_ZONE'],
+    };
+  }
+}
+
+/**
+ * The whole API: the platform every module uses, then one module per guide chapter as they
+ * arrive. The database URL is resolved before the app is built (embedded or DATABASE_URL).
+ */
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig, databaseUrl: string): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config, databaseUrl),
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: config.logLevel,
+            // The request id Fastify made (or the caller sent) is the one in every log line.
+            genReqId: (req) => String(req.headers['x-request-id'] ?? ''),
+            redact: ['req.headers.authorization', 'req.headers.cookie'],
+            autoLogging: { ignore: (req) => req.url === '/api/health' },
+          },
+        }),
+        TypeOrmModule.forRoot({ ...typeOrmOptions(databaseUrl), retryAttempts: 3, retryDelay: 1000 }),
+        JobsModule,
+        AuditModule,
+        AuthModule,
+        OrgModule,
+      ],
+      controllers: [HealthController],
+      providers: [
+        { provide: APP_GUARD, useClass: AccessGuard },
+        { provide: APP_FILTER, useClass: ErrorFilter },
+      ],
+    };
+  }
+}

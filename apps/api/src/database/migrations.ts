@@ -1,0 +1,4 @@
+import { Foundation1796401340772 } from './migrations/1796401340772-Foundation';
+
+/** Every migration, in order. A new migration is added here as well as in migrations/. */
+export const MIGRATIONS = [Foundation1796401340772];

@@ -1,0 +1,97 @@
+import { Type as NestType } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { LIST_TOTAL_CAP, PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX } from '@xiaoban/shared';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+
+/** `?page=&pageSize=&q=` of every list (ARCHITECTURE.md, "Lists"). */
+export class PageQueryDto {
+  @ApiPropertyOptional({ minimum: 1, default: 1 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
+  page: number = 1;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: PAGE_SIZE_MAX, default: PAGE_SIZE_DEFAULT })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(PAGE_SIZE_MAX)
+  pageSize: number = PAGE_SIZE_DEFAULT;
+
+  /** Free-text search. */
+  @ApiPropertyOptional({ maxLength: 100 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  q?: string;
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  totalCapped: boolean;
+  page: number;
+  pageSize: number;
+}
+
+/**
+ * Runs a list query: one page of rows, and a total that is exact up to `cap` rows, so that a
+ * query matching most of a large table stays fast.
+ */
+export async function paginate<E extends ObjectLiteral, T>(
+  qb: SelectQueryBuilder<E>,
+  query: PageQueryDto,
+  toDto: (row: E) => T,
+  cap = LIST_TOTAL_CAP,
+): Promise<Page<T>> {
+  const [rows, counted] = await Promise.all([
+    qb
+      .clone()
+      .skip((query.page - 1) * query.pageSize)
+      .take(query.pageSize)
+      .getMany(),
+    qb
+      .clone()
+      .orderBy()
+      // DISTINCT: joined to-many relations (roles, recipients) would otherwise repeat a row.
+      .select(`DISTINCT ${qb.alias}.id`)
+      .offset(undefined)
+      .limit(cap + 1)
+      .getRawMany()
+      .then((r) => r.length),
+  ]);
+  return {
+    items: rows.map(toDto),
+    total: Math.min(counted, cap),
+    totalCapped: counted > cap,
+    page: query.page,
+    pageSize: query.pageSize,
+  };
+}
+
+/** The OpenAPI schema of a page of `Item`s: one `Paginated(XDto)` per list. */
+export function Paginated<Item>(item: NestType<Item>) {
+  class PageOfItems {
+    @ApiProperty({ type: item, isArray: true })
+    items: Item[];
+
+    @ApiProperty({ description: `Exact up to the cap (${LIST_TOTAL_CAP} for lists), then the cap` })
+    total: number;
+
+    @ApiProperty({ description: 'True when there are more rows than `total` says' })
+    totalCapped: boolean;
+
+    @ApiProperty()
+    page: number;
+
+    @ApiProperty()
+    pageSize: number;
+  }
+  Object.defineProperty(PageOfItems, 'name', { value: `PageOf${item.name.replace(/Dto$/, '')}` });
+  return PageOfItems;
+}

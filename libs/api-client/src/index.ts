@@ -1,0 +1,14 @@
+/**
+ * The typed client of the xiaoban API, generated from openapi.json by `pnpm gen:api`.
+ * The admin panel calls the API only through this.
+ */
+import createClient, { type Client, type ClientOptions, type Middleware } from 'openapi-fetch';
+import type { paths, components } from './schema';
+
+export type { paths, components, Middleware };
+export type Schemas = components['schemas'];
+export type ApiClient = Client<paths>;
+
+export function createApiClient(options: ClientOptions = {}): ApiClient {
+  return createClient<paths>(options);
+}

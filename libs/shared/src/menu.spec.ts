@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { visibleMenu, MENU } from './menu.js';
+import { ALL_PERMISSIONS, PERMISSIONS } from './permissions.js';
+import { SEEDED_ROLES } from './roles.js';
+import { clearanceCovers } from './secrecy.js';
+
+describe('shared catalogue', () => {
+  it('PLT-1 shows a person only the menu items their permissions allow', () => {
+    const menu = visibleMenu([PERMISSIONS.AUDIT_READ]);
+    expect(menu.flatMap((m) => m.items.map((i) => i.path))).toEqual(['/system/audit']);
+    expect(visibleMenu([])).toEqual([]);
+  });
+
+  it('PLT-1 every menu item and seeded role uses a permission from the catalogue', () => {
+    for (const item of MENU.flatMap((m) => m.items)) expect(ALL_PERMISSIONS).toContain(item.permission);
+    for (const role of SEEDED_ROLES) for (const p of role.permissions) expect(ALL_PERMISSIONS).toContain(p);
+  });
+
+  it('PLT-1 seeds the ten roles the guide names', () => {
+    expect(SEEDED_ROLES.map((r) => r.name)).toEqual([
+      '系统管理员', '办公室主任', '办公室文员', '校领导', '部门负责人', '教职工', '印章管理员', '档案员', '库管员', '维修工',
+    ]);
+  });
+
+  it('REQ-3 a clearance covers its own level and those below it only', () => {
+    expect(clearanceCovers('confidential', 'secret')).toBe(true);
+    expect(clearanceCovers('secret', 'secret')).toBe(true);
+    expect(clearanceCovers('secret', 'confidential')).toBe(false);
+    expect(clearanceCovers('none', 'secret')).toBe(false);
+  });
+});

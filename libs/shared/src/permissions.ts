@@ -1,0 +1,39 @@
+/**
+ * The permission catalogue: the one list that the API guard checks and the admin panel uses to
+ * show menus and buttons. Each module issue adds its own permissions here, next to its menu entry.
+ *
+ * A permission names a kind of action (`<area>.<resource>.<verb>`); row-level rules (department,
+ * clearance, named recipients) are enforced by the services, not by permissions.
+ */
+export const PERMISSIONS = {
+  /** See accounts and the organisation (users, departments, roles). */
+  ORG_READ: 'org.read',
+  /** Create and change accounts, reset passwords. */
+  USERS_MANAGE: 'org.users.manage',
+  /** Create and change departments. */
+  DEPARTMENTS_MANAGE: 'org.departments.manage',
+  /** Create and change roles and their permissions. */
+  ROLES_MANAGE: 'org.roles.manage',
+  /** Search the audit log (操作日志). */
+  AUDIT_READ: 'audit.read',
+  /** Verify and seal the audit log's hash chain. */
+  AUDIT_VERIFY: 'audit.verify',
+} as const;
+
+export type Permission = (typeof PERMISSIONS)[keyof typeof PERMISSIONS];
+
+export const ALL_PERMISSIONS: readonly Permission[] = Object.values(PERMISSIONS);
+
+export function isPermission(value: string): value is Permission {
+  return (ALL_PERMISSIONS as readonly string[]).includes(value);
+}
+
+/** Human labels for the role editor, keyed by permission; zh-CN first. */
+export const PERMISSION_LABELS: Record<Permission, { 'zh-CN': string; en: string }> = {
+  'org.read': { 'zh-CN': '查看组织与账号', en: 'View organisation and accounts' },
+  'org.users.manage': { 'zh-CN': '管理账号', en: 'Manage accounts' },
+  'org.departments.manage': { 'zh-CN': '管理部门', en: 'Manage departments' },
+  'org.roles.manage': { 'zh-CN': '管理角色与权限', en: 'Manage roles and permissions' },
+  'audit.read': { 'zh-CN': '查看操作日志', en: 'View the audit log' },
+  'audit.verify': { 'zh-CN': '校验操作日志', en: 'Verify the audit log' },
+};
