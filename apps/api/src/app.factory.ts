@@ -94,7 +94,11 @@ function serveAdminPanel(fastify: FastifyInstance, adminDist: string | undefined
   }
   fastify.get('/*', async (request, reply) => {
     if (request.url.startsWith('/api') || !hasPanel) {
-      return reply.status(404).send({ statusCode: 404, code: PLATFORM_ERRORS.NOT_FOUND, message: `Route ${request.method} ${request.url.split('?')[0]} not found` });
+      return reply.status(404).send({
+        statusCode: 404,
+        code: PLATFORM_ERRORS.NOT_FOUND,
+        message: `Route ${request.method} ${request.url.split('?')[0]} not found`,
+      });
     }
     return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').sendFile('index.html', adminDist!);
   });

@@ -18,14 +18,26 @@ describe('audit log (PLT-6)', () => {
     const role = await createRole(t, adminToken, [PERMISSIONS.ORG_READ]);
     const user = await createUserWith(t, adminToken, []);
     const writes = [
-      t.http.post('/api/v1/org/departments').set(auth()).send({ name: unique('部门'), code: unique('W').toUpperCase().slice(0, 20) }),
+      t.http
+        .post('/api/v1/org/departments')
+        .set(auth())
+        .send({ name: unique('部门'), code: unique('W').toUpperCase().slice(0, 20) }),
       t.http.patch(`/api/v1/org/departments/${dept.id}`).set(auth()).send({ name: '教务处（新）', version: dept.version }),
-      t.http.post('/api/v1/org/roles').set(auth()).send({ code: unique('r-'), name: '临时角色', permissions: [] }),
+      t.http
+        .post('/api/v1/org/roles')
+        .set(auth())
+        .send({ code: unique('r-'), name: '临时角色', permissions: [] }),
       t.http.patch(`/api/v1/org/roles/${role.id}`).set(auth()).send({ name: '改名角色', version: 1 }),
-      t.http.post('/api/v1/org/users').set(auth()).send({ username: unique('aud'), name: '审计测试', password: 'Passw0rd-x' }),
+      t.http
+        .post('/api/v1/org/users')
+        .set(auth())
+        .send({ username: unique('aud'), name: '审计测试', password: 'Passw0rd-x' }),
       t.http.patch(`/api/v1/org/users/${user.id}`).set(auth()).send({ phone: '13900000000', version: 1 }),
       t.http.post(`/api/v1/org/users/${user.id}/reset-password`).set(auth()).send({ newPassword: 'Another-pass-1' }),
-      t.http.post('/api/v1/auth/password').set({ authorization: `Bearer ${user.token}` }).send({ currentPassword: 'Another-pass-1', newPassword: 'Changed-pass-1' }),
+      t.http
+        .post('/api/v1/auth/password')
+        .set({ authorization: `Bearer ${user.token}` })
+        .send({ currentPassword: 'Another-pass-1', newPassword: 'Changed-pass-1' }),
     ];
     const responses = [];
     for (const write of writes) responses.push(await write);
@@ -34,14 +46,18 @@ describe('audit log (PLT-6)', () => {
     responses.push(await t.http.delete(`/api/v1/org/roles/${deletable}`).set(auth()).expect(204));
 
     for (const [index, res] of responses.entries()) {
-      const rows = await t.sql<{ action: string; actor_id: string; ip: string }>('SELECT action, actor_id, ip FROM audit_log WHERE request_id = $1', [
-        res.headers['x-request-id'],
-      ]);
+      const rows = await t.sql<{ action: string; actor_id: string; ip: string }>(
+        'SELECT action, actor_id, ip FROM audit_log WHERE request_id = $1',
+        [res.headers['x-request-id']],
+      );
       expect({ write: index, rows: rows.length }).toEqual({ write: index, rows: 1 });
       expect(rows[0].actor_id).toEqual(expect.any(String));
       expect(rows[0].ip).toBeTruthy();
     }
-    const [update] = await t.sql<{ diff: Record<string, unknown> }>(`SELECT diff FROM audit_log WHERE action = 'department.update' AND object_id = $1`, [dept.id]);
+    const [update] = await t.sql<{ diff: Record<string, unknown> }>(
+      `SELECT diff FROM audit_log WHERE action = 'department.update' AND object_id = $1`,
+      [dept.id],
+    );
     expect(update.diff).toEqual({ name: [dept.name, '教务处（新）'] });
   });
 

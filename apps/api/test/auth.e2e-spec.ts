@@ -42,7 +42,9 @@ describe('auth (PLT-1)', () => {
     // Another login (another family) is unaffected.
     const other = (await t.http.post('/api/v1/auth/login').send({ username: user.username, password: user.password }).expect(200)).body;
     await t.http.post('/api/v1/auth/refresh').send({ refreshToken: other.refreshToken }).expect(200);
-    const [reuse] = await t.sql(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'auth.refresh-reuse' AND object_id = $1`, [user.id]);
+    const [reuse] = await t.sql(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'auth.refresh-reuse' AND object_id = $1`, [
+      user.id,
+    ]);
     expect(reuse.n).toBe(2); // both revoked tokens presented are recorded
   });
 
@@ -63,7 +65,11 @@ describe('auth (PLT-1)', () => {
     const listed = await t.http.get(`/api/v1/org/users/${user.id}`).set('authorization', `Bearer ${adminToken}`).expect(200);
     expect(listed.body.lockedUntil).not.toBeNull();
 
-    await t.http.post(`/api/v1/org/users/${user.id}/reset-password`).set('authorization', `Bearer ${adminToken}`).send({ newPassword: 'Reset-pass-1' }).expect(204);
+    await t.http
+      .post(`/api/v1/org/users/${user.id}/reset-password`)
+      .set('authorization', `Bearer ${adminToken}`)
+      .send({ newPassword: 'Reset-pass-1' })
+      .expect(204);
     await login(t, user.username, 'Reset-pass-1');
     const failed = await t.sql(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'auth.login-failed' AND object_id = $1`, [user.id]);
     expect(failed[0].n).toBe(3);
@@ -89,7 +95,11 @@ describe('auth (PLT-1)', () => {
   it('PLT-1 logout revokes the session’s refresh token', async () => {
     const user = await createUserWith(t, adminToken, []);
     const pair = (await t.http.post('/api/v1/auth/login').send({ username: user.username, password: user.password }).expect(200)).body;
-    await t.http.post('/api/v1/auth/logout').set('authorization', `Bearer ${pair.accessToken}`).send({ refreshToken: pair.refreshToken }).expect(204);
+    await t.http
+      .post('/api/v1/auth/logout')
+      .set('authorization', `Bearer ${pair.accessToken}`)
+      .send({ refreshToken: pair.refreshToken })
+      .expect(204);
     await t.http.post('/api/v1/auth/refresh').send({ refreshToken: pair.refreshToken }).expect(401);
   });
 
@@ -109,7 +119,11 @@ describe('auth (PLT-1)', () => {
   it('PLT-1 a deactivated account loses access at once, although its token has not expired', async () => {
     const user = await createUserWith(t, adminToken, [PERMISSIONS.ORG_READ]);
     const current = (await t.http.get(`/api/v1/org/users/${user.id}`).set('authorization', `Bearer ${adminToken}`)).body;
-    await t.http.patch(`/api/v1/org/users/${user.id}`).set('authorization', `Bearer ${adminToken}`).send({ active: false, version: current.version }).expect(200);
+    await t.http
+      .patch(`/api/v1/org/users/${user.id}`)
+      .set('authorization', `Bearer ${adminToken}`)
+      .send({ active: false, version: current.version })
+      .expect(200);
     await t.http.get('/api/v1/org/users').set('authorization', `Bearer ${user.token}`).expect(401);
     await t.http.post('/api/v1/auth/login').send({ username: user.username, password: user.password }).expect(401);
   });

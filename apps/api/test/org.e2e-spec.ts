@@ -16,7 +16,9 @@ describe('organisation (PLT-1)', () => {
   it('PLT-1 seeds the ten roles of the guide, and a seeded role cannot be deleted', async () => {
     const roles = (await t.http.get('/api/v1/org/roles').set(auth()).expect(200)).body;
     const builtin = roles.filter((r: { builtin: boolean }) => r.builtin).map((r: { name: string }) => r.name);
-    expect(builtin.sort()).toEqual(['办公室主任', '办公室文员', '印章管理员', '库管员', '教职工', '校领导', '档案员', '系统管理员', '维修工', '部门负责人'].sort());
+    expect(builtin.sort()).toEqual(
+      ['办公室主任', '办公室文员', '印章管理员', '库管员', '教职工', '校领导', '档案员', '系统管理员', '维修工', '部门负责人'].sort(),
+    );
     const clerk = roles.find((r: { code: string }) => r.code === 'office-clerk');
     const res = await t.http.delete(`/api/v1/org/roles/${clerk.id}`).set(auth()).expect(409);
     expect(res.body.code).toBe('ROLE_BUILTIN');
@@ -32,7 +34,11 @@ describe('organisation (PLT-1)', () => {
       head: { id: head.id },
       liaison: { id: head.id },
     });
-    const cycle = await t.http.patch(`/api/v1/org/departments/${school.id}`).set(auth()).send({ parentId: group.id, version: school.version }).expect(400);
+    const cycle = await t.http
+      .patch(`/api/v1/org/departments/${school.id}`)
+      .set(auth())
+      .send({ parentId: group.id, version: school.version })
+      .expect(400);
     expect(cycle.body.errors).toHaveProperty('parentId');
     const notEmpty = await t.http.delete(`/api/v1/org/departments/${school.id}`).set(auth()).expect(409);
     expect(notEmpty.body.code).toBe('DEPARTMENT_NOT_EMPTY');
@@ -45,7 +51,11 @@ describe('organisation (PLT-1)', () => {
     const dup = await t.http.post('/api/v1/org/departments').set(auth()).send({ name: '另一个', code: dept.code }).expect(409);
     expect(dup.body.errors).toHaveProperty('code');
     const user = await createUserWith(t, adminToken, []);
-    const dupUser = await t.http.post('/api/v1/org/users').set(auth()).send({ username: user.username.toUpperCase(), name: '重名', password: 'Passw0rd-x' }).expect(409);
+    const dupUser = await t.http
+      .post('/api/v1/org/users')
+      .set(auth())
+      .send({ username: user.username.toUpperCase(), name: '重名', password: 'Passw0rd-x' })
+      .expect(409);
     expect(dupUser.body.errors).toHaveProperty('username');
   });
 
@@ -75,9 +85,21 @@ describe('organisation (PLT-1)', () => {
     const created = await t.http
       .post('/api/v1/org/users')
       .set(auth())
-      .send({ username, name: '林静', password: 'Passw0rd-x', departmentId: dept.id, positions: ['办公室主任'], roleIds: [director.id], clearance: 'confidential' })
+      .send({
+        username,
+        name: '林静',
+        password: 'Passw0rd-x',
+        departmentId: dept.id,
+        positions: ['办公室主任'],
+        roleIds: [director.id],
+        clearance: 'confidential',
+      })
       .expect(201);
-    expect(created.body).toMatchObject({ department: { id: dept.id, name: '综合办公室' }, positions: ['办公室主任'], clearance: 'confidential' });
+    expect(created.body).toMatchObject({
+      department: { id: dept.id, name: '综合办公室' },
+      positions: ['办公室主任'],
+      clearance: 'confidential',
+    });
     const token = (await t.http.post('/api/v1/auth/login').send({ username, password: 'Passw0rd-x' }).expect(200)).body.accessToken;
     const me = (await t.http.get('/api/v1/auth/me').set('authorization', `Bearer ${token}`).expect(200)).body;
     expect(me).toMatchObject({ roles: ['office-director'], department: { id: dept.id }, clearance: 'confidential' });
@@ -88,7 +110,11 @@ describe('organisation (PLT-1)', () => {
   it('PLT-1 lists accounts page by page with search and filters', async () => {
     const dept = await createDepartment(t, adminToken);
     for (const name of ['周一', '周二', '吴三']) {
-      await t.http.post('/api/v1/org/users').set(auth()).send({ username: unique('list'), name, password: 'Passw0rd-x', departmentId: dept.id }).expect(201);
+      await t.http
+        .post('/api/v1/org/users')
+        .set(auth())
+        .send({ username: unique('list'), name, password: 'Passw0rd-x', departmentId: dept.id })
+        .expect(201);
     }
     const all = (await t.http.get('/api/v1/org/users').query({ departmentId: dept.id, pageSize: 2 }).set(auth()).expect(200)).body;
     expect(all).toMatchObject({ total: 3, totalCapped: false, page: 1, pageSize: 2 });

@@ -18,7 +18,16 @@ describe('shared catalogue', () => {
 
   it('PLT-1 seeds the ten roles the guide names', () => {
     expect(SEEDED_ROLES.map((r) => r.name)).toEqual([
-      '系统管理员', '办公室主任', '办公室文员', '校领导', '部门负责人', '教职工', '印章管理员', '档案员', '库管员', '维修工',
+      '系统管理员',
+      '办公室主任',
+      '办公室文员',
+      '校领导',
+      '部门负责人',
+      '教职工',
+      '印章管理员',
+      '档案员',
+      '库管员',
+      '维修工',
     ]);
   });
 

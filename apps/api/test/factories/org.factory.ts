@@ -17,7 +17,14 @@ export async function createDepartment(t: TestApp, adminToken: string, fields: R
   const res = await t.http
     .post('/api/v1/org/departments')
     .set('authorization', `Bearer ${adminToken}`)
-    .send({ name: unique('部门'), code: unique('D').toUpperCase().replace(/[^A-Z0-9]/g, '').slice(0, 20), ...fields })
+    .send({
+      name: unique('部门'),
+      code: unique('D')
+        .toUpperCase()
+        .replace(/[^A-Z0-9]/g, '')
+        .slice(0, 20),
+      ...fields,
+    })
     .expect(201);
   return res.body as { id: string; name: string; code: string; version: number };
 }

@@ -49,7 +49,13 @@ export async function createTestDatabase(): Promise<string> {
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const databaseUrl = await createTestDatabase();
   const dataDir = mkdtempSync(join(tmpdir(), 'xiaoban-app-'));
-  const config = loadConfig({ DATA_DIR: dataDir, ADMIN_DIST: '', LOG_LEVEL: 'silent', JWT_SECRET: 'e2e-secret-not-for-production', ...env });
+  const config = loadConfig({
+    DATA_DIR: dataDir,
+    ADMIN_DIST: '',
+    LOG_LEVEL: 'silent',
+    JWT_SECRET: 'e2e-secret-not-for-production',
+    ...env,
+  });
   const routes: RouteOptions[] = [];
   const app = await createApp(config, databaseUrl, { quiet: true, onRoute: (route) => routes.push(route) });
   await app.init();

@@ -7,13 +7,13 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  */
 
 export class Foundation1796401340772 implements MigrationInterface {
-    name = 'Foundation1796401340772'
+  name = 'Foundation1796401340772';
 
-    public async up(queryRunner: QueryRunner): Promise<void> {
-        // Trigram search (Chinese substrings) and GiST exclusion constraints (no double booking).
-        await queryRunner.query(`CREATE EXTENSION IF NOT EXISTS pg_trgm`);
-        await queryRunner.query(`CREATE EXTENSION IF NOT EXISTS btree_gist`);
-        await queryRunner.query(`
+  public async up(queryRunner: QueryRunner): Promise<void> {
+    // Trigram search (Chinese substrings) and GiST exclusion constraints (no double booking).
+    await queryRunner.query(`CREATE EXTENSION IF NOT EXISTS pg_trgm`);
+    await queryRunner.query(`CREATE EXTENSION IF NOT EXISTS btree_gist`);
+    await queryRunner.query(`
             CREATE TABLE "audit_log" (
                 "id" BIGSERIAL NOT NULL,
                 "occurred_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
@@ -28,16 +28,16 @@ export class Foundation1796401340772 implements MigrationInterface {
                 CONSTRAINT "PK_07fefa57f7f5ab8fc3f52b3ed0b" PRIMARY KEY ("id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "IDX_audit_log_occurred_at" ON "audit_log" ("occurred_at")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "IDX_audit_log_actor" ON "audit_log" ("actor_id")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "IDX_audit_log_object" ON "audit_log" ("object_type", "object_id")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "audit_seals" (
                 "audit_id" bigint NOT NULL,
                 "position" bigint NOT NULL,
@@ -47,10 +47,10 @@ export class Foundation1796401340772 implements MigrationInterface {
                 CONSTRAINT "PK_e732a5b0b002234822cdf7725a9" PRIMARY KEY ("audit_id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE UNIQUE INDEX "UQ_audit_seals_position" ON "audit_seals" ("position")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "refresh_tokens" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "user_id" uuid NOT NULL,
@@ -62,16 +62,16 @@ export class Foundation1796401340772 implements MigrationInterface {
                 CONSTRAINT "PK_7d8bee0204106019488c4c50ffa" PRIMARY KEY ("id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "IDX_refresh_tokens_user" ON "refresh_tokens" ("user_id")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "IDX_refresh_tokens_family" ON "refresh_tokens" ("family_id")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE UNIQUE INDEX "UQ_refresh_tokens_hash" ON "refresh_tokens" ("token_hash")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "idempotency_keys" (
                 "scope" character varying(64) NOT NULL,
                 "key" character varying(255) NOT NULL,
@@ -83,7 +83,7 @@ export class Foundation1796401340772 implements MigrationInterface {
                 CONSTRAINT "PK_15de2f76fa9f27ad8f330983607" PRIMARY KEY ("scope", "key")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "departments" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "name" character varying(100) NOT NULL,
@@ -98,10 +98,10 @@ export class Foundation1796401340772 implements MigrationInterface {
                 CONSTRAINT "PK_839517a681a86bb84cbcc6a1e9d" PRIMARY KEY ("id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE UNIQUE INDEX "UQ_departments_code" ON "departments" ("code")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "roles" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "code" character varying(50) NOT NULL,
@@ -115,10 +115,10 @@ export class Foundation1796401340772 implements MigrationInterface {
                 CONSTRAINT "PK_c1433d71a4838793a49dcad46ab" PRIMARY KEY ("id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE UNIQUE INDEX "UQ_roles_code" ON "roles" ("code")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "users" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "username" character varying(50) NOT NULL,
@@ -142,165 +142,164 @@ export class Foundation1796401340772 implements MigrationInterface {
                 CONSTRAINT "PK_a3ffb1c0c8416b9fc6f907b7433" PRIMARY KEY ("id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE UNIQUE INDEX "UQ_users_username" ON "users" ("username")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "IDX_users_department" ON "users" ("department_id")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "user_roles" (
                 "user_id" uuid NOT NULL,
                 "role_id" uuid NOT NULL,
                 CONSTRAINT "PK_23ed6f04fe43066df08379fd034" PRIMARY KEY ("user_id", "role_id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "IDX_87b8888186ca9769c960e92687" ON "user_roles" ("user_id")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "IDX_b23c65e50a758245a33ee35fda" ON "user_roles" ("role_id")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "audit_seals"
             ADD CONSTRAINT "FK_audit_seals_audit" FOREIGN KEY ("audit_id") REFERENCES "audit_log"("id") ON DELETE RESTRICT ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "refresh_tokens"
             ADD CONSTRAINT "FK_refresh_tokens_user" FOREIGN KEY ("user_id") REFERENCES "users"("id") ON DELETE CASCADE ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "departments"
             ADD CONSTRAINT "FK_departments_parent" FOREIGN KEY ("parent_id") REFERENCES "departments"("id") ON DELETE RESTRICT ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "departments"
             ADD CONSTRAINT "FK_departments_head" FOREIGN KEY ("head_id") REFERENCES "users"("id") ON DELETE
             SET NULL ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "departments"
             ADD CONSTRAINT "FK_departments_liaison" FOREIGN KEY ("liaison_id") REFERENCES "users"("id") ON DELETE
             SET NULL ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "users"
             ADD CONSTRAINT "FK_users_department" FOREIGN KEY ("department_id") REFERENCES "departments"("id") ON DELETE RESTRICT ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "user_roles"
             ADD CONSTRAINT "FK_user_roles_user" FOREIGN KEY ("user_id") REFERENCES "users"("id") ON DELETE CASCADE ON UPDATE CASCADE
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "user_roles"
             ADD CONSTRAINT "FK_user_roles_role" FOREIGN KEY ("role_id") REFERENCES "roles"("id") ON DELETE CASCADE ON UPDATE CASCADE
         `);
-        // The audit log and its seals are append-only (PLT-6): the database itself refuses changes.
-        await queryRunner.query(`
+    // The audit log and its seals are append-only (PLT-6): the database itself refuses changes.
+    await queryRunner.query(`
             CREATE FUNCTION audit_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
             BEGIN
                 RAISE EXCEPTION 'the audit log is append-only: % on % refused', TG_OP, TG_TABLE_NAME
                     USING ERRCODE = 'insufficient_privilege';
             END $$`);
-        for (const table of ['audit_log', 'audit_seals']) {
-            await queryRunner.query(
-                `CREATE TRIGGER ${table}_append_only BEFORE UPDATE OR DELETE ON "${table}" FOR EACH ROW EXECUTE FUNCTION audit_refuse_change()`,
-            );
-            await queryRunner.query(
-                `CREATE TRIGGER ${table}_no_truncate BEFORE TRUNCATE ON "${table}" FOR EACH STATEMENT EXECUTE FUNCTION audit_refuse_change()`,
-            );
-        }
+    for (const table of ['audit_log', 'audit_seals']) {
+      await queryRunner.query(
+        `CREATE TRIGGER ${table}_append_only BEFORE UPDATE OR DELETE ON "${table}" FOR EACH ROW EXECUTE FUNCTION audit_refuse_change()`,
+      );
+      await queryRunner.query(
+        `CREATE TRIGGER ${table}_no_truncate BEFORE TRUNCATE ON "${table}" FOR EACH STATEMENT EXECUTE FUNCTION audit_refuse_change()`,
+      );
     }
+  }
 
-    public async down(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`
+  public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`
             ALTER TABLE "user_roles" DROP CONSTRAINT "FK_user_roles_role"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "user_roles" DROP CONSTRAINT "FK_user_roles_user"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "users" DROP CONSTRAINT "FK_users_department"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "departments" DROP CONSTRAINT "FK_departments_liaison"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "departments" DROP CONSTRAINT "FK_departments_head"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "departments" DROP CONSTRAINT "FK_departments_parent"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "refresh_tokens" DROP CONSTRAINT "FK_refresh_tokens_user"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "audit_seals" DROP CONSTRAINT "FK_audit_seals_audit"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."IDX_b23c65e50a758245a33ee35fda"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."IDX_87b8888186ca9769c960e92687"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "user_roles"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."IDX_users_department"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."UQ_users_username"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "users"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."UQ_roles_code"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "roles"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."UQ_departments_code"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "departments"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "idempotency_keys"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."UQ_refresh_tokens_hash"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."IDX_refresh_tokens_family"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."IDX_refresh_tokens_user"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "refresh_tokens"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."UQ_audit_seals_position"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "audit_seals"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."IDX_audit_log_object"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."IDX_audit_log_actor"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."IDX_audit_log_occurred_at"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "audit_log"
         `);
-        await queryRunner.query(`DROP FUNCTION audit_refuse_change()`);
-    }
-
+    await queryRunner.query(`DROP FUNCTION audit_refuse_change()`);
+  }
 }

@@ -42,11 +42,27 @@ export async function seedDemo(dataSource: DataSource, demoPassword: string | un
     const roleIds = new Map<string, string>(
       (await manager.query('SELECT code, id FROM roles')).map((r: { code: string; id: string }) => [r.code, r.id]),
     );
-    const addUser = async (u: { username: string; name: string; department: string; position: string; role: string; clearance: string }) => {
+    const addUser = async (u: {
+      username: string;
+      name: string;
+      department: string;
+      position: string;
+      role: string;
+      clearance: string;
+    }) => {
       const [row] = await manager.query(
         `INSERT INTO users (username, name, phone, email, department_id, positions, clearance, password_hash, password_changed_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, now()) RETURNING id`,
-        [u.username, u.name, `1380000${String(Math.abs(hashCode(u.username)) % 10000).padStart(4, '0')}`, `${u.username}@school.example`, departmentIds.get(u.department), [u.position], u.clearance, hash],
+        [
+          u.username,
+          u.name,
+          `1380000${String(Math.abs(hashCode(u.username)) % 10000).padStart(4, '0')}`,
+          `${u.username}@school.example`,
+          departmentIds.get(u.department),
+          [u.position],
+          u.clearance,
+          hash,
+        ],
       );
       await manager.query('INSERT INTO user_roles (user_id, role_id) VALUES ($1, $2)', [row.id, roleIds.get(u.role)]);
       return row.id as string;
@@ -65,17 +81,27 @@ export async function seedDemo(dataSource: DataSource, demoPassword: string | un
       while (usedNames.has(name));
       usedNames.add(name);
       const department = i <= 22 ? pick(teaching) : pick(['JWC', 'DYC', 'ZWC', 'JKS', 'CWS', 'XXZX', 'BWK', 'TSG', 'TW', 'GH']);
-      await addUser({ username: `staff${String(i).padStart(2, '0')}`, name, department, position: i <= 22 ? '教师' : '干事', role: 'staff', clearance: 'none' });
+      await addUser({
+        username: `staff${String(i).padStart(2, '0')}`,
+        name,
+        department,
+        position: i <= 22 ? '教师' : '干事',
+        role: 'staff',
+        clearance: 'none',
+      });
     }
 
     // Heads and liaison persons for the departments the demo accounts work in.
-    await manager.query('UPDATE departments SET head_id = $1, liaison_id = $2 WHERE code = $3', [accountIds.get('director'), accountIds.get('clerk'), 'BGS']);
+    await manager.query('UPDATE departments SET head_id = $1, liaison_id = $2 WHERE code = $3', [
+      accountIds.get('director'),
+      accountIds.get('clerk'),
+      'BGS',
+    ]);
     await manager.query('UPDATE departments SET head_id = $1 WHERE code = $2', [accountIds.get('principal'), 'XZS']);
     await manager.query('UPDATE departments SET head_id = $1 WHERE code = $2', [accountIds.get('head'), 'JWC']);
-    await manager.query(
-      `INSERT INTO audit_log (action, object_type, request_id, diff) VALUES ('demo.load', 'school', 'seed', $1)`,
-      [JSON.stringify({ details: { departments: departmentIds.size, staff: DEMO_ACCOUNTS.length + 31 } })],
-    );
+    await manager.query(`INSERT INTO audit_log (action, object_type, request_id, diff) VALUES ('demo.load', 'school', 'seed', $1)`, [
+      JSON.stringify({ details: { departments: departmentIds.size, staff: DEMO_ACCOUNTS.length + 31 } }),
+    ]);
   });
   log(
     demoPassword

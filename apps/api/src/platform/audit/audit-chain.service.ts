@@ -78,7 +78,9 @@ export class AuditChainService implements OnModuleInit {
       const linked = await this.dataSource.transaction(async (manager) => {
         await manager.query('SELECT pg_advisory_xact_lock($1)', [SEAL_LOCK]);
         // Ordered by the bigint column, not by its text rendering ('9' > '10').
-        const [last] = await manager.query('SELECT s.position::text AS last_position, s.hash FROM audit_seals s ORDER BY s.position DESC LIMIT 1');
+        const [last] = await manager.query(
+          'SELECT s.position::text AS last_position, s.hash FROM audit_seals s ORDER BY s.position DESC LIMIT 1',
+        );
         let prevHash: string = last?.hash ?? GENESIS_HASH;
         let position = Number(last?.last_position ?? 0);
         const rows: AuditRowText[] = await manager.query(

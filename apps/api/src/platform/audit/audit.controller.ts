@@ -36,7 +36,11 @@ export class AuditController {
 
   @Get('logs')
   @Authenticated({ permission: PERMISSIONS.AUDIT_READ })
-  @ApiOperation({ operationId: 'listAuditLog', summary: 'Search the audit log', description: 'PLT-6: by actor, object, action and time; newest first.' })
+  @ApiOperation({
+    operationId: 'listAuditLog',
+    summary: 'Search the audit log',
+    description: 'PLT-6: by actor, object, action and time; newest first.',
+  })
   @ApiOkResponse({ type: AuditEntryPage })
   async listAuditLog(@Query() query: QueryAuditLogDto): Promise<InstanceType<typeof AuditEntryPage>> {
     const qb = this.entries.createQueryBuilder('a').orderBy('a.id', 'DESC');
@@ -52,7 +56,11 @@ export class AuditController {
 
   @Get('verify')
   @Authenticated({ permission: PERMISSIONS.AUDIT_VERIFY })
-  @ApiOperation({ operationId: 'verifyAuditChain', summary: 'Verify the hash chain', description: 'PLT-6: recomputes the chain; reports the first broken link and the unsealed tail.' })
+  @ApiOperation({
+    operationId: 'verifyAuditChain',
+    summary: 'Verify the hash chain',
+    description: 'PLT-6: recomputes the chain; reports the first broken link and the unsealed tail.',
+  })
   @ApiOkResponse({ type: ChainVerificationDto })
   verifyAuditChain(): Promise<ChainVerificationDto> {
     return this.chain.verify();
@@ -61,7 +69,11 @@ export class AuditController {
   @Post('seal')
   @HttpCode(200)
   @Authenticated({ permission: PERMISSIONS.AUDIT_VERIFY })
-  @ApiOperation({ operationId: 'sealAuditChain', summary: 'Seal the audit log now', description: 'PLT-6: links every committed, unsealed entry into the chain at once instead of at the next scheduled run.' })
+  @ApiOperation({
+    operationId: 'sealAuditChain',
+    summary: 'Seal the audit log now',
+    description: 'PLT-6: links every committed, unsealed entry into the chain at once instead of at the next scheduled run.',
+  })
   @ApiOkResponse({ type: SealResultDto })
   async sealAuditChain(): Promise<SealResultDto> {
     return { sealed: await this.chain.seal() };

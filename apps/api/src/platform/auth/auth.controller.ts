@@ -19,7 +19,8 @@ export class AuthController {
   @ApiOperation({
     operationId: 'login',
     summary: 'Log in',
-    description: 'PLT-1: username and password for a token pair. Rate-limited per client (429); an account locks after repeated failures (423 ACCOUNT_LOCKED).',
+    description:
+      'PLT-1: username and password for a token pair. Rate-limited per client (429); an account locks after repeated failures (423 ACCOUNT_LOCKED).',
   })
   @ApiOkResponse({ type: TokenPairDto })
   @ApiErrors(400, 401, 423, 429)
@@ -54,7 +55,11 @@ export class AuthController {
 
   @Get('me')
   @Authenticated()
-  @ApiOperation({ operationId: 'getMe', summary: 'Who am I', description: 'PLT-1: the signed-in person with department, roles, permissions and clearance.' })
+  @ApiOperation({
+    operationId: 'getMe',
+    summary: 'Who am I',
+    description: 'PLT-1: the signed-in person with department, roles, permissions and clearance.',
+  })
   @ApiOkResponse({ type: MeDto })
   getMe(@Ctx() ctx: RequestContext): Promise<MeDto> {
     return this.auth.me(ctx.actor!);

@@ -17,12 +17,15 @@ import { RefreshToken } from './refresh-token.entity';
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
-const invalidCredentials = () =>
-  new ApiError(HttpStatus.UNAUTHORIZED, PLATFORM_ERRORS.INVALID_CREDENTIALS, 'Wrong username or password');
+const invalidCredentials = () => new ApiError(HttpStatus.UNAUTHORIZED, PLATFORM_ERRORS.INVALID_CREDENTIALS, 'Wrong username or password');
 const invalidRefreshToken = () =>
   new ApiError(HttpStatus.UNAUTHORIZED, PLATFORM_ERRORS.INVALID_REFRESH_TOKEN, 'The refresh token is invalid or expired; log in again');
 const accountLocked = (until: Date) =>
-  new ApiError(HttpStatus.LOCKED, PLATFORM_ERRORS.ACCOUNT_LOCKED, `The account is locked after repeated failed logins until ${until.toISOString()}`);
+  new ApiError(
+    HttpStatus.LOCKED,
+    PLATFORM_ERRORS.ACCOUNT_LOCKED,
+    `The account is locked after repeated failed logins until ${until.toISOString()}`,
+  );
 
 /**
  * Login, token rotation and passwords (PLT-1). Access tokens are short-lived JWTs; refresh
@@ -58,7 +61,11 @@ export class AuthService {
     }
     return this.dataSource.transaction(async (manager) => {
       await manager.update(User, { id: user.id }, { failedLoginCount: 0, lockedUntil: null });
-      await this.audit.record(manager, { ...ctx, actor: { id: user.id, name: user.name } }, { action: 'auth.login', objectType: 'user', objectId: user.id, details: { username } });
+      await this.audit.record(
+        manager,
+        { ...ctx, actor: { id: user.id, name: user.name } },
+        { action: 'auth.login', objectType: 'user', objectId: user.id, details: { username } },
+      );
       return this.issueTokens(user.id, randomUUID(), manager);
     });
   }

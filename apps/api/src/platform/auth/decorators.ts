@@ -25,9 +25,7 @@ export function Authenticated(options: AuthenticatedOptions = {}) {
     SetMetadata(REQUIRED_PERMISSION, options.permission ?? null),
   ];
   if (options.permission) {
-    decorators.push(
-      ApiForbiddenResponse({ type: ErrorBodyDto, description: `Requires the permission \`${options.permission}\`` }),
-    );
+    decorators.push(ApiForbiddenResponse({ type: ErrorBodyDto, description: `Requires the permission \`${options.permission}\`` }));
   }
   return applyDecorators(...decorators);
 }

@@ -45,7 +45,13 @@ export class HealthController {
   private async check(): Promise<boolean> {
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), CHECK_TIMEOUT_MS)));
-    const ok = await Promise.race([this.dataSource.query('SELECT 1').then(() => true, () => false), timeout]);
+    const ok = await Promise.race([
+      this.dataSource.query('SELECT 1').then(
+        () => true,
+        () => false,
+      ),
+      timeout,
+    ]);
     clearTimeout(timer);
     this.last = { at: Date.now(), ok };
     return ok;

@@ -16,15 +16,10 @@ export class ApiError extends HttpException {
   }
 }
 
-export const notFound = (what = 'object') =>
-  new ApiError(HttpStatus.NOT_FOUND, PLATFORM_ERRORS.NOT_FOUND, `${what} not found`);
+export const notFound = (what = 'object') => new ApiError(HttpStatus.NOT_FOUND, PLATFORM_ERRORS.NOT_FOUND, `${what} not found`);
 
 export const versionConflict = () =>
-  new ApiError(
-    HttpStatus.CONFLICT,
-    PLATFORM_ERRORS.VERSION_CONFLICT,
-    'The record was changed by someone else; reload it and try again',
-  );
+  new ApiError(HttpStatus.CONFLICT, PLATFORM_ERRORS.VERSION_CONFLICT, 'The record was changed by someone else; reload it and try again');
 
 export const conflict = (code: string, message: string, fieldErrors?: Record<string, string[]>) =>
   new ApiError(HttpStatus.CONFLICT, code, message, fieldErrors);

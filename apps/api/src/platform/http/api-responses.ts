@@ -15,7 +15,5 @@ const DESCRIPTIONS: Record<number, string> = {
 
 /** Documents the error responses a route can give, all with the one error body. */
 export function ApiErrors(...statuses: (keyof typeof DESCRIPTIONS)[]) {
-  return applyDecorators(
-    ...statuses.map((status) => ApiResponse({ status, type: ErrorBodyDto, description: DESCRIPTIONS[status] })),
-  );
+  return applyDecorators(...statuses.map((status) => ApiResponse({ status, type: ErrorBodyDto, description: DESCRIPTIONS[status] })));
 }

@@ -60,10 +60,7 @@ export class ErrorFilter implements ExceptionFilter {
         const r = response as ErrorBody;
         return { statusCode: status, code: r.code, message: r.message, ...(r.errors ? { errors: r.errors } : {}) };
       }
-      const message =
-        typeof response === 'string'
-          ? response
-          : String((response as { message?: unknown }).message ?? exception.message);
+      const message = typeof response === 'string' ? response : String((response as { message?: unknown }).message ?? exception.message);
       return { statusCode: status, code: STATUS_CODES[status] ?? `HTTP_${status}`, message };
     }
     const fastifyCode = (exception as { code?: unknown })?.code;

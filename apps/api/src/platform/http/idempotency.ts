@@ -1,20 +1,12 @@
 import { createHash } from 'node:crypto';
-import {
-  applyDecorators,
-  CallHandler,
-  ExecutionContext,
-  HttpStatus,
-  Injectable,
-  NestInterceptor,
-  UseInterceptors,
-} from '@nestjs/common';
+import { applyDecorators, CallHandler, ExecutionContext, HttpStatus, Injectable, NestInterceptor, UseInterceptors } from '@nestjs/common';
 import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
 import { Reflector } from '@nestjs/core';
 import { ApiHeader } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { PLATFORM_ERRORS } from '@xiaoban/shared';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { from, lastValueFrom, Observable, of } from 'rxjs';
+import { from, lastValueFrom, Observable } from 'rxjs';
 import { DataSource } from 'typeorm';
 import type { Principal } from '../auth/principal';
 import { ApiError } from './api-error';
@@ -106,7 +98,11 @@ export class IdempotencyInterceptor implements NestInterceptor {
         return stored.response_body;
       }
       if (Date.now() - started > WAIT_LIMIT_MS) {
-        throw new ApiError(HttpStatus.CONFLICT, PLATFORM_ERRORS.IDEMPOTENCY_KEY_IN_USE, 'A request with this Idempotency-Key is still in progress');
+        throw new ApiError(
+          HttpStatus.CONFLICT,
+          PLATFORM_ERRORS.IDEMPOTENCY_KEY_IN_USE,
+          'A request with this Idempotency-Key is still in progress',
+        );
       }
       await new Promise((r) => setTimeout(r, WAIT_STEP_MS));
     }

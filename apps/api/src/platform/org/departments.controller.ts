@@ -15,7 +15,11 @@ export class DepartmentsController {
 
   @Get()
   @Authenticated({ permission: PERMISSIONS.ORG_READ })
-  @ApiOperation({ operationId: 'listDepartments', summary: 'List departments', description: 'PLT-1: every department, flat, with parentId to build the tree.' })
+  @ApiOperation({
+    operationId: 'listDepartments',
+    summary: 'List departments',
+    description: 'PLT-1: every department, flat, with parentId to build the tree.',
+  })
   @ApiOkResponse({ type: [DepartmentDto] })
   listDepartments(): Promise<DepartmentDto[]> {
     return this.departments.list();
@@ -23,7 +27,11 @@ export class DepartmentsController {
 
   @Post()
   @Authenticated({ permission: PERMISSIONS.DEPARTMENTS_MANAGE })
-  @ApiOperation({ operationId: 'createDepartment', summary: 'Create a department', description: 'PLT-1, ADM-1: with its head and liaison person.' })
+  @ApiOperation({
+    operationId: 'createDepartment',
+    summary: 'Create a department',
+    description: 'PLT-1, ADM-1: with its head and liaison person.',
+  })
   @ApiCreatedResponse({ type: DepartmentDto })
   @ApiErrors(400, 409)
   createDepartment(@Body() dto: CreateDepartmentDto, @Ctx() ctx: RequestContext): Promise<DepartmentDto> {
@@ -41,17 +49,29 @@ export class DepartmentsController {
 
   @Patch(':id')
   @Authenticated({ permission: PERMISSIONS.DEPARTMENTS_MANAGE })
-  @ApiOperation({ operationId: 'updateDepartment', summary: 'Change a department', description: 'PLT-1, ADM-1: a department cannot move under itself.' })
+  @ApiOperation({
+    operationId: 'updateDepartment',
+    summary: 'Change a department',
+    description: 'PLT-1, ADM-1: a department cannot move under itself.',
+  })
   @ApiOkResponse({ type: DepartmentDto })
   @ApiErrors(400, 404, 409)
-  updateDepartment(@Param('id', UUID_PARAM) id: string, @Body() dto: UpdateDepartmentDto, @Ctx() ctx: RequestContext): Promise<DepartmentDto> {
+  updateDepartment(
+    @Param('id', UUID_PARAM) id: string,
+    @Body() dto: UpdateDepartmentDto,
+    @Ctx() ctx: RequestContext,
+  ): Promise<DepartmentDto> {
     return this.departments.update(id, dto, ctx);
   }
 
   @Delete(':id')
   @HttpCode(204)
   @Authenticated({ permission: PERMISSIONS.DEPARTMENTS_MANAGE })
-  @ApiOperation({ operationId: 'deleteDepartment', summary: 'Delete an empty department', description: 'PLT-1: 409 while it has sub-departments or members.' })
+  @ApiOperation({
+    operationId: 'deleteDepartment',
+    summary: 'Delete an empty department',
+    description: 'PLT-1: 409 while it has sub-departments or members.',
+  })
   @ApiNoContentResponse()
   @ApiErrors(400, 404, 409)
   async deleteDepartment(@Param('id', UUID_PARAM) id: string, @Ctx() ctx: RequestContext): Promise<void> {

@@ -47,7 +47,13 @@ export class DepartmentsService {
         sortOrder: dto.sortOrder ?? 0,
       });
       const created = await this.get(identifiers[0].id as string, manager);
-      await this.audit.record(manager, ctx, { action: 'department.create', objectType: 'department', objectId: created.id, before: null, after: auditView(created) });
+      await this.audit.record(manager, ctx, {
+        action: 'department.create',
+        objectType: 'department',
+        objectId: created.id,
+        before: null,
+        after: auditView(created),
+      });
       return created;
     });
   }
@@ -60,7 +66,13 @@ export class DepartmentsService {
       const { version, ...fields } = dto;
       await updateVersioned(manager, Department, id, version, fields, 'department');
       const after = await this.get(id, manager);
-      await this.audit.record(manager, ctx, { action: 'department.update', objectType: 'department', objectId: id, before: auditView(before), after: auditView(after) });
+      await this.audit.record(manager, ctx, {
+        action: 'department.update',
+        objectType: 'department',
+        objectId: id,
+        before: auditView(before),
+        after: auditView(after),
+      });
       return after;
     });
   }
@@ -76,13 +88,21 @@ export class DepartmentsService {
         throw conflict('DEPARTMENT_NOT_EMPTY', 'The department has members');
       }
       await manager.delete(Department, { id });
-      await this.audit.record(manager, ctx, { action: 'department.delete', objectType: 'department', objectId: id, before: auditView(before), after: null });
+      await this.audit.record(manager, ctx, {
+        action: 'department.delete',
+        objectType: 'department',
+        objectId: id,
+        before: auditView(before),
+        after: null,
+      });
     });
   }
 
   private async checkCodeFree(manager: EntityManager, code: string): Promise<void> {
     if (await manager.exists(Department, { where: { code } })) {
-      throw new ApiError(HttpStatus.CONFLICT, PLATFORM_ERRORS.CONFLICT, 'The code is taken', { code: ['code is already used by another department'] });
+      throw new ApiError(HttpStatus.CONFLICT, PLATFORM_ERRORS.CONFLICT, 'The code is taken', {
+        code: ['code is already used by another department'],
+      });
     }
   }
 
@@ -120,5 +140,12 @@ export class DepartmentsService {
 }
 
 function auditView(d: DepartmentDto): Record<string, unknown> {
-  return { name: d.name, code: d.code, parentId: d.parentId, headId: d.head?.id ?? null, liaisonId: d.liaison?.id ?? null, sortOrder: d.sortOrder };
+  return {
+    name: d.name,
+    code: d.code,
+    parentId: d.parentId,
+    headId: d.head?.id ?? null,
+    liaisonId: d.liaison?.id ?? null,
+    sortOrder: d.sortOrder,
+  };
 }

@@ -12,9 +12,7 @@ export function toUserDto(user: User): UserDto {
     email: user.email,
     department: user.department ? { id: user.department.id, name: user.department.name } : null,
     positions: user.positions,
-    roles: (user.roles ?? [])
-      .map((r) => ({ id: r.id, code: r.code, name: r.name }))
-      .sort((a, b) => a.code.localeCompare(b.code)),
+    roles: (user.roles ?? []).map((r) => ({ id: r.id, code: r.code, name: r.name })).sort((a, b) => a.code.localeCompare(b.code)),
     clearance: user.clearance,
     active: user.active,
     lockedUntil: user.lockedUntil && user.lockedUntil > new Date() ? user.lockedUntil.toISOString() : null,

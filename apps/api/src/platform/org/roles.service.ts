@@ -32,7 +32,9 @@ export class RolesService {
   async create(dto: CreateRoleDto, ctx: RequestContext): Promise<RoleDto> {
     return this.dataSource.transaction(async (manager) => {
       if (await manager.exists(Role, { where: { code: dto.code } })) {
-        throw new ApiError(HttpStatus.CONFLICT, PLATFORM_ERRORS.CONFLICT, 'The code is taken', { code: ['code is already used by another role'] });
+        throw new ApiError(HttpStatus.CONFLICT, PLATFORM_ERRORS.CONFLICT, 'The code is taken', {
+          code: ['code is already used by another role'],
+        });
       }
       const { identifiers } = await manager.insert(Role, {
         code: dto.code,
@@ -42,7 +44,13 @@ export class RolesService {
         builtin: false,
       });
       const created = await this.get(identifiers[0].id as string, manager);
-      await this.audit.record(manager, ctx, { action: 'role.create', objectType: 'role', objectId: created.id, before: null, after: auditView(created) });
+      await this.audit.record(manager, ctx, {
+        action: 'role.create',
+        objectType: 'role',
+        objectId: created.id,
+        before: null,
+        after: auditView(created),
+      });
       return created;
     });
   }
@@ -54,7 +62,13 @@ export class RolesService {
       if (fields.permissions) fields.permissions = [...new Set(fields.permissions)];
       await updateVersioned(manager, Role, id, version, fields, 'role');
       const after = await this.get(id, manager);
-      await this.audit.record(manager, ctx, { action: 'role.update', objectType: 'role', objectId: id, before: auditView(before), after: auditView(after) });
+      await this.audit.record(manager, ctx, {
+        action: 'role.update',
+        objectType: 'role',
+        objectId: id,
+        before: auditView(before),
+        after: auditView(after),
+      });
       return after;
     });
   }
@@ -64,7 +78,13 @@ export class RolesService {
       const before = await this.get(id, manager);
       if (before.builtin) throw conflict('ROLE_BUILTIN', 'A seeded role cannot be deleted');
       await manager.delete(Role, { id });
-      await this.audit.record(manager, ctx, { action: 'role.delete', objectType: 'role', objectId: id, before: auditView(before), after: null });
+      await this.audit.record(manager, ctx, {
+        action: 'role.delete',
+        objectType: 'role',
+        objectId: id,
+        before: auditView(before),
+        after: null,
+      });
     });
   }
 }

@@ -19,7 +19,11 @@ export class UsersController {
 
   @Get()
   @Authenticated({ permission: PERMISSIONS.ORG_READ })
-  @ApiOperation({ operationId: 'listUsers', summary: 'List accounts', description: 'PLT-1: search by name, username or phone; filter by department and active flag.' })
+  @ApiOperation({
+    operationId: 'listUsers',
+    summary: 'List accounts',
+    description: 'PLT-1: search by name, username or phone; filter by department and active flag.',
+  })
   @ApiOkResponse({ type: UserPage })
   @ApiErrors(400)
   listUsers(@Query() query: QueryUsersDto): Promise<InstanceType<typeof UserPage>> {
@@ -29,7 +33,11 @@ export class UsersController {
   @Post()
   @Authenticated({ permission: PERMISSIONS.USERS_MANAGE })
   @Idempotent()
-  @ApiOperation({ operationId: 'createUser', summary: 'Create an account', description: 'PLT-1: the password is stored as argon2id. NFR-7: accepts Idempotency-Key.' })
+  @ApiOperation({
+    operationId: 'createUser',
+    summary: 'Create an account',
+    description: 'PLT-1: the password is stored as argon2id. NFR-7: accepts Idempotency-Key.',
+  })
   @ApiCreatedResponse({ type: UserDto })
   @ApiErrors(400, 409)
   createUser(@Body() dto: CreateUserDto, @Ctx() ctx: RequestContext): Promise<UserDto> {
@@ -47,7 +55,11 @@ export class UsersController {
 
   @Patch(':id')
   @Authenticated({ permission: PERMISSIONS.USERS_MANAGE })
-  @ApiOperation({ operationId: 'updateUser', summary: 'Change an account', description: 'PLT-1: department, positions, roles, clearance, active flag. Optimistic locking by version.' })
+  @ApiOperation({
+    operationId: 'updateUser',
+    summary: 'Change an account',
+    description: 'PLT-1: department, positions, roles, clearance, active flag. Optimistic locking by version.',
+  })
   @ApiOkResponse({ type: UserDto })
   @ApiErrors(400, 404, 409)
   updateUser(@Param('id', UUID_PARAM) id: string, @Body() dto: UpdateUserDto, @Ctx() ctx: RequestContext): Promise<UserDto> {
@@ -57,7 +69,11 @@ export class UsersController {
   @Post(':id/reset-password')
   @HttpCode(204)
   @Authenticated({ permission: PERMISSIONS.USERS_MANAGE })
-  @ApiOperation({ operationId: 'resetUserPassword', summary: "Reset a person's password", description: 'PLT-1: also lifts a lock and ends their sessions.' })
+  @ApiOperation({
+    operationId: 'resetUserPassword',
+    summary: "Reset a person's password",
+    description: 'PLT-1: also lifts a lock and ends their sessions.',
+  })
   @ApiNoContentResponse()
   @ApiErrors(400, 404)
   async resetUserPassword(@Param('id', UUID_PARAM) id: string, @Body() dto: ResetPasswordDto, @Ctx() ctx: RequestContext): Promise<void> {

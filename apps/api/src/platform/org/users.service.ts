@@ -35,7 +35,9 @@ export class UsersService {
     if (query.active !== undefined) qb.andWhere('u.active = :active', { active: query.active });
     if (query.q) {
       const q = `%${escapeLike(query.q)}%`;
-      qb.andWhere(new Brackets((w) => w.where('u.username ILIKE :q', { q }).orWhere('u.name ILIKE :q', { q }).orWhere('u.phone ILIKE :q', { q })));
+      qb.andWhere(
+        new Brackets((w) => w.where('u.username ILIKE :q', { q }).orWhere('u.name ILIKE :q', { q }).orWhere('u.phone ILIKE :q', { q })),
+      );
     }
     return paginate(qb, query, toUserDto);
   }
@@ -70,7 +72,13 @@ export class UsersService {
       const id = identifiers[0].id as string;
       await this.setRoles(manager, id, dto.roleIds ?? []);
       const created = await this.get(id, manager);
-      await this.audit.record(manager, ctx, { action: 'user.create', objectType: 'user', objectId: id, before: null, after: auditView(created) });
+      await this.audit.record(manager, ctx, {
+        action: 'user.create',
+        objectType: 'user',
+        objectId: id,
+        before: null,
+        after: auditView(created),
+      });
       return created;
     });
   }
@@ -83,7 +91,13 @@ export class UsersService {
       await updateVersioned(manager, User, id, version, fields, 'user');
       if (roleIds) await this.setRoles(manager, id, roleIds);
       const after = await this.get(id, manager);
-      await this.audit.record(manager, ctx, { action: 'user.update', objectType: 'user', objectId: id, before: auditView(before), after: auditView(after) });
+      await this.audit.record(manager, ctx, {
+        action: 'user.update',
+        objectType: 'user',
+        objectId: id,
+        before: auditView(before),
+        after: auditView(after),
+      });
       return after;
     });
   }
@@ -92,12 +106,16 @@ export class UsersService {
   async resetPassword(id: string, newPassword: string, ctx: RequestContext): Promise<void> {
     const passwordHash = await this.passwords.hash(newPassword);
     await this.dataSource.transaction(async (manager) => {
-      const result = await manager.update(User, { id }, {
-        passwordHash,
-        passwordChangedAt: new Date(),
-        failedLoginCount: 0,
-        lockedUntil: null,
-      });
+      const result = await manager.update(
+        User,
+        { id },
+        {
+          passwordHash,
+          passwordChangedAt: new Date(),
+          failedLoginCount: 0,
+          lockedUntil: null,
+        },
+      );
       if (result.affected !== 1) throw notFound('user');
       await manager.query('UPDATE refresh_tokens SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL', [id]);
       await this.audit.record(manager, ctx, { action: 'user.reset-password', objectType: 'user', objectId: id });
@@ -122,7 +140,10 @@ export class UsersService {
   private async setRoles(manager: EntityManager, userId: string, roleIds: string[]): Promise<void> {
     await manager.query('DELETE FROM user_roles WHERE user_id = $1', [userId]);
     if (roleIds.length) {
-      await manager.query('INSERT INTO user_roles (user_id, role_id) SELECT $1, unnest($2::uuid[]) ON CONFLICT DO NOTHING', [userId, roleIds]);
+      await manager.query('INSERT INTO user_roles (user_id, role_id) SELECT $1, unnest($2::uuid[]) ON CONFLICT DO NOTHING', [
+        userId,
+        roleIds,
+      ]);
     }
   }
 }
