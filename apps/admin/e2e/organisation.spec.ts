@@ -29,8 +29,8 @@ test.describe.serial('organisation and permissions', () => {
     await openFromMenu(page, '/system/roles');
     await page.getByTestId('roles-create').click();
     const roleDialog = page.getByTestId('role-form-dialog');
-    await roleDialog.getByTestId('role-code').locator('input').fill(role.code);
-    await roleDialog.getByTestId('role-name').locator('input').fill(role.name);
+    await roleDialog.getByTestId('role-code').fill(role.code);
+    await roleDialog.getByTestId('role-name').fill(role.name);
     await roleDialog.getByTestId('permission-org.read').click();
     await roleDialog.getByTestId('role-form-submit').click();
     await expect(roleDialog).toBeHidden();
@@ -40,8 +40,8 @@ test.describe.serial('organisation and permissions', () => {
     await openFromMenu(page, '/system/departments');
     await page.getByTestId('departments-create-root').click();
     const departmentDialog = page.getByTestId('department-form-dialog');
-    await departmentDialog.getByTestId('department-name').locator('input').fill(department.name);
-    await departmentDialog.getByTestId('department-code').locator('input').fill(department.code);
+    await departmentDialog.getByTestId('department-name').fill(department.name);
+    await departmentDialog.getByTestId('department-code').fill(department.code);
     await departmentDialog.getByTestId('department-form-submit').click();
     await expect(departmentDialog).toBeHidden();
     await expect(page.getByTestId(`department-node-${department.code}`)).toBeVisible();
@@ -50,9 +50,9 @@ test.describe.serial('organisation and permissions', () => {
     await openFromMenu(page, '/system/users');
     await page.getByTestId('users-create').click();
     const userDialog = page.getByTestId('user-form-dialog');
-    await userDialog.getByTestId('user-username').locator('input').fill(teacher.username);
-    await userDialog.getByTestId('user-name').locator('input').fill(teacher.name);
-    await userDialog.getByTestId('user-password').locator('input').fill(teacher.password);
+    await userDialog.getByTestId('user-username').fill(teacher.username);
+    await userDialog.getByTestId('user-name').fill(teacher.name);
+    await userDialog.getByTestId('user-password').fill(teacher.password);
     await userDialog.getByTestId('user-department').click();
     await openDropdown(page).locator('.el-tree-node__content', { hasText: department.name }).click();
     await userDialog.getByTestId('user-roles').click();
@@ -61,7 +61,7 @@ test.describe.serial('organisation and permissions', () => {
     await userDialog.getByTestId('user-form-submit').click();
     await expect(userDialog).toBeHidden();
 
-    await page.getByTestId('users-filter-q').locator('input').fill(teacher.username);
+    await page.getByTestId('users-filter-q').fill(teacher.username);
     await page.getByTestId('users-search').click();
     const row = page.getByTestId('users-table').locator('.el-table__row', { hasText: teacher.username });
     await expect(row).toContainText(department.name);
@@ -87,4 +87,23 @@ test.describe.serial('organisation and permissions', () => {
     await page.goto('/system/audit');
     await expect(page.getByTestId('forbidden')).toBeVisible();
   });
+});
+
+test('NFR-2 a username the server finds taken is shown on the username field', async ({ page }) => {
+  const admin = adminCredentials();
+  await signIn(page, admin.username, admin.password);
+  await openFromMenu(page, '/system/users');
+
+  await page.getByTestId('users-create').click();
+  const userDialog = page.getByTestId('user-form-dialog');
+  await userDialog.getByTestId('user-username').fill(admin.username);
+  await userDialog.getByTestId('user-name').fill(`重复账号${runStamp()}`);
+  await userDialog.getByTestId('user-password').fill('Chongfu2026!');
+  await userDialog.getByTestId('user-form-submit').click();
+
+  // The API answers 409 with errors.username; the form keeps the dialog open and marks that field.
+  const usernameItem = userDialog.locator('.el-form-item', { has: page.getByTestId('user-username') });
+  await expect(usernameItem).toHaveClass(/is-error/);
+  await expect(usernameItem.locator('.el-form-item__error')).not.toBeEmpty();
+  await expect(userDialog).toBeVisible();
 });

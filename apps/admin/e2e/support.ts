@@ -10,8 +10,8 @@ export function adminCredentials(): { username: string; password: string } {
 /** Signs in through the form and waits for the home page. */
 export async function signIn(page: Page, username: string, password: string): Promise<void> {
   await page.goto('/login');
-  await page.getByTestId('login-username').locator('input').fill(username);
-  await page.getByTestId('login-password').locator('input').fill(password);
+  await page.getByTestId('login-username').fill(username);
+  await page.getByTestId('login-password').fill(password);
   await page.getByTestId('login-submit').click();
   await expect(page.getByTestId('home-welcome')).toBeVisible();
 }

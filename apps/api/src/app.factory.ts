@@ -93,7 +93,8 @@ function serveAdminPanel(fastify: FastifyInstance, adminDist: string | undefined
     void fastify.register(fastifyStatic, { root: adminDist, prefix: '/', wildcard: false, index: false });
   }
   fastify.get('/*', async (request, reply) => {
-    if (request.url.startsWith('/api') || !hasPanel) {
+    // Unknown API routes and missing build files (e.g. after a rebuild) are 404s, not the panel.
+    if (request.url.startsWith('/api') || request.url.startsWith('/assets/') || !hasPanel) {
       return reply.status(404).send({
         statusCode: 404,
         code: PLATFORM_ERRORS.NOT_FOUND,

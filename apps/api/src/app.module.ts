@@ -12,6 +12,9 @@ import { HealthController } from './platform/health/health.controller';
 import { ErrorFilter } from './platform/http/error.filter';
 import { JobsModule } from './platform/jobs/jobs.module';
 import { OrgModule } from './platform/org/org.module';
+import { ApprovalsModule } from './platform/approvals/approvals.module';
+import { InboxModule } from './platform/inbox/inbox.module';
+import { NotificationsModule } from './platform/notifications/notifications.module';
 
 /** Settings the app is built with: the checked config and the database it runs on. */
 @Module({})
@@ -23,9 +26,8 @@ class ConfigModule {
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: DATABASE_URL, useValue: databaseUrl },
-        { provide: 'SCHOOL_TIME_ZONE', useValue: config.schoolTimeZone },
       ],
-      exports: [APP_CONFIG, DATABASE_URL, 'SCHOOL_TIME_ZONE'],
+      exports: [APP_CONFIG, DATABASE_URL],
     };
   }
 }
@@ -55,6 +57,9 @@ export class AppModule {
         AuditModule,
         AuthModule,
         OrgModule,
+        InboxModule,
+        NotificationsModule,
+        ApprovalsModule,
       ],
       controllers: [HealthController],
       providers: [

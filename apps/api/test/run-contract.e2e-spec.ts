@@ -74,7 +74,7 @@ describe('run contract (embedded PostgreSQL)', () => {
     expect(match).not.toBeNull();
     const password = match![1];
     expect(await loginStatus(first.baseUrl, password)).toBe(200);
-    const docs = await fetch(`${first.baseUrl}/api/docs-json`).then((r) => r.json());
+    const docs = (await fetch(`${first.baseUrl}/api/docs-json`).then((r) => r.json())) as { paths: Record<string, unknown> };
     expect(Object.keys(docs.paths)).toContain('/api/v1/auth/login');
     expect(await stop(first, 'SIGTERM')).toBe(0);
     // A clean stop leaves no postmaster behind.

@@ -24,6 +24,230 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/approvals/chains': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Approval chains of every kind
+     * @description PLT-2
+     */
+    get: operations['listApprovalChains'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/approvals/chains/{kind}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * Edit the chain of a kind
+     * @description PLT-2: steps with approvers (role, head of department, named people), any/all (会签), conditions and time limits. Requests already submitted keep their steps.
+     */
+    put: operations['updateApprovalChain'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/approvals/requests': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Approval requests
+     * @description PLT-2: mine, to me, copied to me, or all I may see.
+     */
+    get: operations['listApprovalRequests'];
+    put?: never;
+    /**
+     * Submit a general request (事项请示)
+     * @description PLT-2: goes to the head of the applicant's department, then a school leader (as the chain says). Other kinds are submitted by their modules.
+     */
+    post: operations['submitGeneralRequest'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/approvals/requests/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * An approval request with its record
+     * @description PLT-2: steps, tasks, every decision with actor, time and comment, and the actions the caller may take.
+     */
+    get: operations['getApprovalRequest'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/approvals/requests/{id}/approve': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Approve
+     * @description PLT-2: by an approver of the current step. Two approvers acting at once: one decision counts, the other gets 409.
+     */
+    post: operations['approveRequest'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/approvals/requests/{id}/copy': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Copy to others (抄送)
+     * @description PLT-2: they are notified and may follow the request.
+     */
+    post: operations['copyRequest'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/approvals/requests/{id}/reject': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Reject, with a reason
+     * @description PLT-2: final.
+     */
+    post: operations['rejectRequest'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/approvals/requests/{id}/resubmit': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Resubmit a returned request
+     * @description PLT-2: by the applicant; the chain starts again.
+     */
+    post: operations['resubmitRequest'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/approvals/requests/{id}/return': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Return for changes (退回), with a reason
+     * @description PLT-2: the applicant changes and resubmits it.
+     */
+    post: operations['returnRequest'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/approvals/requests/{id}/transfer': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Transfer my task to someone else (转办)
+     * @description PLT-2
+     */
+    post: operations['transferRequest'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/approvals/requests/{id}/withdraw': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Withdraw
+     * @description PLT-2: by the applicant, before the first decision.
+     */
+    post: operations['withdrawRequest'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/audit/logs': {
     parameters: {
       query?: never;
@@ -178,6 +402,274 @@ export interface paths {
      * @description PLT-1: refresh tokens rotate; presenting a used one again revokes its whole family.
      */
     post: operations['refreshTokens'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/inbox': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * My inbox
+     * @description PLT-3: to do (most urgent, then nearest deadline first, overdue marked) or done.
+     */
+    get: operations['listMyInbox'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/inbox/counts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * My inbox counts
+     * @description PLT-3: the badge in the header.
+     */
+    get: operations['countMyInbox'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/messages': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * My messages
+     * @description ADM-2: received (with notifications) or sent, newest first.
+     */
+    get: operations['listMyMessages'];
+    put?: never;
+    /**
+     * Send a message
+     * @description ADM-2: to people and departments (with their sub-departments).
+     */
+    post: operations['sendMessage'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/messages/unread-count': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * My unread messages
+     * @description ADM-2
+     */
+    get: operations['countMyUnreadMessages'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/messages/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Open a message
+     * @description ADM-2: the first opening by a recipient records that they read it.
+     */
+    get: operations['openMessage'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/messages/{id}/receipts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Who has read my message
+     * @description ADM-2: read state per recipient, for the sender.
+     */
+    get: operations['listMessageReceipts'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/messages/{id}/replies': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Reply to a message
+     * @description ADM-2: a recipient's reply goes to the sender; the sender's to every recipient.
+     */
+    post: operations['replyToMessage'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/notifications/channels': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Channel settings
+     * @description PLT-4: from the environment or the panel; secrets are masked.
+     */
+    get: operations['listChannelSettings'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/notifications/channels/{channel}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * Configure a channel
+     * @description PLT-4: settings stored here override the environment.
+     */
+    put: operations['updateChannelSettings'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/notifications/deliveries': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The delivery log
+     * @description PLT-4: every message per recipient and channel, with its status and last error.
+     */
+    get: operations['listDeliveries'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/notifications/deliveries/{id}/resend': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Resend a delivery
+     * @description PLT-4: on its own channel or on another (fallback), as a new delivery.
+     */
+    post: operations['resendDelivery'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/notifications/preferences': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * My channels
+     * @description PLT-4
+     */
+    get: operations['getMyNotificationPreferences'];
+    /**
+     * Choose my channels
+     * @description PLT-4: in-app is always on; mandatory messages use every channel.
+     */
+    put: operations['updateMyNotificationPreferences'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/notifications/sms/reports': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * SMS delivery reports (gateway callback)
+     * @description PLT-4: Aliyun SmsReport format; `token` must match SMS_REPORT_TOKEN.
+     */
+    post: operations['receiveSmsReports'];
     delete?: never;
     options?: never;
     head?: never;
@@ -360,6 +852,123 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
+    ApprovalChainDto: {
+      /** @example general-request */
+      kind: string;
+      /** @example 事项请示 */
+      name: string;
+      /** @example General request */
+      nameEn: string;
+      steps: components['schemas']['ApprovalStepDto'][];
+      /** @description 0 while the default chain has never been saved */
+      version: number;
+    };
+    ApprovalEventDto: {
+      /** @enum {string} */
+      action: 'submit' | 'approve' | 'reject' | 'return' | 'resubmit' | 'withdraw' | 'transfer' | 'copy' | 'complete';
+      actor: components['schemas']['RefDto'] | null;
+      /** Format: date-time */
+      at: string;
+      /** @description Comment or reason; for `complete`, the outcome */
+      comment: string | null;
+      id: string;
+      round: number;
+      stepIndex: number | null;
+      /** @description People a transfer or copy went to */
+      targets: components['schemas']['RefDto'][];
+    };
+    ApprovalRequestDto: {
+      /** @description What the caller may do now */
+      allowedActions: ('approve' | 'reject' | 'return' | 'resubmit' | 'withdraw' | 'transfer' | 'copy')[];
+      applicant: components['schemas']['RefDto'];
+      /** @description People the request was copied to */
+      copiedTo: components['schemas']['RefDto'][];
+      /** Format: date-time */
+      createdAt: string;
+      currentStep: number;
+      /** @description Name of the step deciding now, while pending */
+      currentStepName: string | null;
+      /** @description What the applicant wrote and the facts the conditions read */
+      data: {
+        [key: string]: unknown;
+      };
+      /** Format: date-time */
+      decidedAt: string | null;
+      /** @description Every action, with actor, time and comment */
+      events: components['schemas']['ApprovalEventDto'][];
+      /** Format: uuid */
+      id: string;
+      /** @example general-request */
+      kind: string;
+      /** @example 事项请示 */
+      kindName: string;
+      round: number;
+      /** @enum {string} */
+      status: 'pending' | 'approved' | 'rejected' | 'returned' | 'withdrawn';
+      /** @description The steps of this request (fixed at submission) */
+      steps: components['schemas']['ApprovalStepDto'][];
+      subjectId: string | null;
+      subjectType: string | null;
+      tasks: components['schemas']['ApprovalTaskDto'][];
+      title: string;
+    };
+    ApprovalStepDto: {
+      approvers: components['schemas']['ApproverRuleDto'];
+      condition?: components['schemas']['StepConditionDto'] | null;
+      /** @enum {string} */
+      mode: 'any' | 'all';
+      /** @example 校领导审批 */
+      name: string;
+      /** @description Hours to decide; reminders before and after */
+      timeLimitHours?: number | null;
+    };
+    ApprovalSummaryDto: {
+      applicant: components['schemas']['RefDto'];
+      /** Format: date-time */
+      createdAt: string;
+      /** @description Name of the step deciding now, while pending */
+      currentStepName: string | null;
+      /** Format: date-time */
+      decidedAt: string | null;
+      /** Format: uuid */
+      id: string;
+      /** @example general-request */
+      kind: string;
+      /** @example 事项请示 */
+      kindName: string;
+      /** @enum {string} */
+      status: 'pending' | 'approved' | 'rejected' | 'returned' | 'withdrawn';
+      title: string;
+    };
+    ApprovalTaskDto: {
+      assignee: components['schemas']['RefDto'];
+      comment: string | null;
+      /** Format: date-time */
+      decidedAt: string | null;
+      /** Format: date-time */
+      dueAt: string | null;
+      /** Format: uuid */
+      id: string;
+      round: number;
+      /** @enum {string} */
+      status: 'pending' | 'approved' | 'rejected' | 'returned' | 'transferred' | 'cancelled';
+      stepIndex: number;
+    };
+    ApproveDto: {
+      /** @example 同意。 */
+      comment?: string;
+    };
+    ApproverRuleDto: {
+      /**
+       * @description Role code, for type `role`
+       * @example school-leader
+       */
+      role?: string;
+      /** @enum {string} */
+      type: 'role' | 'department-head' | 'parent-department-head' | 'users';
+      /** @description People, for type `users` */
+      userIds?: string[];
+    };
     AuditActorDto: {
       /** Format: uuid */
       id: string;
@@ -402,6 +1011,24 @@ export interface components {
       currentPassword: string;
       newPassword: string;
     };
+    ChannelSettingsDto: {
+      /** @enum {string} */
+      channel: 'in-app' | 'email' | 'sms' | 'wecom' | 'dingtalk' | 'wechat-mp';
+      /** @description Every setting the channel needs has a value */
+      configured: boolean;
+      enabled: boolean;
+      /** @description Where each set value comes from */
+      sources: {
+        [key: string]: 'panel' | 'env';
+      };
+      /** @description Each setting; secrets show as "********" when set, never their value */
+      values: {
+        [key: string]: string | null;
+      };
+    };
+    CopyDto: {
+      userIds: string[];
+    };
     CreateDepartmentDto: {
       /** @example BGS */
       code: string;
@@ -414,7 +1041,7 @@ export interface components {
       /** Format: uuid */
       parentId?: string | null;
       /** @default 0 */
-      sortOrder: number;
+      sortOrder?: number;
     };
     CreateRoleDto: {
       /** @example archive-reader */
@@ -422,16 +1049,29 @@ export interface components {
       description?: string | null;
       /** @example 档案查阅 */
       name: string;
-      permissions: ('org.read' | 'org.users.manage' | 'org.departments.manage' | 'org.roles.manage' | 'audit.read' | 'audit.verify')[];
+      permissions: (
+        | 'org.read'
+        | 'org.users.manage'
+        | 'org.departments.manage'
+        | 'org.roles.manage'
+        | 'audit.read'
+        | 'audit.verify'
+        | 'messages.send'
+        | 'approvals.submit'
+        | 'approvals.read-all'
+        | 'approvals.chains.manage'
+        | 'notifications.read'
+        | 'notifications.manage'
+      )[];
     };
     CreateUserDto: {
       /** @default true */
-      active: boolean;
+      active?: boolean;
       /**
        * @default none
        * @enum {string}
        */
-      clearance: 'none' | 'secret' | 'confidential' | 'top-secret';
+      clearance?: 'none' | 'secret' | 'confidential' | 'top-secret';
       /** Format: uuid */
       departmentId?: string | null;
       /** Format: email */
@@ -450,6 +1090,35 @@ export interface components {
       roleIds?: string[];
       /** @example wangfang */
       username: string;
+    };
+    DeliveryDto: {
+      /** @description Where it went (masked for phone numbers) */
+      address: string;
+      attempts: number;
+      /** @enum {string} */
+      channel: 'in-app' | 'email' | 'sms' | 'wecom' | 'dingtalk' | 'wechat-mp';
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      deliveredAt: string | null;
+      /**
+       * Format: uuid
+       * @description The outbox key, carried by every attempt
+       */
+      id: string;
+      kind: string;
+      lastError: string | null;
+      mandatory: boolean;
+      /** Format: date-time */
+      readAt: string | null;
+      recipient: components['schemas']['RefDto'];
+      /** Format: uuid */
+      resendOf: string | null;
+      /** Format: date-time */
+      sentAt: string | null;
+      /** @enum {string} */
+      status: 'queued' | 'sent' | 'delivered' | 'read' | 'failed';
+      title: string;
     };
     DepartmentDto: {
       /** @example BGS */
@@ -487,6 +1156,41 @@ export interface components {
       /** @enum {string} */
       status: 'ok' | 'unavailable';
     };
+    InboxCountsDto: {
+      /** @description Open items past their due date */
+      overdue: number;
+      /** @description Open items (the badge in the header) */
+      todo: number;
+    };
+    InboxItemDto: {
+      /** Format: date-time */
+      closedAt: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      dueAt: string | null;
+      /** Format: uuid */
+      id: string;
+      /**
+       * @description Where in the admin panel the work is done
+       * @example /approvals/3f1c…
+       */
+      link: string;
+      /** @description Open and past its due date */
+      overdue: boolean;
+      sourceId: string;
+      /**
+       * @description What kind of work this is
+       * @example approval-task
+       */
+      sourceType: string;
+      /** @enum {string} */
+      status: 'open' | 'done' | 'cancelled';
+      /** @example 审批：关于举办校园开放日的请示 */
+      title: string;
+      /** @description 0 normal, 1 urgent (加急), 2 very urgent (特急) */
+      urgency: number;
+    };
     LoginDto: {
       /** @example your-password */
       password: string;
@@ -506,8 +1210,80 @@ export interface components {
       roles: string[];
       username: string;
     };
+    MessageDto: {
+      body: string;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: uuid */
+      id: string;
+      /** @description Path in the admin panel the message is about */
+      link: string | null;
+      /** Format: uuid */
+      parentId: string | null;
+      /**
+       * Format: date-time
+       * @description When I opened it (inbox); null if unread or sent by me
+       */
+      readAt: string | null;
+      /** @description How many of them have opened it */
+      readCount: number;
+      /** @description How many people received it */
+      recipientCount: number;
+      /** @description Null for notifications from the system */
+      sender: components['schemas']['RefDto'] | null;
+      subject: string;
+      /** Format: uuid */
+      threadId: string;
+      /** @description Departments it was addressed to */
+      toDepartments: components['schemas']['RefDto'][];
+      /** @description People it was addressed to by name */
+      toUsers: components['schemas']['RefDto'][];
+    };
+    MessageReceiptDto: {
+      /** Format: date-time */
+      readAt: string | null;
+      user: components['schemas']['RefDto'];
+      /** @description The department through which they received it */
+      viaDepartment: components['schemas']['RefDto'] | null;
+    };
+    PageOfApprovalSummary: {
+      items: components['schemas']['ApprovalSummaryDto'][];
+      page: number;
+      pageSize: number;
+      /** @description Exact up to the cap (10000 for lists), then the cap */
+      total: number;
+      /** @description True when there are more rows than `total` says */
+      totalCapped: boolean;
+    };
     PageOfAuditEntry: {
       items: components['schemas']['AuditEntryDto'][];
+      page: number;
+      pageSize: number;
+      /** @description Exact up to the cap (10000 for lists), then the cap */
+      total: number;
+      /** @description True when there are more rows than `total` says */
+      totalCapped: boolean;
+    };
+    PageOfDelivery: {
+      items: components['schemas']['DeliveryDto'][];
+      page: number;
+      pageSize: number;
+      /** @description Exact up to the cap (10000 for lists), then the cap */
+      total: number;
+      /** @description True when there are more rows than `total` says */
+      totalCapped: boolean;
+    };
+    PageOfInboxItem: {
+      items: components['schemas']['InboxItemDto'][];
+      page: number;
+      pageSize: number;
+      /** @description Exact up to the cap (10000 for lists), then the cap */
+      total: number;
+      /** @description True when there are more rows than `total` says */
+      totalCapped: boolean;
+    };
+    PageOfMessage: {
+      items: components['schemas']['MessageDto'][];
       page: number;
       pageSize: number;
       /** @description Exact up to the cap (10000 for lists), then the cap */
@@ -524,6 +1300,18 @@ export interface components {
       /** @description True when there are more rows than `total` says */
       totalCapped: boolean;
     };
+    PreferencesDto: {
+      /** @description Channels the school has configured */
+      available: ('in-app' | 'email' | 'sms' | 'wecom' | 'dingtalk' | 'wechat-mp')[];
+      /** @description Channels I want; in-app is always on */
+      channels: ('in-app' | 'email' | 'sms' | 'wecom' | 'dingtalk' | 'wechat-mp')[];
+      /** @description My openid on the school’s WeChat official account */
+      wechatOpenid: string | null;
+    };
+    ReasonDto: {
+      /** @example 请补充活动安全预案。 */
+      reason: string;
+    };
     RefDto: {
       /** Format: uuid */
       id: string;
@@ -532,8 +1320,23 @@ export interface components {
     RefreshDto: {
       refreshToken: string;
     };
+    ReplyMessageDto: {
+      body: string;
+    };
+    ResendDto: {
+      /**
+       * @description Another channel to fall back on; the same one when omitted
+       * @enum {string}
+       */
+      channel?: 'in-app' | 'email' | 'sms' | 'wecom' | 'dingtalk' | 'wechat-mp';
+    };
     ResetPasswordDto: {
       newPassword: string;
+    };
+    ResubmitDto: {
+      /** @description The changed content (general requests) */
+      content?: string;
+      title?: string;
     };
     RoleDto: {
       /** @description Seeded roles cannot be deleted */
@@ -545,7 +1348,20 @@ export interface components {
       id: string;
       /** @example 办公室文员 */
       name: string;
-      permissions: ('org.read' | 'org.users.manage' | 'org.departments.manage' | 'org.roles.manage' | 'audit.read' | 'audit.verify')[];
+      permissions: (
+        | 'org.read'
+        | 'org.users.manage'
+        | 'org.departments.manage'
+        | 'org.roles.manage'
+        | 'audit.read'
+        | 'audit.verify'
+        | 'messages.send'
+        | 'approvals.submit'
+        | 'approvals.read-all'
+        | 'approvals.chains.manage'
+        | 'notifications.read'
+        | 'notifications.manage'
+      )[];
       version: number;
     };
     RoleRefDto: {
@@ -559,6 +1375,42 @@ export interface components {
       /** @description Entries linked into the chain by this call */
       sealed: number;
     };
+    SendMessageDto: {
+      /** @example 请各部门负责人准时参加。 */
+      body: string;
+      /** @example 关于本周五下午召开行政会的通知 */
+      subject: string;
+      /** @description Departments to send to: their members and sub-departments */
+      toDepartmentIds?: string[];
+      /** @description People to send to */
+      toUserIds?: string[];
+    };
+    SmsReportAckDto: {
+      /** @example 0 */
+      code: number;
+      /** @example 成功 */
+      msg: string;
+    };
+    StepConditionDto: {
+      /**
+       * @description A field of the request data
+       * @example sealType
+       */
+      field: string;
+      /** @enum {string} */
+      op: 'eq' | 'ne' | 'in' | 'gt' | 'gte' | 'lt' | 'lte';
+      /**
+       * @description A string, number or boolean; a list for `in`
+       * @example official
+       */
+      value: Record<string, never>;
+    };
+    SubmitGeneralRequestDto: {
+      /** @example 拟于下月举办校园开放日，需借用操场及礼堂，请审批。 */
+      content: string;
+      /** @example 关于举办校园开放日活动的请示 */
+      title: string;
+    };
     TokenPairDto: {
       /** @description Short-lived bearer token for the Authorization header */
       accessToken: string;
@@ -569,6 +1421,26 @@ export interface components {
       expiresIn: number;
       /** @description Single-use token for POST /auth/refresh; rotates on every use */
       refreshToken: string;
+    };
+    TransferDto: {
+      comment?: string;
+      /** Format: uuid */
+      toUserId: string;
+    };
+    UnreadCountDto: {
+      unread: number;
+    };
+    UpdateApprovalChainDto: {
+      steps: components['schemas']['ApprovalStepDto'][];
+      /** @description The version read */
+      version: number;
+    };
+    UpdateChannelSettingsDto: {
+      enabled?: boolean;
+      /** @description Settings to store in the panel (override the environment); an empty string removes one */
+      values?: {
+        [key: string]: string;
+      };
     };
     UpdateDepartmentDto: {
       /** @example BGS */
@@ -582,24 +1454,41 @@ export interface components {
       /** Format: uuid */
       parentId?: string | null;
       /** @default 0 */
-      sortOrder: number;
+      sortOrder?: number;
       version: number;
+    };
+    UpdatePreferencesDto: {
+      channels: ('in-app' | 'email' | 'sms' | 'wecom' | 'dingtalk' | 'wechat-mp')[];
+      wechatOpenid?: string | null;
     };
     UpdateRoleDto: {
       description?: string | null;
       /** @example 档案查阅 */
       name?: string;
-      permissions?: ('org.read' | 'org.users.manage' | 'org.departments.manage' | 'org.roles.manage' | 'audit.read' | 'audit.verify')[];
+      permissions?: (
+        | 'org.read'
+        | 'org.users.manage'
+        | 'org.departments.manage'
+        | 'org.roles.manage'
+        | 'audit.read'
+        | 'audit.verify'
+        | 'messages.send'
+        | 'approvals.submit'
+        | 'approvals.read-all'
+        | 'approvals.chains.manage'
+        | 'notifications.read'
+        | 'notifications.manage'
+      )[];
       version: number;
     };
     UpdateUserDto: {
       /** @default true */
-      active: boolean;
+      active?: boolean;
       /**
        * @default none
        * @enum {string}
        */
-      clearance: 'none' | 'secret' | 'confidential' | 'top-secret';
+      clearance?: 'none' | 'secret' | 'confidential' | 'top-secret';
       /** Format: uuid */
       departmentId?: string | null;
       /** Format: email */
@@ -680,6 +1569,699 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['HealthDto'];
+        };
+      };
+    };
+  };
+  listApprovalChains: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApprovalChainDto'][];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `approvals.chains.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  updateApprovalChain: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        kind: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateApprovalChainDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApprovalChainDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `approvals.chains.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  listApprovalRequests: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        q?: string;
+        scope?: 'mine' | 'to-me' | 'copied' | 'all';
+        status?: 'pending' | 'approved' | 'rejected' | 'returned' | 'withdrawn';
+        kind?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PageOfApprovalSummary'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  submitGeneralRequest: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description NFR-7: a retry with the same key and body has one effect and gets the same answer; another body gets 422 */
+        'Idempotency-Key'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SubmitGeneralRequestDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApprovalRequestDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `approvals.submit` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Idempotency-Key reused with a different body */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  getApprovalRequest: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApprovalRequestDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  approveRequest: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ApproveDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApprovalRequestDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  copyRequest: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CopyDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApprovalRequestDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  rejectRequest: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReasonDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApprovalRequestDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  resubmitRequest: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ResubmitDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApprovalRequestDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  returnRequest: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReasonDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApprovalRequestDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  transferRequest: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['TransferDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApprovalRequestDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  withdrawRequest: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApprovalRequestDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
     };
@@ -1022,6 +2604,710 @@ export interface operations {
       };
     };
   };
+  listMyInbox: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        q?: string;
+        box?: 'todo' | 'done';
+        sourceType?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PageOfInboxItem'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  countMyInbox: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InboxCountsDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  listMyMessages: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        q?: string;
+        box?: 'inbox' | 'sent';
+        /** @description Only unread messages (inbox) */
+        unread?: boolean;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PageOfMessage'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  sendMessage: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description NFR-7: a retry with the same key and body has one effect and gets the same answer; another body gets 422 */
+        'Idempotency-Key'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SendMessageDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MessageDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `messages.send` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Idempotency-Key reused with a different body */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  countMyUnreadMessages: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UnreadCountDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  openMessage: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MessageDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  listMessageReceipts: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MessageReceiptDto'][];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  replyToMessage: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReplyMessageDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MessageDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `messages.send` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  listChannelSettings: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ChannelSettingsDto'][];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `notifications.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  updateChannelSettings: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        channel: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateChannelSettingsDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ChannelSettingsDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `notifications.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  listDeliveries: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        q?: string;
+        status?: 'queued' | 'sent' | 'delivered' | 'read' | 'failed';
+        channel?: 'in-app' | 'email' | 'sms' | 'wecom' | 'dingtalk' | 'wechat-mp';
+        recipientId?: string;
+        kind?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PageOfDelivery'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `notifications.read` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  resendDelivery: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ResendDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DeliveryDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `notifications.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  getMyNotificationPreferences: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PreferencesDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  updateMyNotificationPreferences: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdatePreferencesDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PreferencesDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  receiveSmsReports: {
+    parameters: {
+      query: {
+        token: unknown;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          biz_id?: string;
+          err_code?: string;
+          err_msg?: string;
+          out_id?: string;
+          phone_number?: string;
+          report_time?: string;
+          success?: boolean;
+        }[];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SmsReportAckDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Wrong username or password, or an invalid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
   listDepartments: {
     parameters: {
       query?: never;
@@ -1062,7 +3348,10 @@ export interface operations {
   createDepartment: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description NFR-7: a retry with the same key and body has one effect and gets the same answer; another body gets 422 */
+        'Idempotency-Key'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -1109,6 +3398,15 @@ export interface operations {
       };
       /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Idempotency-Key reused with a different body */
+      422: {
         headers: {
           [name: string]: unknown;
         };
@@ -1349,7 +3647,10 @@ export interface operations {
   createRole: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description NFR-7: a retry with the same key and body has one effect and gets the same answer; another body gets 422 */
+        'Idempotency-Key'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -1396,6 +3697,15 @@ export interface operations {
       };
       /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Idempotency-Key reused with a different body */
+      422: {
         headers: {
           [name: string]: unknown;
         };

@@ -4,3 +4,4 @@ export * from './secrecy.js';
 export * from './menu.js';
 export * from './errors.js';
 export * from './paging.js';
+export * from './approvals.js';

@@ -18,6 +18,18 @@ export const PERMISSIONS = {
   AUDIT_READ: 'audit.read',
   /** Verify and seal the audit log's hash chain. */
   AUDIT_VERIFY: 'audit.verify',
+  /** Write internal messages (站内信) to people and departments. */
+  MESSAGES_SEND: 'messages.send',
+  /** Submit requests for approval (e.g. a general request, 请示). */
+  APPROVALS_SUBMIT: 'approvals.submit',
+  /** See every approval request, not only one's own and those one acts on. */
+  APPROVALS_READ_ALL: 'approvals.read-all',
+  /** Edit approval chains (审批流). */
+  APPROVAL_CHAINS_MANAGE: 'approvals.chains.manage',
+  /** See the notification delivery log. */
+  NOTIFICATIONS_READ: 'notifications.read',
+  /** Resend deliveries and configure channels. */
+  NOTIFICATIONS_MANAGE: 'notifications.manage',
 } as const;
 
 export type Permission = (typeof PERMISSIONS)[keyof typeof PERMISSIONS];
@@ -36,4 +48,10 @@ export const PERMISSION_LABELS: Record<Permission, { 'zh-CN': string; en: string
   'org.roles.manage': { 'zh-CN': '管理角色与权限', en: 'Manage roles and permissions' },
   'audit.read': { 'zh-CN': '查看操作日志', en: 'View the audit log' },
   'audit.verify': { 'zh-CN': '校验操作日志', en: 'Verify the audit log' },
+  'messages.send': { 'zh-CN': '发送站内信', en: 'Send internal messages' },
+  'approvals.submit': { 'zh-CN': '提交审批申请', en: 'Submit requests for approval' },
+  'approvals.read-all': { 'zh-CN': '查看全部审批', en: 'View all approval requests' },
+  'approvals.chains.manage': { 'zh-CN': '配置审批流', en: 'Configure approval chains' },
+  'notifications.read': { 'zh-CN': '查看消息发送记录', en: 'View the notification delivery log' },
+  'notifications.manage': { 'zh-CN': '管理消息渠道与重发', en: 'Manage channels and resend notifications' },
 };

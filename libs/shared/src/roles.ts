@@ -1,5 +1,10 @@
 import { ALL_PERMISSIONS, PERMISSIONS, type Permission } from './permissions.js';
 
+/** What every member of staff may do: write messages and submit requests. */
+const EVERYONE: Permission[] = [PERMISSIONS.MESSAGES_SEND, PERMISSIONS.APPROVALS_SUBMIT];
+/** The office's own staff also watch approvals and notifications school-wide. */
+const OFFICE: Permission[] = [...EVERYONE, PERMISSIONS.ORG_READ, PERMISSIONS.APPROVALS_READ_ALL, PERMISSIONS.NOTIFICATIONS_READ];
+
 /**
  * The roles every school starts with (PLT-1). Their permission lists are the defaults the
  * first start seeds; an admin may change them afterwards in the role editor. Module issues
@@ -11,16 +16,27 @@ export const SEEDED_ROLES = [
     code: 'office-director',
     name: '办公室主任',
     nameEn: 'Office director',
-    permissions: [PERMISSIONS.ORG_READ, PERMISSIONS.AUDIT_READ, PERMISSIONS.AUDIT_VERIFY],
+    permissions: [
+      ...OFFICE,
+      PERMISSIONS.AUDIT_READ,
+      PERMISSIONS.AUDIT_VERIFY,
+      PERMISSIONS.APPROVAL_CHAINS_MANAGE,
+      PERMISSIONS.NOTIFICATIONS_MANAGE,
+    ],
   },
-  { code: 'office-clerk', name: '办公室文员', nameEn: 'Office clerk', permissions: [PERMISSIONS.ORG_READ] },
-  { code: 'school-leader', name: '校领导', nameEn: 'School leader', permissions: [PERMISSIONS.ORG_READ, PERMISSIONS.AUDIT_READ] },
-  { code: 'department-head', name: '部门负责人', nameEn: 'Department head', permissions: [PERMISSIONS.ORG_READ] },
-  { code: 'staff', name: '教职工', nameEn: 'Staff / teacher', permissions: [] },
-  { code: 'seal-custodian', name: '印章管理员', nameEn: 'Seal custodian', permissions: [] },
-  { code: 'archivist', name: '档案员', nameEn: 'Archivist', permissions: [] },
-  { code: 'storekeeper', name: '库管员', nameEn: 'Storekeeper', permissions: [] },
-  { code: 'maintenance-worker', name: '维修工', nameEn: 'Maintenance worker', permissions: [] },
+  { code: 'office-clerk', name: '办公室文员', nameEn: 'Office clerk', permissions: [...OFFICE, PERMISSIONS.NOTIFICATIONS_MANAGE] },
+  {
+    code: 'school-leader',
+    name: '校领导',
+    nameEn: 'School leader',
+    permissions: [...EVERYONE, PERMISSIONS.ORG_READ, PERMISSIONS.AUDIT_READ, PERMISSIONS.APPROVALS_READ_ALL],
+  },
+  { code: 'department-head', name: '部门负责人', nameEn: 'Department head', permissions: [...EVERYONE, PERMISSIONS.ORG_READ] },
+  { code: 'staff', name: '教职工', nameEn: 'Staff / teacher', permissions: [...EVERYONE] },
+  { code: 'seal-custodian', name: '印章管理员', nameEn: 'Seal custodian', permissions: [...EVERYONE] },
+  { code: 'archivist', name: '档案员', nameEn: 'Archivist', permissions: [...EVERYONE] },
+  { code: 'storekeeper', name: '库管员', nameEn: 'Storekeeper', permissions: [...EVERYONE] },
+  { code: 'maintenance-worker', name: '维修工', nameEn: 'Maintenance worker', permissions: [...EVERYONE] },
 ] as const satisfies readonly { code: string; name: string; nameEn: string; permissions: readonly Permission[] }[];
 
 export type SeededRoleCode = (typeof SEEDED_ROLES)[number]['code'];

@@ -8,7 +8,9 @@ import { createSessionMiddleware } from './sessionMiddleware';
  */
 function fakeApi(options: { refreshSucceeds?: boolean; refreshDelayMs?: number } = {}) {
   const state = { validToken: 't2', refreshCalls: 0, seen: [] as { path: string; auth: string | null; body: string }[] };
-  const fetch = vi.fn(async (request: Request) => {
+  const fetch = vi.fn(async function (this: unknown, request: Request) {
+    // Like window.fetch, refuse to run as a method of some other object.
+    if (this !== undefined && this !== globalThis) throw new TypeError('Illegal invocation');
     const path = new URL(request.url).pathname;
     const body = await request.text();
     state.seen.push({ path, auth: request.headers.get('Authorization'), body });

@@ -73,8 +73,10 @@ export function createSessionMiddleware(hooks: SessionHooks): Middleware {
 
       const replay = pristine;
       replay.headers.set('Authorization', `Bearer ${hooks.accessToken() ?? ''}`);
-      // Sent straight through fetch, not the client: a replay that fails again is final.
-      return options.fetch(replay);
+      // Sent straight through fetch, not the client: a replay that fails again is final. Called
+      // unbound, as window.fetch refuses to run with `options` as its `this` (Illegal invocation).
+      const { fetch } = options;
+      return fetch(replay);
     },
 
     onError({ id }) {

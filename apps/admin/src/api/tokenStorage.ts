@@ -3,7 +3,7 @@
  * the API authenticates with a bearer header; the access token is short-lived and the refresh
  * token is revoked on logout.
  */
-const SESSION_STORAGE_KEY = 'xiaoban.session';
+export const SESSION_STORAGE_KEY = 'xiaoban.session';
 
 export interface SessionTokens {
   accessToken: string;

@@ -3,7 +3,7 @@ import { i18n } from '../i18n';
 
 /** The API refuses shorter passwords (POST /auth/password, /org/users, reset-password). */
 export const PASSWORD_MIN_LENGTH = 8;
-/** Keeps a pasted essay out of the hash function. */
+/** The API's upper bound, which keeps a pasted essay out of the hash function. */
 export const PASSWORD_MAX_LENGTH = 128;
 
 export function passwordRules(fieldKey: string): FormItemRule[] {
@@ -14,7 +14,7 @@ export function passwordRules(fieldKey: string): FormItemRule[] {
     {
       min: PASSWORD_MIN_LENGTH,
       max: PASSWORD_MAX_LENGTH,
-      message: t('validation.minLength', { field, min: PASSWORD_MIN_LENGTH }),
+      message: t('validation.lengthBetween', { field, min: PASSWORD_MIN_LENGTH, max: PASSWORD_MAX_LENGTH }),
       trigger: 'blur',
     },
   ];
@@ -26,8 +26,7 @@ export function confirmPasswordRules(fieldKey: string, newPassword: () => string
   return [
     { required: true, message: t('validation.required', { field: t(fieldKey) }), trigger: 'blur' },
     {
-      validator: (_rule, value: string, callback) =>
-        value === newPassword() ? callback() : callback(new Error(t('password.mismatch'))),
+      validator: (_rule, value: string, callback) => (value === newPassword() ? callback() : callback(new Error(t('password.mismatch')))),
       trigger: 'blur',
     },
   ];

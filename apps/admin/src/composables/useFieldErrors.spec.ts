@@ -22,7 +22,12 @@ describe('useFieldErrors', () => {
 
   it('NFR-2 files errors of array items under the array field', () => {
     const { fieldErrors, apply } = useFieldErrors({ notify: vi.fn() });
-    apply({ statusCode: 400, code: 'VALIDATION_FAILED', message: 'x', errors: { 'positions.1': ['too long'], 'roleIds[0]': ['unknown role'] } });
+    apply({
+      statusCode: 400,
+      code: 'VALIDATION_FAILED',
+      message: 'x',
+      errors: { 'positions.1': ['too long'], 'roleIds[0]': ['unknown role'] },
+    });
     expect(fieldErrors).toEqual({ positions: 'too long', roleIds: 'unknown role' });
   });
 
@@ -30,7 +35,12 @@ describe('useFieldErrors', () => {
     const notify = vi.fn();
     const { fieldErrors, apply } = useFieldErrors({ notify });
     apply(
-      { statusCode: 400, code: 'VALIDATION_FAILED', message: 'x', errors: { name: ['name is required'], version: ['version must be an integer'] } },
+      {
+        statusCode: 400,
+        code: 'VALIDATION_FAILED',
+        message: 'x',
+        errors: { name: ['name is required'], version: ['version must be an integer'] },
+      },
       ['name', 'code'],
     );
     expect(fieldErrors).toEqual({ name: 'name is required' });
@@ -41,8 +51,8 @@ describe('useFieldErrors', () => {
     const notify = vi.fn();
     const { fieldErrors, apply } = useFieldErrors({ notify });
 
-    apply({ statusCode: 409, code: 'DEPARTMENT_NOT_EMPTY', message: 'The department still has members' });
-    expect(notify).toHaveBeenLastCalledWith('The department still has members');
+    apply({ statusCode: 409, code: 'ROOM_ALREADY_BOOKED', message: 'The room is booked at that time' });
+    expect(notify).toHaveBeenLastCalledWith('The room is booked at that time');
 
     apply({ statusCode: 409, code: 'VERSION_CONFLICT', message: 'stale version' });
     expect(notify).toHaveBeenLastCalledWith('Someone else changed this record; it has been reloaded, please try again');

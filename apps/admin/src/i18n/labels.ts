@@ -3,14 +3,7 @@
  * seeded roles) rather than from the locale files, so that a module adding a permission in
  * libs/shared does not also have to touch every locale.
  */
-import {
-  PERMISSION_LABELS,
-  SECRECY_LABELS,
-  SECRECY_LEVELS,
-  SEEDED_ROLES,
-  isPermission,
-  type SecrecyLevel,
-} from '@xiaoban/shared';
+import { PERMISSION_LABELS, SECRECY_LABELS, SECRECY_LEVELS, SEEDED_ROLES, isPermission, type SecrecyLevel } from '@xiaoban/shared';
 import type { AppLocale } from './index';
 
 export function permissionLabel(permission: string, locale: AppLocale): string {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import zhCN from './zh-CN';
 import en from './en';
+import { ALL_PERMISSIONS, MENU } from '@xiaoban/shared';
 import { i18n, setLocale, LOCALES } from '../i18n';
 
 type Messages = { [key: string]: string | Messages };
@@ -39,6 +40,15 @@ describe('locales', () => {
         expect(rendered, `${locale} ${key}`).not.toMatch(/[{}]/);
       }
     }
+  });
+
+  it('PLT-10 every menu label and permission area of the shared catalogue has a text in both languages', () => {
+    const keys = [
+      ...MENU.flatMap((module) => [module.labelKey, ...module.items.map((item) => item.labelKey)]),
+      ...new Set(ALL_PERMISSIONS.map((permission) => `permissionAreas.${permission.split('.')[0]}`)),
+    ];
+    const known = new Set(leafKeys(zhCN));
+    expect(keys.filter((key) => !known.has(key))).toEqual([]);
   });
 
   it('PLT-10 English text carries no Chinese except the names of languages', () => {

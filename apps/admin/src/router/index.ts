@@ -81,7 +81,9 @@ export function installGuards(router: Router, session: SessionStore): void {
   router.beforeEach(async (to) => {
     if (to.meta.public) return true;
     if (!session.isSignedIn) return { name: 'login', query: { redirect: to.fullPath } };
-    if (!session.me && !(await session.loadMe())) {
+    // A failed look-up (rejected token, or no answer at all) ends at the sign-in page rather than
+    // on a blank screen.
+    if (!session.me && !(await session.loadMe().catch(() => false))) {
       session.clear();
       return { name: 'login', query: { redirect: to.fullPath } };
     }

@@ -34,14 +34,38 @@ export const useSessionStore = defineStore('session', () => {
     return { ok: true };
   }
 
-  /** Renews the tokens; false when there is no session to renew or the server refuses. */
+  /**
+   * Renews the tokens; false when there is no session to renew or the server refuses.
+   *
+   * Refresh tokens rotate, and presenting a used one revokes the whole session, so several open
+   * tabs must not renew with the same token: each renews under a cross-tab lock where the browser
+   * offers one (Web Locks need a secure context), and first adopts tokens another tab has already
+   * renewed and stored.
+   */
   async function refresh(): Promise<boolean> {
-    const refreshToken = tokens.value?.refreshToken;
-    if (!refreshToken) return false;
-    const { data } = await api.POST('/api/v1/auth/refresh', { body: { refreshToken } });
-    if (!data) return false;
-    tokens.value = saveTokens(data);
-    return true;
+    const renew = async (): Promise<boolean> => {
+      const stored = loadTokens();
+      if (stored && stored.accessToken !== tokens.value?.accessToken) {
+        tokens.value = stored;
+        return true;
+      }
+      const refreshToken = tokens.value?.refreshToken;
+      if (!refreshToken) return false;
+      const { data } = await api.POST('/api/v1/auth/refresh', { body: { refreshToken } });
+      if (!data) return false;
+      tokens.value = saveTokens(data);
+      return true;
+    };
+    if (typeof navigator !== 'undefined' && navigator.locks) {
+      return navigator.locks.request('xiaoban.session.refresh', renew);
+    }
+    return renew();
+  }
+
+  /** Takes over what another tab stored: renewed tokens, or none after it signed out. */
+  function adoptStoredTokens(): void {
+    tokens.value = loadTokens();
+    if (!tokens.value) me.value = null;
   }
 
   /** Loads who is signed in; false when the session turned out to be invalid. */
@@ -62,5 +86,5 @@ export const useSessionStore = defineStore('session', () => {
     }
   }
 
-  return { tokens, me, isSignedIn, menu, can, clear, login, refresh, loadMe, logout };
+  return { tokens, me, isSignedIn, menu, can, clear, login, refresh, adoptStoredTokens, loadMe, logout };
 });

@@ -27,6 +27,17 @@ export interface AppConfig {
   logLevel: string;
   schoolTimeZone: string;
   corsOrigins: string[];
+  /** False: this instance queues jobs but runs no workers or schedules (an API-only instance). */
+  jobWorkers: boolean;
+  /** How often idle job workers look for new jobs. */
+  jobPollSeconds: number;
+  /** Public address of the admin panel, for links in emails and messages. */
+  publicUrl: string;
+  /** Shared token the SMS gateway's delivery-report callback must present. */
+  smsReportToken: string | undefined;
+  /** Retries of a failed notification before it is marked failed, and the first delay (doubling). */
+  notifyRetryLimit: number;
+  notifyRetryDelaySeconds: number;
 }
 
 function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 0): number {
@@ -64,6 +75,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       .split(',')
       .map((s) => s.trim())
       .filter(Boolean),
+    jobWorkers: env.JOBS_WORKERS !== 'false',
+    jobPollSeconds: integer(env, 'JOBS_POLL_SECONDS', 2, 1),
+    smsReportToken: env.SMS_REPORT_TOKEN || undefined,
+    notifyRetryLimit: integer(env, 'NOTIFY_RETRY_LIMIT', 4, 0),
+    notifyRetryDelaySeconds: integer(env, 'NOTIFY_RETRY_DELAY_SECONDS', 2, 1),
+    publicUrl: (env.PUBLIC_URL || `http://localhost:${env.PORT || 3000}`).replace(/\/$/, ''),
   };
 }
 

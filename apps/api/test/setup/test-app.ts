@@ -46,8 +46,8 @@ export async function createTestDatabase(): Promise<string> {
 }
 
 /** Starts the whole API in-process on its own database, as main.ts would, but without listening. */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
-  const databaseUrl = await createTestDatabase();
+export async function startTestApp(env: Record<string, string> = {}, options: { databaseUrl?: string } = {}): Promise<TestApp> {
+  const databaseUrl = options.databaseUrl ?? (await createTestDatabase());
   const dataDir = mkdtempSync(join(tmpdir(), 'xiaoban-app-'));
   const config = loadConfig({
     DATA_DIR: dataDir,

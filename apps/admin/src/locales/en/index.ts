@@ -134,6 +134,9 @@ const en: MessageSchema = {
   permissionAreas: {
     org: 'Organisation and accounts',
     audit: 'Audit log',
+    messages: 'Internal messages',
+    approvals: 'Approvals',
+    notifications: 'Notifications',
   },
   audit: {
     title: 'Audit log',
@@ -155,8 +158,7 @@ const en: MessageSchema = {
     seal: 'Seal now',
     sealed: '{n} entries sealed',
     verifyOk: 'The chain is intact: {checked} entries checked, {unsealed} not yet sealed',
-    verifyBroken:
-      'The chain breaks at position {position} (entry {auditId}): {checked} entries checked, {unsealed} not yet sealed',
+    verifyBroken: 'The chain breaks at position {position} (entry {auditId}): {checked} entries checked, {unsealed} not yet sealed',
   },
   pages: {
     forbiddenTitle: 'Access denied',
@@ -168,11 +170,13 @@ const en: MessageSchema = {
   validation: {
     required: '{field} is required',
     requiredChoice: 'Choose {field}',
-    minLength: '{field} needs at least {min} characters',
     maxLength: '{field} takes at most {max} characters',
     email: 'Enter a valid email address',
-    phone: 'Enter a valid phone number',
-    code: '{field} may contain letters, digits, hyphens and underscores only',
+    phone: 'A phone number takes digits, spaces, + and - only',
+    lengthBetween: '{field} takes {min} to {max} characters',
+    username: '{field} may contain lower-case letters, digits, dots, hyphens and underscores only',
+    departmentCode: '{field} takes 1 to 20 capital letters or digits',
+    roleCode: '{field} takes 2 to 50 lower-case letters, digits or hyphens',
   },
   errors: {
     unknown: 'Something went wrong; try again later',
@@ -186,6 +190,8 @@ const en: MessageSchema = {
     TOO_MANY_REQUESTS: 'Too many requests; try again later',
     ACCOUNT_LOCKED: 'This account is locked for a while; try again later',
     INVALID_CREDENTIALS: 'Wrong username or password',
+    DEPARTMENT_NOT_EMPTY: 'The department still has sub-departments or members and cannot be deleted',
+    ROLE_BUILTIN: 'Built-in roles cannot be deleted',
   },
 };
 

@@ -132,6 +132,9 @@ const zhCN = {
   permissionAreas: {
     org: '组织与账号',
     audit: '操作日志',
+    messages: '站内信',
+    approvals: '审批',
+    notifications: '消息通知',
   },
   audit: {
     title: '操作日志',
@@ -165,11 +168,13 @@ const zhCN = {
   validation: {
     required: '请填写{field}',
     requiredChoice: '请选择{field}',
-    minLength: '{field}至少 {min} 个字符',
     maxLength: '{field}最多 {max} 个字符',
     email: '请输入正确的电子邮箱',
-    phone: '请输入正确的电话号码',
-    code: '{field}只能包含字母、数字、短横线和下划线',
+    phone: '电话号码只能包含数字、空格、+ 和 -',
+    lengthBetween: '{field}须为 {min} 到 {max} 个字符',
+    username: '{field}只能包含小写字母、数字、点、短横线和下划线',
+    departmentCode: '{field}须为 1 到 20 位大写字母或数字',
+    roleCode: '{field}须为 2 到 50 位小写字母、数字或短横线',
   },
   errors: {
     unknown: '操作失败，请稍后重试',
@@ -183,6 +188,8 @@ const zhCN = {
     TOO_MANY_REQUESTS: '操作过于频繁，请稍后再试',
     ACCOUNT_LOCKED: '账号已被临时锁定，请稍后再试',
     INVALID_CREDENTIALS: '用户名或密码错误',
+    DEPARTMENT_NOT_EMPTY: '该部门下还有下级部门或人员，不能删除',
+    ROLE_BUILTIN: '内置角色不能删除',
   },
 };
 

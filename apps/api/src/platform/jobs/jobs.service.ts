@@ -1,21 +1,35 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { PgBoss, type SendOptions } from 'pg-boss';
+import type { EntityManager } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { DATABASE_URL } from '../../database/database.constants';
+
+/** What a handler learns about the job it runs, beyond its data. */
+export interface JobInfo {
+  id: string;
+  /** 0 on the first try, then 1, 2, … */
+  retryCount: number;
+  retryLimit: number;
+}
 
 export interface JobDefinition {
   /** Queue name, e.g. `audit-seal`. */
   name: string;
-  handler: (data: unknown) => Promise<void>;
+  handler: (data: unknown, job: JobInfo) => Promise<void>;
   /** Cron expression (school time zone) for a schedule that runs once per tick across all instances. */
   cron?: string;
   retryLimit?: number;
+  /** Seconds before the first retry; doubled for each later one. */
+  retryDelay?: number;
+  /** A job still running after this many seconds is presumed dead (its worker crashed) and retried. */
+  expireInSeconds?: number;
 }
 
 /**
  * The one pg-boss of the system (PLT-8): queues, schedules and retries on the same PostgreSQL,
  * so no second server is needed and several API instances share the work. Modules register
  * their jobs while the app starts; this starts them after every module is ready, and stops
- * them gracefully with the app.
+ * them gracefully with the app. With JOBS_WORKERS=false an instance queues jobs but runs none.
  */
 @Injectable()
 export class JobsService implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -25,7 +39,7 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
 
   constructor(
     @Inject(DATABASE_URL) private readonly databaseUrl: string,
-    @Inject('SCHOOL_TIME_ZONE') private readonly timeZone: string,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   register(definition: JobDefinition): void {
@@ -34,16 +48,29 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    const boss = new PgBoss({ connectionString: this.databaseUrl, max: 4 });
+    const boss = new PgBoss({
+      connectionString: this.databaseUrl,
+      max: 4,
+      schedule: this.config.jobWorkers,
+      supervise: this.config.jobWorkers,
+    });
     boss.on('error', (error) => this.logger.error({ err: error }, 'pg-boss error'));
     await boss.start();
     this.boss = boss;
     for (const job of this.definitions.values()) {
-      await boss.createQueue(job.name, { retryLimit: job.retryLimit ?? 3, retryBackoff: true });
-      await boss.work(job.name, async (jobs) => {
-        for (const item of jobs) await job.handler(item.data);
+      await boss.createQueue(job.name, {
+        retryLimit: job.retryLimit ?? 3,
+        retryDelay: job.retryDelay ?? 2,
+        retryBackoff: true,
+        expireInSeconds: job.expireInSeconds ?? 15 * 60,
       });
-      if (job.cron) await boss.schedule(job.name, job.cron, null, { tz: this.timeZone });
+      if (!this.config.jobWorkers) continue;
+      await boss.work(job.name, { includeMetadata: true, pollingIntervalSeconds: this.config.jobPollSeconds }, async (jobs) => {
+        for (const item of jobs) {
+          await job.handler(item.data, { id: item.id, retryCount: item.retryCount, retryLimit: item.retryLimit });
+        }
+      });
+      if (job.cron) await boss.schedule(job.name, job.cron, null, { tz: this.config.schoolTimeZone });
     }
   }
 
@@ -55,7 +82,24 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
 
   /** Queues a job; throws when the jobs are not running (during start-up or shut-down). */
   async send(name: string, data: object | null = null, options: SendOptions = {}): Promise<string | null> {
+    return this.running().send(name, data, options);
+  }
+
+  /**
+   * Queues a job inside the caller's transaction: it exists if and only if the transaction
+   * commits, so a crash between the change and the job loses nothing (the outbox pattern).
+   */
+  async sendWithin(manager: EntityManager, name: string, data: object, options: SendOptions = {}): Promise<string | null> {
+    const runner = manager.queryRunner;
+    if (!runner?.isTransactionActive) throw new Error(`sendWithin(${name}) needs a transaction`);
+    return this.running().send(name, data, {
+      ...options,
+      db: { executeSql: async (text, values) => ({ rows: (await runner.query(text, values as unknown[], true)).records }) },
+    });
+  }
+
+  private running(): PgBoss {
     if (!this.boss) throw new Error('Jobs are not running');
-    return this.boss.send(name, data, options);
+    return this.boss;
   }
 }

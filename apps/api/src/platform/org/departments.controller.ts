@@ -3,6 +3,7 @@ import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, 
 import { PERMISSIONS } from '@xiaoban/shared';
 import { Authenticated } from '../auth/decorators';
 import { ApiErrors } from '../http/api-responses';
+import { Idempotent } from '../http/idempotency';
 import { UUID_PARAM } from '../http/params';
 import { Ctx, type RequestContext } from '../http/request-context';
 import { DepartmentsService } from './departments.service';
@@ -27,6 +28,7 @@ export class DepartmentsController {
 
   @Post()
   @Authenticated({ permission: PERMISSIONS.DEPARTMENTS_MANAGE })
+  @Idempotent()
   @ApiOperation({
     operationId: 'createDepartment',
     summary: 'Create a department',

@@ -3,6 +3,7 @@ import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, 
 import { PERMISSIONS } from '@xiaoban/shared';
 import { Authenticated } from '../auth/decorators';
 import { ApiErrors } from '../http/api-responses';
+import { Idempotent } from '../http/idempotency';
 import { UUID_PARAM } from '../http/params';
 import { Ctx, type RequestContext } from '../http/request-context';
 import { CreateRoleDto, RoleDto, UpdateRoleDto } from './org.dto';
@@ -23,6 +24,7 @@ export class RolesController {
 
   @Post()
   @Authenticated({ permission: PERMISSIONS.ROLES_MANAGE })
+  @Idempotent()
   @ApiOperation({ operationId: 'createRole', summary: 'Create a role', description: 'PLT-1: permissions from the catalogue only.' })
   @ApiCreatedResponse({ type: RoleDto })
   @ApiErrors(400, 409)

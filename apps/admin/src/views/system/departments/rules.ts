@@ -1,20 +1,21 @@
 import type { FormRules } from 'element-plus';
 import { i18n } from '../../../i18n';
 
-/** Department codes go into document numbers and exports: keep them to plain characters. */
-const CODE_PATTERN = /^[A-Za-z0-9_-]+$/;
+/** Department codes go into document numbers (e.g. the office's BGS); the API takes 1–20 capitals or digits. */
+const DEPARTMENT_CODE_PATTERN = /^[A-Z0-9]{1,20}$/;
 
 export function departmentRules(): FormRules {
   const { t } = i18n.global;
+  const name = t('departments.name');
+  const code = t('departments.code');
   return {
     name: [
-      { required: true, message: t('validation.required', { field: t('departments.name') }), trigger: 'blur' },
-      { max: 64, message: t('validation.maxLength', { field: t('departments.name'), max: 64 }), trigger: 'blur' },
+      { required: true, message: t('validation.required', { field: name }), trigger: 'blur' },
+      { max: 100, message: t('validation.maxLength', { field: name, max: 100 }), trigger: 'blur' },
     ],
     code: [
-      { required: true, message: t('validation.required', { field: t('departments.code') }), trigger: 'blur' },
-      { pattern: CODE_PATTERN, message: t('validation.code', { field: t('departments.code') }), trigger: 'blur' },
-      { max: 32, message: t('validation.maxLength', { field: t('departments.code'), max: 32 }), trigger: 'blur' },
+      { required: true, message: t('validation.required', { field: code }), trigger: 'blur' },
+      { pattern: DEPARTMENT_CODE_PATTERN, message: t('validation.departmentCode', { field: code }), trigger: 'blur' },
     ],
   };
 }

@@ -51,10 +51,7 @@ export function useUserList() {
 
   /** Departments for the filter and the form, roles for the form. */
   async function loadChoices(): Promise<void> {
-    const [departmentResult, roleResult] = await Promise.all([
-      api.GET('/api/v1/org/departments'),
-      api.GET('/api/v1/org/roles'),
-    ]);
+    const [departmentResult, roleResult] = await Promise.all([api.GET('/api/v1/org/departments'), api.GET('/api/v1/org/roles')]);
     if (departmentResult.data) departments.value = departmentResult.data;
     else notifyApiError(departmentResult.error);
     if (roleResult.data) roles.value = roleResult.data;
