@@ -8,7 +8,7 @@ import type { RequestContext } from '../http/request-context';
 import { returnedRows } from '../http/sql';
 import { JobsService, type JobInfo } from '../jobs/jobs.service';
 import { ChannelRegistry } from './channel-registry';
-import type { ChannelName } from './channels/channel';
+import type { ChannelName, SendResult } from './channels/channel';
 import { NotificationDelivery } from './delivery.entity';
 import { MessagesService } from './messages/messages.service';
 
@@ -141,9 +141,10 @@ export class NotificationsService implements OnModuleInit {
     if (!delivery || delivery.status !== 'queued') return; // done already: this is a repeat
     const adapter = await this.channels.adapter(delivery.channel);
     const lastTry = job.retryCount >= job.retryLimit;
+    let result: SendResult;
     try {
       if (!adapter) throw new Error(`The ${delivery.channel} channel is not configured`);
-      const result = await adapter.send({
+      result = await adapter.send({
         outboxKey: delivery.id,
         channel: delivery.channel,
         address: delivery.address,
@@ -152,28 +153,31 @@ export class NotificationsService implements OnModuleInit {
         body: delivery.body,
         link: delivery.link ? `${this.config.publicUrl}${delivery.link}` : null,
       });
-      await this.dataSource.query(
-        `UPDATE notification_deliveries
-            SET status = $2, attempts = attempts + 1, last_error = NULL, sent_at = now(),
-                delivered_at = CASE WHEN $2 = 'delivered' THEN now() END, provider_message_id = $3
-          WHERE id = $1 AND status = 'queued'`,
-        [delivery.id, result.status, result.providerMessageId ?? null],
-      );
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
+      const givingUp = lastTry || !adapter;
       await this.dataSource.query(
         `UPDATE notification_deliveries
             SET attempts = attempts + 1, last_error = $2,
-                status = CASE WHEN $3 THEN 'failed' ELSE status END, failed_at = CASE WHEN $3 THEN now() END
+                status = CASE WHEN $3::boolean THEN 'failed' ELSE status END, failed_at = CASE WHEN $3::boolean THEN now() END
           WHERE id = $1 AND status = 'queued'`,
-        [delivery.id, message.slice(0, 2000), lastTry || !adapter],
+        [delivery.id, message.slice(0, 2000), givingUp],
       );
-      if (lastTry || !adapter) {
+      if (givingUp) {
         this.logger.warn(`delivery ${delivery.id} on ${delivery.channel} failed for good: ${message}`);
         return;
       }
       throw error;
     }
+    // If this process dies here, the job is retried and the receiver sees the key twice: it
+    // deduplicates on it. That is the only way a duplicate can arise.
+    await this.dataSource.query(
+      `UPDATE notification_deliveries
+          SET status = $2::varchar, attempts = attempts + 1, last_error = NULL, sent_at = now(),
+              delivered_at = CASE WHEN $2::varchar = 'delivered' THEN now() END, provider_message_id = $3
+        WHERE id = $1 AND status = 'queued'`,
+      [delivery.id, result.status, result.providerMessageId ?? null],
+    );
   }
 
   /** Sends a delivery again, on its own channel or another (a fallback), as a new delivery. */
@@ -220,10 +224,10 @@ export class NotificationsService implements OnModuleInit {
   async applySmsReport(report: { outId?: string; bizId?: string; delivered: boolean; error?: string }): Promise<boolean> {
     const rows = await this.dataSource.query(
       `UPDATE notification_deliveries
-          SET status = CASE WHEN $3 THEN 'delivered' ELSE 'failed' END,
-              delivered_at = CASE WHEN $3 THEN now() ELSE delivered_at END,
-              failed_at = CASE WHEN $3 THEN failed_at ELSE now() END,
-              last_error = CASE WHEN $3 THEN last_error ELSE $4 END
+          SET status = CASE WHEN $3::boolean THEN 'delivered' ELSE 'failed' END,
+              delivered_at = CASE WHEN $3::boolean THEN now() ELSE delivered_at END,
+              failed_at = CASE WHEN $3::boolean THEN failed_at ELSE now() END,
+              last_error = CASE WHEN $3::boolean THEN last_error ELSE $4::text END
         WHERE channel = 'sms' AND status = 'sent'
           AND (id::text = $1 OR ($2::text IS NOT NULL AND provider_message_id = $2))
         RETURNING id`,
