@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -75,6 +76,8 @@ export async function createApp(config: AppConfig, databaseUrl: string, options:
       },
     },
   });
+  // File uploads (PLT-5) are streamed; the files service sets the size limit per request.
+  await app.register(multipart, { limits: { fileSize: config.fileMaxBytes, files: 1 } });
   SwaggerModule.setup('api/docs', app, () => buildOpenApiDocument(app), {
     jsonDocumentUrl: 'api/docs-json',
     yamlDocumentUrl: 'api/docs-yaml',

@@ -15,6 +15,13 @@ import { OrgModule } from './platform/org/org.module';
 import { ApprovalsModule } from './platform/approvals/approvals.module';
 import { InboxModule } from './platform/inbox/inbox.module';
 import { NotificationsModule } from './platform/notifications/notifications.module';
+import { IntegrationModule } from './platform/integration/integration.module';
+import { AccessModule } from './platform/access/access.module';
+import { FilesModule } from './platform/files/files.module';
+import { WatermarkModule } from './platform/watermark/watermark.module';
+import { CalendarModule } from './platform/calendar/calendar.module';
+import { ExcelModule } from './platform/excel/excel.module';
+import { BackupsModule } from './platform/backup/backups.module';
 
 /** Settings the app is built with: the checked config and the database it runs on. */
 @Module({})
@@ -57,9 +64,16 @@ export class AppModule {
         AuditModule,
         AuthModule,
         OrgModule,
+        AccessModule,
+        WatermarkModule,
+        FilesModule,
         InboxModule,
         NotificationsModule,
         ApprovalsModule,
+        IntegrationModule,
+        CalendarModule,
+        ExcelModule,
+        BackupsModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -4,6 +4,7 @@ import { createApp } from './app.factory';
 import { loadConfig } from './config/config';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from './database/embedded';
 import { prepareDatabase } from './database/prepare';
+import { loadDemoRecords } from './database/seeds/demo-records';
 
 /**
  * Starts xiaoban: the database (embedded unless DATABASE_URL is set), migrations and seeds, then
@@ -33,7 +34,12 @@ async function main(): Promise<void> {
         demoPassword: config.demoPassword,
         log: (message) => log.log(message),
       });
-      return await createApp(config, databaseUrl);
+      const created = await createApp(config, databaseUrl);
+      if (demo) {
+        await created.init();
+        await loadDemoRecords(created, (message) => log.log(message));
+      }
+      return created;
     } catch (error) {
       await embedded?.stop();
       throw error;

@@ -14,7 +14,7 @@ const PUBLIC_ROUTES = new Set([
 ]);
 
 /** Writes that take no body: the path says everything. */
-const BODILESS_WRITES = [/\/audit\/seal$/, /\/withdraw$/];
+const BODILESS_WRITES = [/\/audit\/seal$/, /\/withdraw$/, /^POST \/api\/v1\/backups$/, /\/backups\/:id\/verify$/];
 
 const SAMPLE_ID = '00000000-0000-4000-8000-000000000000';
 

@@ -1,11 +1,10 @@
 import { spawn } from 'node:child_process';
-import { createServer } from 'node:net';
-import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { NotificationsService, type Notification } from '../src/platform/notifications/notifications.service';
 import { startAliyunSmsServer, startDingTalkServer, startSmtpServer, startWeComRobotServer } from './channels/servers';
 import { loginAsAdmin } from './factories/org.factory';
 import { createSmallSchool, createStaff, eventually } from './factories/school.factory';
+import { freePort, MAIN } from './setup/child-server';
 import { startTestApp, type TestApp } from './setup/test-app';
 
 const REPORT_TOKEN = 'sms-report-token-e2e';
@@ -216,14 +215,9 @@ describe('notifications through the outbox (PLT-4)', () => {
   it('PLT-4 NFR-6 the instance that committed a notification is killed before sending: another instance delivers it, one key at the receiver', async () => {
     const mail = await smtp;
     const school = await createSmallSchool(t, adminToken, 1);
-    const port = await new Promise<number>((resolve) => {
-      const server = createServer().listen(0, '127.0.0.1', () => {
-        const address = server.address();
-        server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-      });
-    });
+    const port = await freePort();
     // An API-only instance on the same database: it queues jobs but sends nothing itself.
-    const child = spawn(process.execPath, [join(__dirname, '../dist/main.js')], {
+    const child = spawn(process.execPath, [MAIN], {
       env: {
         ...process.env,
         DATABASE_URL: t.databaseUrl,

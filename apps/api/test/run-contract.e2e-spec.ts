@@ -1,60 +1,12 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { api, startChildServer as start, stopChildServer as stop } from './setup/child-server';
 
 /**
  * The run contract of README and issue 2, from the outside: the built API started as `pnpm start`
  * starts it, on its own embedded PostgreSQL in DATA_DIR.
  */
-const MAIN = join(__dirname, '../dist/main.js');
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
-
-interface Running {
-  process: ChildProcess;
-  output: () => string;
-  baseUrl: string;
-}
-
-async function start(dataDir: string, env: Record<string, string> = {}): Promise<Running> {
-  const port = await freePort();
-  const childEnv: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, PORT: String(port), ADMIN_DIST: '', LOG_LEVEL: 'info', ...env };
-  delete childEnv.DATABASE_URL;
-  delete childEnv.ADMIN_PASSWORD;
-  Object.assign(childEnv, env);
-  const child = spawn(process.execPath, [MAIN], { env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  child.stdout!.on('data', (chunk) => (output += chunk));
-  child.stderr!.on('data', (chunk) => (output += chunk));
-  const baseUrl = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 45_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`server exited early:\n${output}`);
-    const healthy = await fetch(`${baseUrl}/api/health`).then(
-      (r) => r.status === 200,
-      () => false,
-    );
-    if (healthy) break;
-    if (Date.now() > deadline) throw new Error(`server not healthy in time:\n${output}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  return { process: child, output: () => output, baseUrl };
-}
-
-async function stop(running: Running, signal: NodeJS.Signals): Promise<number | null> {
-  running.process.kill(signal);
-  return new Promise((resolve) => running.process.once('exit', (code) => resolve(code)));
-}
-
 async function loginStatus(baseUrl: string, password: string): Promise<number> {
   const res = await fetch(`${baseUrl}/api/v1/auth/login`, {
     method: 'POST',
@@ -97,6 +49,41 @@ describe('run contract (embedded PostgreSQL)', () => {
       expect(await stop(second, 'SIGTERM')).toBe(0);
     } finally {
       rmSync(killedDir, { recursive: true, force: true });
+    }
+  });
+
+  it('PLT-1 PLT-2 ADM-2 the demo start loads the demo school: one account per seeded role, with sample approvals and messages', async () => {
+    const demoDir = mkdtempSync(join(tmpdir(), 'xiaoban-demo-'));
+    try {
+      const demo = await start(demoDir, { DEMO_PASSWORD: 'Demo-pass-2026', XIAOBAN_DEMO: '1' });
+      const login = async (username: string) =>
+        (await api(demo.baseUrl, 'POST', '/api/v1/auth/login', undefined, { username, password: 'Demo-pass-2026' })).body
+          .accessToken as string;
+      const roles: Record<string, string> = {
+        director: 'office-director',
+        clerk: 'office-clerk',
+        principal: 'school-leader',
+        head: 'department-head',
+        teacher: 'staff',
+        seal: 'seal-custodian',
+        archivist: 'archivist',
+        store: 'storekeeper',
+        repair: 'maintenance-worker',
+      };
+      for (const [username, role] of Object.entries(roles)) {
+        const me = (await api(demo.baseUrl, 'GET', '/api/v1/auth/me', await login(username))).body;
+        expect({ username, roles: me.roles }).toEqual({ username, roles: [role] });
+      }
+      const director = await login('director');
+      const staff = (await api(demo.baseUrl, 'GET', '/api/v1/org/users?pageSize=1', director)).body;
+      expect(staff.total).toBeGreaterThanOrEqual(40);
+      const headInbox = (await api(demo.baseUrl, 'GET', '/api/v1/inbox', await login('head'))).body;
+      expect(headInbox.items.map((i: { title: string }) => i.title)).toContain('审批：关于组织高一年级研学旅行的请示（部门负责人审核）');
+      const teacherRequests = (await api(demo.baseUrl, 'GET', '/api/v1/approvals/requests', await login('teacher'))).body;
+      expect(teacherRequests.items.map((r: { status: string }) => r.status).sort()).toEqual(['approved', 'pending', 'returned']);
+      expect(await stop(demo, 'SIGTERM')).toBe(0);
+    } finally {
+      rmSync(demoDir, { recursive: true, force: true });
     }
   });
 });

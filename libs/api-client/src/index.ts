@@ -7,8 +7,12 @@ import type { paths, components } from './schema';
 
 export type { paths, components, Middleware };
 export type Schemas = components['schemas'];
-export type ApiClient = Client<paths>;
+/**
+ * Responses are typed as their JSON: list routes also answer .xlsx (`format=xlsx`, PLT-7), which
+ * the panel reads with `parseAs: 'blob'` instead.
+ */
+export type ApiClient = Client<paths, 'application/json'>;
 
 export function createApiClient(options: ClientOptions = {}): ApiClient {
-  return createClient<paths>(options);
+  return createClient<paths, 'application/json'>(options);
 }

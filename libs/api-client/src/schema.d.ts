@@ -408,6 +408,234 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/backups': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Backups and their verification
+     * @description NFR-8, PLT-8: newest first.
+     */
+    get: operations['listBackups'];
+    put?: never;
+    /**
+     * Back up now
+     * @description NFR-8: queued on the job workers; it appears in the list when it starts.
+     */
+    post: operations['requestBackup'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/backups/{id}/verify': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Verify a backup again
+     * @description NFR-8: reads every file back against its manifest and opens the database copy.
+     */
+    post: operations['verifyBackup'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/calendar/days': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Marked days in a range
+     * @description PLT-10: holidays, 调休 working days and days without lessons from `from` to `to` (at most 400 days).
+     */
+    get: operations['listCalendarDays'];
+    /**
+     * Mark and unmark days
+     * @description PLT-10: bulk upsert, e.g. 国庆节 10/1–10/7 with its 调休 working weekend days, in one transaction; `removeDates` unmarks. Answers the marked days across the span touched.
+     */
+    put: operations['updateCalendarDays'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/calendar/occurrences': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Dates of a weekly event
+     * @description PLT-10: every `weekday` from `from` to `until`, never on a holiday; optionally only in teaching weeks.
+     */
+    get: operations['listWeeklyOccurrences'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/calendar/semesters': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Semesters
+     * @description PLT-10: oldest first.
+     */
+    get: operations['listSemesters'];
+    put?: never;
+    /**
+     * Add a semester
+     * @description PLT-10: its span and the Monday of teaching week 1; semesters never overlap. NFR-7: accepts Idempotency-Key.
+     */
+    post: operations['createSemester'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/calendar/semesters/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A semester
+     * @description PLT-10
+     */
+    get: operations['getSemester'];
+    put?: never;
+    post?: never;
+    /**
+     * Remove a semester
+     * @description PLT-10
+     */
+    delete: operations['deleteSemester'];
+    options?: never;
+    head?: never;
+    /**
+     * Change a semester
+     * @description PLT-10: optimistic locking by version.
+     */
+    patch: operations['updateSemester'];
+    trace?: never;
+  };
+  '/api/v1/calendar/teaching-week': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The teaching week of a date
+     * @description PLT-10: semester and 第n周 of a date (today in the school's zone by default), for the panel's header.
+     */
+    get: operations['getTeachingWeek'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/calendar/working-days': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A deadline in working days
+     * @description PLT-10: the day `days` working days after `from`, across weekends and holidays, counting 调休 working days.
+     */
+    get: operations['computeDeadline'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/files': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Files of an object
+     * @description PLT-5: the files attached to an object the caller may read (404 otherwise); `draft` and one’s own id: one’s drafts.
+     */
+    get: operations['listFiles'];
+    put?: never;
+    /**
+     * Upload a file
+     * @description PLT-5: multipart field `file`, streamed; at most FILE_MAX_BYTES (50 MB by default). The type is detected from the content (a renamed executable is refused, 415). The file is a draft of its uploader until a module attaches it; drafts not attached within a day are removed.
+     */
+    post: operations['uploadFile'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/files/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Download a file
+     * @description PLT-5, REQ-3: authorised through the object the file belongs to; whoever may not read it gets 404. Downloads of files of classified objects are audited and watermarked (PDF: text; image: pixels) with the viewer's name and the time; `watermark=true` asks for the same on any PDF or image.
+     */
+    get: operations['downloadFile'];
+    put?: never;
+    post?: never;
+    /**
+     * Discard a draft
+     * @description PLT-5: an uploaded file not attached yet, by its uploader.
+     */
+    delete: operations['discardFile'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/inbox': {
     parameters: {
       query?: never;
@@ -442,6 +670,229 @@ export interface paths {
     get: operations['countMyInbox'];
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/integration/tokens': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * API tokens
+     * @description PLT-9: tokens of other school systems, newest first, with scopes, expiry and last use; never the secret.
+     */
+    get: operations['listApiTokens'];
+    put?: never;
+    /**
+     * Issue an API token
+     * @description PLT-9: scoped to permissions the caller holds, with an expiry. The secret (`xbt_…`) is in this answer only; the other system sends it as `Authorization: Bearer xbt_…` and may then call exactly the routes its scopes allow (403 elsewhere).
+     */
+    post: operations['createApiToken'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/integration/tokens/{id}/revoke': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Revoke an API token
+     * @description PLT-9: refused from the next request on; audited. Revoking a revoked token changes nothing.
+     */
+    post: operations['revokeApiToken'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/integration/webhook-deliveries/{id}/resend': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Resend a delivery
+     * @description PLT-9: a succeeded or failed delivery is attempted again with the same idempotency key (a receiver that took it already ignores it), with fresh retries; 409 while it is still queued.
+     */
+    post: operations['resendWebhookDelivery'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/integration/webhooks': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Outgoing webhooks
+     * @description PLT-9: subscriptions, newest first; secrets masked.
+     */
+    get: operations['listWebhooks'];
+    put?: never;
+    /**
+     * Subscribe a receiver to event types
+     * @description PLT-9: the signing secret is in this answer only.
+     *
+     *     Each delivery is `POST <url>` with the JSON body `{ "id": <event id>, "type": <event type>, "createdAt": <ISO time>, "data": {…} }` and the headers
+     *     `X-Xiaoban-Event` (the type), `X-Xiaoban-Delivery` and `Idempotency-Key` (the delivery's id, the same on every retry: deduplicate on it),
+     *     `X-Xiaoban-Timestamp` (Unix seconds) and `X-Xiaoban-Signature: t=<timestamp>,v1=<hex HMAC-SHA256(secret, timestamp + "." + raw body)>`.
+     *     The receiver recomputes the HMAC with the whole secret (`whsec_…`) over the raw body bytes, compares in constant time and refuses old timestamps
+     *     (e.g. more than 5 minutes). Any 2xx answer is success; anything else (or no answer within WEBHOOK_TIMEOUT_SECONDS) is retried with doubling delays,
+     *     then the delivery is failed and may be resent.
+     */
+    post: operations['createWebhook'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/integration/webhooks/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A webhook
+     * @description PLT-9
+     */
+    get: operations['getWebhook'];
+    put?: never;
+    post?: never;
+    /**
+     * Delete a webhook
+     * @description PLT-9: with its delivery log; the audit log keeps the deletion. Deactivate instead to keep the log.
+     */
+    delete: operations['deleteWebhook'];
+    options?: never;
+    head?: never;
+    /**
+     * Change a webhook
+     * @description PLT-9: name, URL, event types, active. Deliveries already queued go to the new URL.
+     */
+    patch: operations['updateWebhook'];
+    trace?: never;
+  };
+  '/api/v1/integration/webhooks/{id}/deliveries': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The delivery log of a webhook
+     * @description PLT-9: deliveries newest first, each with every attempt (status code, error, duration) and its next retry.
+     */
+    get: operations['listWebhookDeliveries'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/integration/webhooks/{id}/test': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Send a test event
+     * @description PLT-9: one `webhook.test` delivery to this receiver, signed and retried like any other. 409 when inactive.
+     */
+    post: operations['testWebhook'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/jobs/runs': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Recent jobs
+     * @description PLT-8: newest first, filtered by queue and state; failures carry their error. Finished jobs are kept for 7 days.
+     */
+    get: operations['listJobRuns'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/jobs/schedules': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The schedule registry
+     * @description PLT-8: every cron schedule with its time zone, next tick, last run and last failure. A tick runs once across all API instances.
+     */
+    get: operations['listJobSchedules'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/jobs/{queue}/run': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Run a schedule now
+     * @description PLT-8: queues one run of a scheduled job outside its schedule; audited. 404 for a queue without a schedule.
+     */
+    post: operations['runJobScheduleNow'];
     delete?: never;
     options?: never;
     head?: never;
@@ -804,6 +1255,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/org/users/import': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Import accounts from Excel
+     * @description PLT-1, PLT-7: an .xlsx with the columns of the accounts export (用户名 and 姓名 required; 初始密码 optional). Rows are matched by username: existing accounts take the sheet’s values (an empty cell clears the field; passwords are never changed), new ones are created. Every row is checked with the create rules; with any problem nothing is imported (400 IMPORT_FAILED, `errors` keyed `rows[N].field`). `dryRun=true` only reports.
+     */
+    post: operations['importUsers'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/org/users/{id}': {
     parameters: {
       query?: never;
@@ -852,6 +1323,51 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
+    ApiTokenDto: {
+      /** Format: date-time */
+      createdAt: string;
+      createdBy: components['schemas']['RefDto'] | null;
+      /** Format: date-time */
+      expiresAt: string;
+      /** Format: uuid */
+      id: string;
+      /**
+       * Format: date-time
+       * @description Accurate to a minute
+       */
+      lastUsedAt: string | null;
+      /** @example 智慧校园数据中心 */
+      name: string;
+      /** @description Scopes: the token may do exactly this */
+      permissions: (
+        | 'org.read'
+        | 'org.users.manage'
+        | 'org.departments.manage'
+        | 'org.roles.manage'
+        | 'audit.read'
+        | 'audit.verify'
+        | 'messages.send'
+        | 'approvals.submit'
+        | 'approvals.read-all'
+        | 'approvals.chains.manage'
+        | 'notifications.read'
+        | 'notifications.manage'
+        | 'calendar.manage'
+        | 'jobs.manage'
+        | 'integration.tokens.manage'
+        | 'integration.webhooks.manage'
+        | 'backups.manage'
+      )[];
+      /** Format: date-time */
+      revokedAt: string | null;
+      /** @enum {string} */
+      status: 'active' | 'expired' | 'revoked';
+      /**
+       * @description The start of the token, to recognise it; not enough to use it
+       * @example xbt_3fK9a1Qz
+       */
+      tokenPrefix: string;
+    };
     ApprovalChainDto: {
       /** @example general-request */
       kind: string;
@@ -969,6 +1485,22 @@ export interface components {
       /** @description People, for type `users` */
       userIds?: string[];
     };
+    AttachmentDto: {
+      /**
+       * @description Detected from the content
+       * @example application/pdf
+       */
+      contentType: string;
+      /** Format: uuid */
+      id: string;
+      /**
+       * @description The name it was uploaded with
+       * @example 2026年春季学期校历.pdf
+       */
+      name: string;
+      /** @description Bytes */
+      size: number;
+    };
     AuditActorDto: {
       /** Format: uuid */
       id: string;
@@ -992,6 +1524,60 @@ export interface components {
       /** Format: date-time */
       occurredAt: string;
       requestId: string | null;
+    };
+    BackupDto: {
+      error: string | null;
+      fileCount: number | null;
+      /** Format: date-time */
+      finishedAt: string | null;
+      /** Format: uuid */
+      id: string;
+      /** @description The backup's directory on the server */
+      location: string;
+      /**
+       * @description Embedded PostgreSQL: low-level base backup; external server: pg_dump
+       * @enum {string}
+       */
+      method: 'base-backup' | 'pg_dump';
+      sizeBytes: number | null;
+      /** Format: date-time */
+      startedAt: string;
+      /** @enum {string} */
+      status: 'running' | 'completed' | 'failed';
+      /** @enum {string} */
+      triggeredBy: 'schedule' | 'panel' | 'cli';
+      /**
+       * @description The result of reading the backup back
+       * @enum {string|null}
+       */
+      verification: 'passed' | 'failed' | null;
+      /** Format: date-time */
+      verifiedAt: string | null;
+    };
+    CalendarDayDto: {
+      /**
+       * Format: date
+       * @example 2026-10-01
+       */
+      date: string;
+      /** @enum {string} */
+      kind: 'holiday' | 'workday' | 'no-teaching';
+      /** @example 国庆节 */
+      name: string | null;
+    };
+    CalendarDayInputDto: {
+      /**
+       * Format: date
+       * @example 2026-10-01
+       */
+      date: string;
+      /**
+       * @description `workday` only on a Saturday or Sunday
+       * @enum {string}
+       */
+      kind: 'holiday' | 'workday' | 'no-teaching';
+      /** @example 国庆节 */
+      name?: string | null;
     };
     ChainBreakDto: {
       auditId: string;
@@ -1029,6 +1615,35 @@ export interface components {
     CopyDto: {
       userIds: string[];
     };
+    CreateApiTokenDto: {
+      /**
+       * Format: date-time
+       * @description In the future, at most three years ahead
+       */
+      expiresAt: string;
+      /** @example 智慧校园数据中心 */
+      name: string;
+      /** @description Scopes, each one a permission the creator holds; integration.tokens.manage is never allowed */
+      permissions: (
+        | 'org.read'
+        | 'org.users.manage'
+        | 'org.departments.manage'
+        | 'org.roles.manage'
+        | 'audit.read'
+        | 'audit.verify'
+        | 'messages.send'
+        | 'approvals.submit'
+        | 'approvals.read-all'
+        | 'approvals.chains.manage'
+        | 'notifications.read'
+        | 'notifications.manage'
+        | 'calendar.manage'
+        | 'jobs.manage'
+        | 'integration.tokens.manage'
+        | 'integration.webhooks.manage'
+        | 'backups.manage'
+      )[];
+    };
     CreateDepartmentDto: {
       /** @example BGS */
       code: string;
@@ -1062,7 +1677,31 @@ export interface components {
         | 'approvals.chains.manage'
         | 'notifications.read'
         | 'notifications.manage'
+        | 'calendar.manage'
+        | 'jobs.manage'
+        | 'integration.tokens.manage'
+        | 'integration.webhooks.manage'
+        | 'backups.manage'
       )[];
+    };
+    CreateSemesterDto: {
+      /**
+       * Format: date
+       * @example 2027-01-24
+       */
+      endsOn: string;
+      /**
+       * Format: date
+       * @example 2026-08-31
+       */
+      firstTeachingMonday: string;
+      /** @example 2026-2027学年第一学期 */
+      name: string;
+      /**
+       * Format: date
+       * @example 2026-08-31
+       */
+      startsOn: string;
     };
     CreateUserDto: {
       /** @default true */
@@ -1090,6 +1729,115 @@ export interface components {
       roleIds?: string[];
       /** @example wangfang */
       username: string;
+    };
+    CreateWebhookDto: {
+      /** @default true */
+      active?: boolean;
+      eventTypes: 'webhook.test'[];
+      /** @example 家校通平台 */
+      name: string;
+      /**
+       * @description http or https
+       * @example https://jxt.school.example/hooks/xiaoban
+       */
+      url: string;
+    };
+    CreatedApiTokenDto: {
+      /** Format: date-time */
+      createdAt: string;
+      createdBy: components['schemas']['RefDto'] | null;
+      /** Format: date-time */
+      expiresAt: string;
+      /** Format: uuid */
+      id: string;
+      /**
+       * Format: date-time
+       * @description Accurate to a minute
+       */
+      lastUsedAt: string | null;
+      /** @example 智慧校园数据中心 */
+      name: string;
+      /** @description Scopes: the token may do exactly this */
+      permissions: (
+        | 'org.read'
+        | 'org.users.manage'
+        | 'org.departments.manage'
+        | 'org.roles.manage'
+        | 'audit.read'
+        | 'audit.verify'
+        | 'messages.send'
+        | 'approvals.submit'
+        | 'approvals.read-all'
+        | 'approvals.chains.manage'
+        | 'notifications.read'
+        | 'notifications.manage'
+        | 'calendar.manage'
+        | 'jobs.manage'
+        | 'integration.tokens.manage'
+        | 'integration.webhooks.manage'
+        | 'backups.manage'
+      )[];
+      /** Format: date-time */
+      revokedAt: string | null;
+      /** @enum {string} */
+      status: 'active' | 'expired' | 'revoked';
+      /**
+       * @description The secret, shown this once: only its hash is kept. The other system sends it as `Authorization: Bearer xbt_…`.
+       * @example xbt_3fK9a1Qz…
+       */
+      token: string;
+      /**
+       * @description The start of the token, to recognise it; not enough to use it
+       * @example xbt_3fK9a1Qz
+       */
+      tokenPrefix: string;
+    };
+    CreatedWebhookDto: {
+      /** @description Inactive subscriptions receive nothing new */
+      active: boolean;
+      /** Format: date-time */
+      createdAt: string;
+      createdBy: components['schemas']['RefDto'] | null;
+      eventTypes: 'webhook.test'[];
+      /** Format: uuid */
+      id: string;
+      /** @example 家校通平台 */
+      name: string;
+      /**
+       * @description The signing secret, shown this once; the receiver verifies X-Xiaoban-Signature with it
+       * @example whsec_…
+       */
+      secret: string;
+      /**
+       * @description The signing secret, masked
+       * @example whsec_…9f2c
+       */
+      secretHint: string;
+      /** Format: date-time */
+      updatedAt: string;
+      /** @example https://jxt.school.example/hooks/xiaoban */
+      url: string;
+      /** @description Send back on update; a stale version gets 409 */
+      version: number;
+    };
+    DayOffDto: {
+      /** Format: date */
+      date: string;
+      /** @description The holiday, e.g. 国庆节; null for a plain weekend day */
+      name: string | null;
+    };
+    DeadlineDto: {
+      days: number;
+      /** @description Days off skipped on the way */
+      daysOff: components['schemas']['DayOffDto'][];
+      /**
+       * Format: date
+       * @description The last working day of the period
+       * @example 2026-10-10
+       */
+      deadline: string;
+      /** Format: date */
+      from: string;
     };
     DeliveryDto: {
       /** @description Where it went (masked for phone numbers) */
@@ -1152,9 +1900,74 @@ export interface components {
       /** @example 400 */
       statusCode: number;
     };
+    FileDto: {
+      /**
+       * @description Detected from the content
+       * @example application/pdf
+       */
+      contentType: string;
+      /** Format: date-time */
+      createdAt: string;
+      /** @description Not attached to anything yet: only its uploader sees it, and it is removed after a day */
+      draft: boolean;
+      /** @description Encrypted at rest (files of classified objects) */
+      encrypted: boolean;
+      /** Format: uuid */
+      id: string;
+      /**
+       * @description The name it was uploaded with
+       * @example 2026年春季学期校历.pdf
+       */
+      name: string;
+      /**
+       * @description SHA-256 of the content, hex
+       * @example e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855
+       */
+      sha256: string;
+      /** @description Bytes */
+      size: number;
+      uploadedBy: components['schemas']['RefDto'];
+    };
     HealthDto: {
       /** @enum {string} */
       status: 'ok' | 'unavailable';
+    };
+    ImportProblemDto: {
+      /**
+       * @description The column header in the sheet
+       * @example 邮箱
+       */
+      column: string | null;
+      /**
+       * @description The field, as in the create endpoint
+       * @example email
+       */
+      field: string;
+      /** @example email must be an email */
+      reason: string;
+      /**
+       * @description The row number Excel shows (the header is row 1)
+       * @example 3
+       */
+      row: number;
+    };
+    ImportReportDto: {
+      /** @description Records the import creates (or would create) */
+      created: number;
+      /** @description True: only checked, nothing written */
+      dryRun: boolean;
+      /** @description True when the rows were written (never with problems, never on a dry run) */
+      imported: boolean;
+      /** @description Things to follow up, e.g. new accounts that need a password */
+      notes: string[];
+      /** @description Empty when the import can go ahead */
+      problems: components['schemas']['ImportProblemDto'][];
+      /** @description Data rows read from the sheet */
+      rows: number;
+      /** @description Existing records it leaves as they are */
+      unchanged: number;
+      /** @description Existing records it changes (or would change) */
+      updated: number;
     };
     InboxCountsDto: {
       /** @description Open items past their due date */
@@ -1191,6 +2004,64 @@ export interface components {
       /** @description 0 normal, 1 urgent (加急), 2 very urgent (特急) */
       urgency: number;
     };
+    JobRunDto: {
+      /** Format: date-time */
+      completedAt: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      /** @description The job’s input (ids, never secrets) */
+      data: {
+        [key: string]: unknown;
+      } | null;
+      /** @description The error message of the last failed attempt */
+      error: string | null;
+      /** Format: uuid */
+      id: string;
+      /** @description What the last attempt left: the error (message, stack) of a failure, or a result */
+      output: {
+        [key: string]: unknown;
+      } | null;
+      /** @example audit-seal */
+      queue: string;
+      /** @description Retries so far (0 on the first attempt) */
+      retryCount: number;
+      retryLimit: number;
+      /**
+       * Format: date-time
+       * @description Not before this time: the next attempt of a job waiting for a retry
+       */
+      startAfter: string;
+      /** Format: date-time */
+      startedAt: string | null;
+      /** @enum {string} */
+      state: 'created' | 'retry' | 'active' | 'completed' | 'cancelled' | 'failed';
+    };
+    JobScheduleDto: {
+      /**
+       * @description Cron expression (minute granularity) or RFC 5545 rule
+       * @example *\/10 * * * *
+       */
+      cron: string;
+      /** @description Tells several schedules of one queue apart; empty for the usual single one */
+      key: string;
+      /** @description The newest job that failed for good */
+      lastFailure: components['schemas']['JobRunDto'] | null;
+      /** @description The newest job of the queue */
+      lastRun: components['schemas']['JobRunDto'] | null;
+      /**
+       * Format: date-time
+       * @description The next tick; jobs start within seconds of it
+       */
+      nextRunAt: string | null;
+      /** @example audit-seal */
+      queue: string;
+      /** @description False for a schedule that no code of this version handles (left by an older version) */
+      registered: boolean;
+      /** @example Asia/Shanghai */
+      timeZone: string;
+      /** Format: date-time */
+      updatedAt: string;
+    };
     LoginDto: {
       /** @example your-password */
       password: string;
@@ -1211,6 +2082,8 @@ export interface components {
       username: string;
     };
     MessageDto: {
+      /** @description Attached files; download each with downloadFile (PLT-5) */
+      attachments: components['schemas']['AttachmentDto'][];
       body: string;
       /** Format: date-time */
       createdAt: string;
@@ -1246,6 +2119,18 @@ export interface components {
       /** @description The department through which they received it */
       viaDepartment: components['schemas']['RefDto'] | null;
     };
+    OccurrencesDto: {
+      dates: string[];
+    };
+    PageOfApiToken: {
+      items: components['schemas']['ApiTokenDto'][];
+      page: number;
+      pageSize: number;
+      /** @description Exact up to the cap (10000 for lists), then the cap */
+      total: number;
+      /** @description True when there are more rows than `total` says */
+      totalCapped: boolean;
+    };
     PageOfApprovalSummary: {
       items: components['schemas']['ApprovalSummaryDto'][];
       page: number;
@@ -1257,6 +2142,15 @@ export interface components {
     };
     PageOfAuditEntry: {
       items: components['schemas']['AuditEntryDto'][];
+      page: number;
+      pageSize: number;
+      /** @description Exact up to the cap (10000 for lists), then the cap */
+      total: number;
+      /** @description True when there are more rows than `total` says */
+      totalCapped: boolean;
+    };
+    PageOfBackup: {
+      items: components['schemas']['BackupDto'][];
       page: number;
       pageSize: number;
       /** @description Exact up to the cap (10000 for lists), then the cap */
@@ -1282,6 +2176,15 @@ export interface components {
       /** @description True when there are more rows than `total` says */
       totalCapped: boolean;
     };
+    PageOfJobRun: {
+      items: components['schemas']['JobRunDto'][];
+      page: number;
+      pageSize: number;
+      /** @description Exact up to the cap (10000 for lists), then the cap */
+      total: number;
+      /** @description True when there are more rows than `total` says */
+      totalCapped: boolean;
+    };
     PageOfMessage: {
       items: components['schemas']['MessageDto'][];
       page: number;
@@ -1293,6 +2196,24 @@ export interface components {
     };
     PageOfUser: {
       items: components['schemas']['UserDto'][];
+      page: number;
+      pageSize: number;
+      /** @description Exact up to the cap (10000 for lists), then the cap */
+      total: number;
+      /** @description True when there are more rows than `total` says */
+      totalCapped: boolean;
+    };
+    PageOfWebhook: {
+      items: components['schemas']['WebhookDto'][];
+      page: number;
+      pageSize: number;
+      /** @description Exact up to the cap (10000 for lists), then the cap */
+      total: number;
+      /** @description True when there are more rows than `total` says */
+      totalCapped: boolean;
+    };
+    PageOfWebhookDelivery: {
+      items: components['schemas']['WebhookDeliveryDto'][];
       page: number;
       pageSize: number;
       /** @description Exact up to the cap (10000 for lists), then the cap */
@@ -1321,6 +2242,8 @@ export interface components {
       refreshToken: string;
     };
     ReplyMessageDto: {
+      /** @description Files uploaded with uploadFile, attached to the message (PLT-5) */
+      attachmentIds?: string[];
       body: string;
     };
     ResendDto: {
@@ -1330,6 +2253,9 @@ export interface components {
        */
       channel?: 'in-app' | 'email' | 'sms' | 'wecom' | 'dingtalk' | 'wechat-mp';
     };
+    ResendWebhookDeliveryDto: {
+      reason?: string;
+    };
     ResetPasswordDto: {
       newPassword: string;
     };
@@ -1337,6 +2263,9 @@ export interface components {
       /** @description The changed content (general requests) */
       content?: string;
       title?: string;
+    };
+    RevokeApiTokenDto: {
+      reason?: string;
     };
     RoleDto: {
       /** @description Seeded roles cannot be deleted */
@@ -1361,6 +2290,11 @@ export interface components {
         | 'approvals.chains.manage'
         | 'notifications.read'
         | 'notifications.manage'
+        | 'calendar.manage'
+        | 'jobs.manage'
+        | 'integration.tokens.manage'
+        | 'integration.webhooks.manage'
+        | 'backups.manage'
       )[];
       version: number;
     };
@@ -1371,11 +2305,56 @@ export interface components {
       id: string;
       name: string;
     };
+    RunScheduleNowDto: {
+      reason?: string;
+    };
+    RunScheduleNowResultDto: {
+      /**
+       * Format: uuid
+       * @description The job queued; follow it in the runs list
+       */
+      jobId: string;
+    };
     SealResultDto: {
       /** @description Entries linked into the chain by this call */
       sealed: number;
     };
+    SemesterDto: {
+      /**
+       * Format: date
+       * @example 2027-01-24
+       */
+      endsOn: string;
+      /**
+       * Format: date
+       * @description Monday of teaching week 1 (第1周)
+       * @example 2026-08-31
+       */
+      firstTeachingMonday: string;
+      /** Format: uuid */
+      id: string;
+      /** @example 2026-2027学年第一学期 */
+      name: string;
+      /**
+       * Format: date
+       * @example 2026-08-31
+       */
+      startsOn: string;
+      version: number;
+      /**
+       * @description Teaching weeks from the first teaching Monday to the end of the semester
+       * @example 21
+       */
+      weeks: number;
+    };
+    SemesterRefDto: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+    };
     SendMessageDto: {
+      /** @description Files uploaded with uploadFile, attached to the message (PLT-5) */
+      attachmentIds?: string[];
       /** @example 请各部门负责人准时参加。 */
       body: string;
       /** @example 关于本周五下午召开行政会的通知 */
@@ -1411,6 +2390,25 @@ export interface components {
       /** @example 关于举办校园开放日活动的请示 */
       title: string;
     };
+    TeachingWeekDto: {
+      /** Format: date */
+      date: string;
+      /** @description How the date itself is marked */
+      marked: components['schemas']['CalendarDayDto'] | null;
+      /** @description The semester the date falls in */
+      semester: components['schemas']['SemesterRefDto'] | null;
+      /** @description The week has lessons (not a vacation, not an exam week) */
+      teachingWeek: boolean;
+      /** @description 第n周; null outside the teaching span (vacation) */
+      week: number | null;
+    };
+    TestWebhookDto: {
+      /**
+       * @description Put into the test event’s data
+       * @example 测试推送
+       */
+      message?: string;
+    };
     TokenPairDto: {
       /** @description Short-lived bearer token for the Authorization header */
       accessToken: string;
@@ -1434,6 +2432,10 @@ export interface components {
       steps: components['schemas']['ApprovalStepDto'][];
       /** @description The version read */
       version: number;
+    };
+    UpdateCalendarDaysDto: {
+      days: components['schemas']['CalendarDayInputDto'][];
+      removeDates?: string[];
     };
     UpdateChannelSettingsDto: {
       enabled?: boolean;
@@ -1478,7 +2480,33 @@ export interface components {
         | 'approvals.chains.manage'
         | 'notifications.read'
         | 'notifications.manage'
+        | 'calendar.manage'
+        | 'jobs.manage'
+        | 'integration.tokens.manage'
+        | 'integration.webhooks.manage'
+        | 'backups.manage'
       )[];
+      version: number;
+    };
+    UpdateSemesterDto: {
+      /**
+       * Format: date
+       * @example 2027-01-24
+       */
+      endsOn?: string;
+      /**
+       * Format: date
+       * @example 2026-08-31
+       */
+      firstTeachingMonday?: string;
+      /** @example 2026-2027学年第一学期 */
+      name?: string;
+      /**
+       * Format: date
+       * @example 2026-08-31
+       */
+      startsOn?: string;
+      /** @description The version read; a stale one gets 409 VERSION_CONFLICT */
       version: number;
     };
     UpdateUserDto: {
@@ -1507,6 +2535,27 @@ export interface components {
       /** @description The version read; a stale one gets 409 VERSION_CONFLICT */
       version: number;
     };
+    UpdateWebhookDto: {
+      /** @default true */
+      active?: boolean;
+      eventTypes?: 'webhook.test'[];
+      /** @example 家校通平台 */
+      name?: string;
+      /**
+       * @description http or https
+       * @example https://jxt.school.example/hooks/xiaoban
+       */
+      url?: string;
+      /** @description The version read; a stale one gets 409 VERSION_CONFLICT */
+      version: number;
+    };
+    UploadFileBodyDto: {
+      /**
+       * Format: binary
+       * @description The file; its type is detected from the content
+       */
+      file: string;
+    };
     UserDto: {
       active: boolean;
       /** @enum {string} */
@@ -1534,6 +2583,83 @@ export interface components {
       roles: components['schemas']['RoleRefDto'][];
       /** @example wangfang */
       username: string;
+      /** @description Send back on update; a stale version gets 409 */
+      version: number;
+    };
+    WebhookDeliveryAttemptDto: {
+      /** Format: date-time */
+      at: string;
+      /** @description 1, 2, …, counted across resends */
+      attempt: number;
+      durationMs: number;
+      error: string | null;
+      /** @description The receiver’s HTTP status; null when no answer came */
+      statusCode: number | null;
+    };
+    WebhookDeliveryDto: {
+      /** @description The delivery log: every attempt, oldest first */
+      attemptLog: components['schemas']['WebhookDeliveryAttemptDto'][];
+      attempts: number;
+      /**
+       * Format: date-time
+       * @description When it succeeded or failed for good
+       */
+      completedAt: string | null;
+      /**
+       * Format: date-time
+       * @description When the event happened (the body’s `createdAt`)
+       */
+      createdAt: string;
+      /**
+       * Format: uuid
+       * @description The body’s `id`: the same for every subscription receiving this event
+       */
+      eventId: string;
+      /** @enum {string} */
+      eventType: 'webhook.test';
+      /**
+       * Format: uuid
+       * @description The idempotency key, sent on every attempt as X-Xiaoban-Delivery and Idempotency-Key
+       */
+      id: string;
+      /** Format: date-time */
+      lastAttemptAt: string | null;
+      lastError: string | null;
+      lastStatusCode: number | null;
+      /**
+       * Format: date-time
+       * @description When a queued delivery is tried next
+       */
+      nextAttemptAt: string | null;
+      /** @description The event’s `data` */
+      payload: {
+        [key: string]: unknown;
+      };
+      /** @enum {string} */
+      status: 'queued' | 'succeeded' | 'failed';
+      /** Format: uuid */
+      subscriptionId: string;
+    };
+    WebhookDto: {
+      /** @description Inactive subscriptions receive nothing new */
+      active: boolean;
+      /** Format: date-time */
+      createdAt: string;
+      createdBy: components['schemas']['RefDto'] | null;
+      eventTypes: 'webhook.test'[];
+      /** Format: uuid */
+      id: string;
+      /** @example 家校通平台 */
+      name: string;
+      /**
+       * @description The signing secret, masked
+       * @example whsec_…9f2c
+       */
+      secretHint: string;
+      /** Format: date-time */
+      updatedAt: string;
+      /** @example https://jxt.school.example/hooks/xiaoban */
+      url: string;
       /** @description Send back on update; a stale version gets 409 */
       version: number;
     };
@@ -1689,6 +2815,8 @@ export interface operations {
         scope?: 'mine' | 'to-me' | 'copied' | 'all';
         status?: 'pending' | 'approved' | 'rejected' | 'returned' | 'withdrawn';
         kind?: string;
+        /** @description PLT-7: `xlsx` answers every matching row (paging ignored) as an Excel file, up to EXPORT_MAX_ROWS */
+        format?: 'json' | 'xlsx';
       };
       header?: never;
       path?: never;
@@ -1696,12 +2824,18 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description A page of rows; with `format=xlsx` the sheet「审批记录」(事项、类别、申请人、状态、当前环节、提交时间、办结时间), dates in the school's time zone */
       200: {
         headers: {
+          /** @description xlsx only: data rows in the sheet */
+          'X-Export-Rows'?: number;
+          /** @description xlsx only: true when more rows matched than EXPORT_MAX_ROWS (the sheet then ends with a note) */
+          'X-Export-Truncated'?: boolean;
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['PageOfApprovalSummary'];
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
         };
       };
       /** @description Invalid input; `errors` holds messages keyed by field */
@@ -2280,6 +3414,8 @@ export interface operations {
         from?: string;
         /** @description Before this time (exclusive) */
         to?: string;
+        /** @description PLT-7: `xlsx` answers every matching row (paging ignored) as an Excel file, up to EXPORT_MAX_ROWS */
+        format?: 'json' | 'xlsx';
       };
       header?: never;
       path?: never;
@@ -2287,12 +3423,18 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description A page of rows; with `format=xlsx` the sheet「操作日志」(序号、时间、操作人、操作、对象类型、对象、变更、IP、请求号), dates in the school's time zone */
       200: {
         headers: {
+          /** @description xlsx only: data rows in the sheet */
+          'X-Export-Rows'?: number;
+          /** @description xlsx only: true when more rows matched than EXPORT_MAX_ROWS (the sheet then ends with a note) */
+          'X-Export-Truncated'?: boolean;
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['PageOfAuditEntry'];
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
         };
       };
       /** @description No valid token */
@@ -2604,6 +3746,858 @@ export interface operations {
       };
     };
   };
+  listBackups: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        q?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PageOfBackup'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `backups.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  requestBackup: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Queued */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `backups.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  verifyBackup: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BackupDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `backups.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  listCalendarDays: {
+    parameters: {
+      query: {
+        /** @description First date (inclusive) */
+        from: string;
+        /** @description Last date (inclusive); at most 400 days after `from` */
+        to: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CalendarDayDto'][];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  updateCalendarDays: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateCalendarDaysDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CalendarDayDto'][];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `calendar.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  listWeeklyOccurrences: {
+    parameters: {
+      query: {
+        from: string;
+        /** @description Last date (inclusive); at most two years after `from` */
+        until: string;
+        /** @description 1 = Monday … 7 = Sunday */
+        weekday: number;
+        /** @description Skip vacations, exam weeks and days without lessons */
+        skipNoTeachingWeeks?: boolean;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OccurrencesDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  listSemesters: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SemesterDto'][];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  createSemester: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description NFR-7: a retry with the same key and body has one effect and gets the same answer; another body gets 422 */
+        'Idempotency-Key'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateSemesterDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SemesterDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `calendar.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Idempotency-Key reused with a different body */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  getSemester: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SemesterDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  deleteSemester: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `calendar.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  updateSemester: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateSemesterDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SemesterDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `calendar.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  getTeachingWeek: {
+    parameters: {
+      query?: {
+        /** @description Today in the school's time zone when omitted */
+        date?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TeachingWeekDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  computeDeadline: {
+    parameters: {
+      query: {
+        /** @description The start day (it does not count) */
+        from: string;
+        days: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DeadlineDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  listFiles: {
+    parameters: {
+      query: {
+        /** @description Resource type of the owning object */
+        ownerType: string;
+        ownerId: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['FileDto'][];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  uploadFile: {
+    parameters: {
+      query?: {
+        /** @description Encrypt at rest from the start (for an attachment of a classified item) */
+        classified?: boolean;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'multipart/form-data': components['schemas']['UploadFileBodyDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['FileDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Body too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not multipart, or a kind of file that is not accepted */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  downloadFile: {
+    parameters: {
+      query?: {
+        /** @description Mark a PDF or image with the viewer's name and the time */
+        watermark?: boolean;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The content, with its detected type */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/octet-stream': string;
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/octet-stream': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/octet-stream': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/octet-stream': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description A watermark was needed but the file cannot be marked */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/octet-stream': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  discardFile: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
   listMyInbox: {
     parameters: {
       query?: {
@@ -2675,15 +4669,13 @@ export interface operations {
       };
     };
   };
-  listMyMessages: {
+  listApiTokens: {
     parameters: {
       query?: {
         page?: number;
         pageSize?: number;
         q?: string;
-        box?: 'inbox' | 'sent';
-        /** @description Only unread messages (inbox) */
-        unread?: boolean;
+        status?: 'active' | 'expired' | 'revoked';
       };
       header?: never;
       path?: never;
@@ -2696,7 +4688,827 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          'application/json': components['schemas']['PageOfApiToken'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `integration.tokens.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  createApiToken: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateApiTokenDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CreatedApiTokenDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `integration.tokens.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  revokeApiToken: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RevokeApiTokenDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiTokenDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `integration.tokens.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  resendWebhookDelivery: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ResendWebhookDeliveryDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WebhookDeliveryDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `integration.webhooks.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  listWebhooks: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        q?: string;
+        active?: boolean;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PageOfWebhook'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `integration.webhooks.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  createWebhook: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description NFR-7: a retry with the same key and body has one effect and gets the same answer; another body gets 422 */
+        'Idempotency-Key'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateWebhookDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CreatedWebhookDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `integration.webhooks.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Idempotency-Key reused with a different body */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  getWebhook: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WebhookDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `integration.webhooks.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  deleteWebhook: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `integration.webhooks.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  updateWebhook: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateWebhookDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WebhookDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `integration.webhooks.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  listWebhookDeliveries: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        q?: string;
+        status?: 'queued' | 'succeeded' | 'failed';
+        eventType?: 'webhook.test';
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PageOfWebhookDelivery'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `integration.webhooks.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  testWebhook: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['TestWebhookDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WebhookDeliveryDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `integration.webhooks.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  listJobRuns: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        q?: string;
+        queue?: string;
+        state?: 'created' | 'retry' | 'active' | 'completed' | 'cancelled' | 'failed';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PageOfJobRun'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `jobs.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  listJobSchedules: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['JobScheduleDto'][];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `jobs.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  runJobScheduleNow: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        queue: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RunScheduleNowDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RunScheduleNowResultDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `jobs.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  listMyMessages: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        q?: string;
+        box?: 'inbox' | 'sent';
+        /** @description Only unread messages (inbox) */
+        unread?: boolean;
+        /** @description PLT-7: `xlsx` answers every matching row (paging ignored) as an Excel file, up to EXPORT_MAX_ROWS */
+        format?: 'json' | 'xlsx';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of rows; with `format=xlsx` the sheet「站内信」(时间、发件人、主题、正文、收件人、收件部门、收件人数、已读人数、我的阅读时间), dates in the school's time zone */
+      200: {
+        headers: {
+          /** @description xlsx only: data rows in the sheet */
+          'X-Export-Rows'?: number;
+          /** @description xlsx only: true when more rows matched than EXPORT_MAX_ROWS (the sheet then ends with a note) */
+          'X-Export-Truncated'?: boolean;
+          [name: string]: unknown;
+        };
+        content: {
           'application/json': components['schemas']['PageOfMessage'];
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
         };
       };
       /** @description Invalid input; `errors` holds messages keyed by field */
@@ -3074,6 +5886,8 @@ export interface operations {
         channel?: 'in-app' | 'email' | 'sms' | 'wecom' | 'dingtalk' | 'wechat-mp';
         recipientId?: string;
         kind?: string;
+        /** @description PLT-7: `xlsx` answers every matching row (paging ignored) as an Excel file, up to EXPORT_MAX_ROWS */
+        format?: 'json' | 'xlsx';
       };
       header?: never;
       path?: never;
@@ -3081,12 +5895,18 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description A page of rows; with `format=xlsx` the sheet「消息发送记录」(创建时间、收件人、渠道、地址、类别、标题、必达、状态、尝试次数、最后错误、发送时间、送达时间、阅读时间), dates in the school's time zone */
       200: {
         headers: {
+          /** @description xlsx only: data rows in the sheet */
+          'X-Export-Rows'?: number;
+          /** @description xlsx only: true when more rows matched than EXPORT_MAX_ROWS (the sheet then ends with a note) */
+          'X-Export-Truncated'?: boolean;
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['PageOfDelivery'];
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
         };
       };
       /** @description Invalid input; `errors` holds messages keyed by field */
@@ -3914,6 +6734,8 @@ export interface operations {
         q?: string;
         departmentId?: string;
         active?: boolean;
+        /** @description PLT-7: `xlsx` answers every matching row (paging ignored) as an Excel file, up to EXPORT_MAX_ROWS */
+        format?: 'json' | 'xlsx';
       };
       header?: never;
       path?: never;
@@ -3921,12 +6743,18 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description A page of rows; with `format=xlsx` the sheet「账号」(用户名、姓名、手机、邮箱、部门、职务、角色、密级、启用、创建时间), dates in the school's time zone */
       200: {
         headers: {
+          /** @description xlsx only: data rows in the sheet */
+          'X-Export-Rows'?: number;
+          /** @description xlsx only: true when more rows matched than EXPORT_MAX_ROWS (the sheet then ends with a note) */
+          'X-Export-Truncated'?: boolean;
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['PageOfUser'];
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
         };
       };
       /** @description Invalid input; `errors` holds messages keyed by field */
@@ -4020,6 +6848,69 @@ export interface operations {
       };
       /** @description Idempotency-Key reused with a different body */
       422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  importUsers: {
+    parameters: {
+      query?: {
+        /** @description Check and report only; write nothing */
+        dryRun?: boolean;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+        'multipart/form-data': string;
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ImportReportDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `org.users.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Body too large */
+      413: {
         headers: {
           [name: string]: unknown;
         };

@@ -5,3 +5,8 @@ export * from './menu.js';
 export * from './errors.js';
 export * from './paging.js';
 export * from './approvals.js';
+export * from './dates.js';
+export * from './calendar.js';
+export * from './print.js';
+export * from './webhooks.js';
+export * from './visibility.js';

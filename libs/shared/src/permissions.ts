@@ -30,6 +30,16 @@ export const PERMISSIONS = {
   NOTIFICATIONS_READ: 'notifications.read',
   /** Resend deliveries and configure channels. */
   NOTIFICATIONS_MANAGE: 'notifications.manage',
+  /** Edit the school calendar: semesters, holidays, 调休 working days, weeks without teaching (PLT-10). */
+  CALENDAR_MANAGE: 'calendar.manage',
+  /** See scheduled jobs, their runs and failures, and run a schedule now (PLT-8). */
+  JOBS_MANAGE: 'jobs.manage',
+  /** Issue and revoke API tokens for other school systems (PLT-9). */
+  INTEGRATION_TOKENS_MANAGE: 'integration.tokens.manage',
+  /** Configure outgoing webhooks and resend their deliveries (PLT-9). */
+  INTEGRATION_WEBHOOKS_MANAGE: 'integration.webhooks.manage',
+  /** Run, verify and list backups. */
+  BACKUPS_MANAGE: 'backups.manage',
 } as const;
 
 export type Permission = (typeof PERMISSIONS)[keyof typeof PERMISSIONS];
@@ -54,4 +64,9 @@ export const PERMISSION_LABELS: Record<Permission, { 'zh-CN': string; en: string
   'approvals.chains.manage': { 'zh-CN': '配置审批流', en: 'Configure approval chains' },
   'notifications.read': { 'zh-CN': '查看消息发送记录', en: 'View the notification delivery log' },
   'notifications.manage': { 'zh-CN': '管理消息渠道与重发', en: 'Manage channels and resend notifications' },
+  'calendar.manage': { 'zh-CN': '管理校历', en: 'Manage the school calendar' },
+  'jobs.manage': { 'zh-CN': '管理定时任务', en: 'Manage scheduled jobs' },
+  'integration.tokens.manage': { 'zh-CN': '管理接口令牌', en: 'Manage API tokens' },
+  'integration.webhooks.manage': { 'zh-CN': '管理事件推送（Webhook）', en: 'Manage outgoing webhooks' },
+  'backups.manage': { 'zh-CN': '管理备份', en: 'Manage backups' },
 };

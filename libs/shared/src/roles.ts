@@ -3,7 +3,14 @@ import { ALL_PERMISSIONS, PERMISSIONS, type Permission } from './permissions.js'
 /** What every member of staff may do: write messages and submit requests. */
 const EVERYONE: Permission[] = [PERMISSIONS.MESSAGES_SEND, PERMISSIONS.APPROVALS_SUBMIT];
 /** The office's own staff also watch approvals and notifications school-wide. */
-const OFFICE: Permission[] = [...EVERYONE, PERMISSIONS.ORG_READ, PERMISSIONS.APPROVALS_READ_ALL, PERMISSIONS.NOTIFICATIONS_READ];
+const OFFICE: Permission[] = [
+  ...EVERYONE,
+  PERMISSIONS.ORG_READ,
+  PERMISSIONS.APPROVALS_READ_ALL,
+  PERMISSIONS.NOTIFICATIONS_READ,
+  // The office keeps the school calendar (PLT-10).
+  PERMISSIONS.CALENDAR_MANAGE,
+];
 
 /**
  * The roles every school starts with (PLT-1). Their permission lists are the defaults the

@@ -31,6 +31,16 @@ export interface AppConfig {
   jobWorkers: boolean;
   /** How often idle job workers look for new jobs. */
   jobPollSeconds: number;
+  /**
+   * How often each instance checks the schedules (pg-boss cron monitor), and how often the due
+   * occurrences it found are turned into jobs (cron worker); 1 to 45 seconds (PLT-8).
+   */
+  jobCronMonitorSeconds: number;
+  jobCronWorkerSeconds: number;
+  /** Retries of a failed webhook delivery before it is marked failed, the first delay (doubling), and the request timeout (PLT-9). */
+  webhookRetryLimit: number;
+  webhookRetryDelaySeconds: number;
+  webhookTimeoutSeconds: number;
   /** Public address of the admin panel, for links in emails and messages. */
   publicUrl: string;
   /** Shared token the SMS gateway's delivery-report callback must present. */
@@ -38,6 +48,19 @@ export interface AppConfig {
   /** Retries of a failed notification before it is marked failed, and the first delay (doubling). */
   notifyRetryLimit: number;
   notifyRetryDelaySeconds: number;
+  /** Rows an Excel export holds at most (PLT-7); a larger result is cut and says so. */
+  exportMaxRows: number;
+  /** Largest upload accepted (PLT-5); an upload over it is refused and leaves nothing behind. */
+  fileMaxBytes: number;
+  /** Kinds of file accepted (FILE_TYPES, e.g. `pdf,jpg,png,docx`); unset: the files module's default list. */
+  fileTypes: string[] | undefined;
+  /** Base64 AES-256 key for classified files; unset: a key file in DATA_DIR/secrets, made on first use. */
+  fileEncryptionKey: string | undefined;
+  /** S3-compatible storage for files when S3_BUCKET is set; local disk under DATA_DIR otherwise. */
+  s3: S3Config | undefined;
+  /** Where backups go, and when the nightly one runs (NFR-8). */
+  backupDir: string;
+  backupCron: string;
 }
 
 function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 0): number {
@@ -47,6 +70,29 @@ function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 0
   if (!Number.isInteger(value) || value < min) {
     throw new Error(`Environment variable ${name} must be an integer >= ${min}, got "${raw}"`);
   }
+  return value;
+}
+
+/** An S3-compatible object store (MinIO, a cloud bucket); path-style addressing. */
+export interface S3Config {
+  endpoint: string | undefined;
+  bucket: string;
+  accessKey: string | undefined;
+  secretKey: string | undefined;
+  region: string;
+}
+
+function fileEncryptionKey(env: NodeJS.ProcessEnv): string | undefined {
+  const raw = env.FILE_ENCRYPTION_KEY;
+  if (!raw) return undefined;
+  if (Buffer.from(raw, 'base64').length !== 32) {
+    throw new Error('Environment variable FILE_ENCRYPTION_KEY must be 32 bytes in base64 (e.g. `openssl rand -base64 32`)');
+  }
+  return raw;
+}
+
+function atMost(env: NodeJS.ProcessEnv, name: string, value: number, max: number): number {
+  if (value > max) throw new Error(`Environment variable ${name} must be at most ${max}, got "${env[name]}"`);
   return value;
 }
 
@@ -77,9 +123,33 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       .filter(Boolean),
     jobWorkers: env.JOBS_WORKERS !== 'false',
     jobPollSeconds: integer(env, 'JOBS_POLL_SECONDS', 2, 1),
+    jobCronMonitorSeconds: atMost(env, 'JOBS_CRON_MONITOR_SECONDS', integer(env, 'JOBS_CRON_MONITOR_SECONDS', 30, 1), 45),
+    jobCronWorkerSeconds: atMost(env, 'JOBS_CRON_WORKER_SECONDS', integer(env, 'JOBS_CRON_WORKER_SECONDS', 5, 1), 45),
+    webhookRetryLimit: integer(env, 'WEBHOOK_RETRY_LIMIT', 6, 0),
+    webhookRetryDelaySeconds: integer(env, 'WEBHOOK_RETRY_DELAY_SECONDS', 30, 1),
+    webhookTimeoutSeconds: atMost(env, 'WEBHOOK_TIMEOUT_SECONDS', integer(env, 'WEBHOOK_TIMEOUT_SECONDS', 10, 1), 60),
     smsReportToken: env.SMS_REPORT_TOKEN || undefined,
     notifyRetryLimit: integer(env, 'NOTIFY_RETRY_LIMIT', 4, 0),
     notifyRetryDelaySeconds: integer(env, 'NOTIFY_RETRY_DELAY_SECONDS', 2, 1),
+    exportMaxRows: integer(env, 'EXPORT_MAX_ROWS', 100_000, 1),
+    fileMaxBytes: integer(env, 'FILE_MAX_BYTES', 50 * 1024 * 1024, 1),
+    fileTypes: env.FILE_TYPES
+      ? env.FILE_TYPES.split(',')
+          .map((s) => s.trim().toLowerCase())
+          .filter(Boolean)
+      : undefined,
+    fileEncryptionKey: fileEncryptionKey(env),
+    s3: env.S3_BUCKET
+      ? {
+          endpoint: env.S3_ENDPOINT || undefined,
+          bucket: env.S3_BUCKET,
+          accessKey: env.S3_ACCESS_KEY || undefined,
+          secretKey: env.S3_SECRET_KEY || undefined,
+          region: env.S3_REGION || 'us-east-1',
+        }
+      : undefined,
+    backupDir: resolve(env.BACKUP_DIR || resolve(dataDir, 'backups')),
+    backupCron: env.BACKUP_CRON || '0 2 * * *',
     publicUrl: (env.PUBLIC_URL || `http://localhost:${env.PORT || 3000}`).replace(/\/$/, ''),
   };
 }

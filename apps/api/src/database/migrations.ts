@@ -1,5 +1,16 @@
 import { Foundation1796401340772 } from './migrations/1796401340772-Foundation';
 import { WorkflowPlatform1796402758704 } from './migrations/1796402758704-WorkflowPlatform';
+import { Backups1796403659699 } from './migrations/1796403659699-Backups';
+import { SchoolCalendar1796403925922 } from './migrations/1796403925922-SchoolCalendar';
+import { FilesAndAccess1796403967835 } from './migrations/1796403967835-FilesAndAccess';
+import { Integration1796404082161 } from './migrations/1796404082161-Integration';
 
 /** Every migration, in order. A new migration is added here as well as in migrations/. */
-export const MIGRATIONS = [Foundation1796401340772, WorkflowPlatform1796402758704];
+export const MIGRATIONS = [
+  Foundation1796401340772,
+  WorkflowPlatform1796402758704,
+  Backups1796403659699,
+  SchoolCalendar1796403925922,
+  FilesAndAccess1796403967835,
+  Integration1796404082161,
+];

@@ -12,7 +12,7 @@ export const DEMO_ACCOUNTS = [
   { username: 'clerk', name: '陈晓', role: 'office-clerk', department: 'BGS', position: '办公室文员', clearance: 'secret' },
   { username: 'principal', name: '张建国', role: 'school-leader', department: 'XZS', position: '校长', clearance: 'top-secret' },
   { username: 'head', name: '王海', role: 'department-head', department: 'JWC', position: '教务主任', clearance: 'none' },
-  { username: 'teacher', name: '刘婷', role: 'staff', department: 'YW', position: '教师', clearance: 'none' },
+  { username: 'teacher', name: '刘婷', role: 'staff', department: 'G1', position: '教师', clearance: 'none' },
   { username: 'seal', name: '赵敏', role: 'seal-custodian', department: 'BGS', position: '印章管理员', clearance: 'secret' },
   { username: 'archivist', name: '周云', role: 'archivist', department: 'BGS', position: '档案员', clearance: 'confidential' },
   { username: 'store', name: '孙强', role: 'storekeeper', department: 'ZWC', position: '库管员', clearance: 'none' },

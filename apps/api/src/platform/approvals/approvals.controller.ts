@@ -1,7 +1,10 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { PERMISSIONS, type ApprovalStep } from '@xiaoban/shared';
+import { PERMISSIONS, type ApprovalStatus, type ApprovalStep } from '@xiaoban/shared';
 import { Authenticated } from '../auth/decorators';
+import { Exportable, ExportRequested } from '../excel/exportable';
+import type { RowSource } from '../excel/row-source';
+import type { SheetSpec } from '../excel/sheet';
 import { ApiErrors } from '../http/api-responses';
 import { Idempotent } from '../http/idempotency';
 import { Paginated } from '../http/pagination';
@@ -23,6 +26,29 @@ import {
 import { ApprovalsService } from './approvals.service';
 
 const ApprovalPage = Paginated(ApprovalSummaryDto);
+
+const STATUS_NAMES: Record<ApprovalStatus, string> = {
+  pending: '审批中',
+  approved: '已通过',
+  rejected: '已驳回',
+  returned: '已退回',
+  withdrawn: '已撤回',
+};
+
+/** Approval requests as a sheet (PLT-2, PLT-7). */
+const APPROVALS_SHEET: SheetSpec<ApprovalSummaryDto> = {
+  title: '审批记录',
+  fileName: 'approvals',
+  columns: [
+    { header: '事项', key: 'title', width: 36 },
+    { header: '类别', key: 'kindName', width: 14 },
+    { header: '申请人', key: 'applicant.name', width: 12 },
+    { header: '状态', key: 'status', width: 10, value: (r) => STATUS_NAMES[r.status] },
+    { header: '当前环节', key: 'currentStepName', width: 16 },
+    { header: '提交时间', key: 'createdAt', width: 18, format: 'datetime' },
+    { header: '办结时间', key: 'decidedAt', width: 18, format: 'datetime' },
+  ],
+};
 
 /**
  * Approval requests (PLT-2). Who may act is decided per request (applicant, the step's
@@ -66,10 +92,14 @@ export class ApprovalsController {
     summary: 'Approval requests',
     description: 'PLT-2: mine, to me, copied to me, or all I may see.',
   })
-  @ApiOkResponse({ type: ApprovalPage })
+  @Exportable(APPROVALS_SHEET, ApprovalPage)
   @ApiErrors(400)
-  listApprovalRequests(@Query() query: QueryApprovalsDto, @Ctx() ctx: RequestContext): Promise<InstanceType<typeof ApprovalPage>> {
-    return this.approvals.list(query, ctx.actor!);
+  listApprovalRequests(
+    @Query() query: QueryApprovalsDto,
+    @Ctx() ctx: RequestContext,
+    @ExportRequested() exporting: boolean,
+  ): Promise<InstanceType<typeof ApprovalPage>> | RowSource<ApprovalSummaryDto> {
+    return exporting ? this.approvals.exportRows(query, ctx.actor!) : this.approvals.list(query, ctx.actor!);
   }
 
   @Post('requests')

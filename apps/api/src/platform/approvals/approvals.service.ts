@@ -2,7 +2,6 @@ import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleInit } fr
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   APPROVAL_TRANSITIONS,
-  PERMISSIONS,
   isFinalApprovalStatus,
   stepApplies,
   type ApprovalAction,
@@ -11,7 +10,9 @@ import {
   type ApproverRule,
 } from '@xiaoban/shared';
 import { DataSource, type EntityManager } from 'typeorm';
+import { AccessService } from '../access/access.service';
 import { AuditService } from '../audit/audit.service';
+import { rowSource, type RowSource } from '../excel/row-source';
 import type { Principal } from '../auth/principal';
 import { badRequest, conflict, notFound } from '../http/api-error';
 import { paginate, type Page } from '../http/pagination';
@@ -61,9 +62,21 @@ export class ApprovalsService implements OnModuleInit, OnApplicationBootstrap {
     private readonly inbox: InboxService,
     private readonly notifications: NotificationsService,
     private readonly audit: AuditService,
+    private readonly access: AccessService,
   ) {}
 
   onModuleInit(): void {
+    // REQ-3: a request is seen by its applicant, its approvers (any round) and the people it was
+    // copied to; holders of approvals.read-all see all (declared in libs/shared visibility.ts).
+    this.access.register('approval-request', {
+      table: 'approval_requests',
+      named: (r, me) =>
+        `${r}.applicant_id = ${me}
+         OR EXISTS (SELECT 1 FROM approval_tasks t WHERE t.request_id = ${r}.id AND t.assignee_id = ${me})
+         OR EXISTS (SELECT 1 FROM approval_copies c WHERE c.request_id = ${r}.id AND c.user_id = ${me})`,
+      // Changes go through the actions, each with its own rule (APPROVAL_TRANSITIONS).
+      changers: () => 'false',
+    });
     this.kinds.register(GENERAL_REQUEST);
     this.jobs.register({
       name: OUTCOME_QUEUE,
@@ -476,10 +489,8 @@ export class ApprovalsService implements OnModuleInit, OnApplicationBootstrap {
 
   // ---------- reading ----------
 
-  /** Applicant, approvers (any round), people copied, and holders of approvals.read-all. */
-  private async canSee(manager: EntityManager, request: ApprovalRequest, actor: Principal): Promise<boolean> {
-    if (actor.permissions.has(PERMISSIONS.APPROVALS_READ_ALL)) return true;
-    return this.isParty(manager, request, actor.id);
+  private canSee(manager: EntityManager, request: ApprovalRequest, actor: Principal): Promise<boolean> {
+    return this.access.canRead(actor, { type: 'approval-request', id: request.id }, manager);
   }
 
   private async isParty(manager: EntityManager, request: ApprovalRequest, userId: string): Promise<boolean> {
@@ -554,6 +565,15 @@ export class ApprovalsService implements OnModuleInit, OnApplicationBootstrap {
   }
 
   async list(query: QueryApprovalsDto, actor: Principal): Promise<Page<ApprovalSummaryDto>> {
+    return paginate(this.listQuery(query, actor), query, (r) => toApprovalSummaryDto(r, this.kinds.get(r.kind)));
+  }
+
+  /** Every request the list would show the person, unpaged, for an Excel export (PLT-7). */
+  exportRows(query: QueryApprovalsDto, actor: Principal): RowSource<ApprovalSummaryDto> {
+    return rowSource(this.listQuery(query, actor), (requests) => requests.map((r) => toApprovalSummaryDto(r, this.kinds.get(r.kind))));
+  }
+
+  private listQuery(query: QueryApprovalsDto, actor: Principal) {
     const qb = this.dataSource.manager
       .createQueryBuilder(ApprovalRequest, 'r')
       .leftJoinAndSelect('r.applicant', 'a')
@@ -564,18 +584,13 @@ export class ApprovalsService implements OnModuleInit, OnApplicationBootstrap {
       qb.andWhere('EXISTS (SELECT 1 FROM approval_tasks t WHERE t.request_id = r.id AND t.assignee_id = :me)', { me: actor.id });
     if (scope === 'copied')
       qb.andWhere('EXISTS (SELECT 1 FROM approval_copies c WHERE c.request_id = r.id AND c.user_id = :me)', { me: actor.id });
-    if (scope === 'all' && !actor.permissions.has(PERMISSIONS.APPROVALS_READ_ALL)) {
-      // Without read-all, "all" means every request the person is a party to.
-      qb.andWhere(
-        `(r.applicant_id = :me OR EXISTS (SELECT 1 FROM approval_tasks t WHERE t.request_id = r.id AND t.assignee_id = :me)
-          OR EXISTS (SELECT 1 FROM approval_copies c WHERE c.request_id = r.id AND c.user_id = :me))`,
-        { me: actor.id },
-      );
-    }
+    // Every scope shows only what the person may see (REQ-3); "all" is everything visible to them.
+    const visible = this.access.visibleWhere(actor, 'approval-request', 'r');
+    qb.andWhere(`(${visible.sql})`, visible.params);
     if (query.status) qb.andWhere('r.status = :status', { status: query.status });
     if (query.kind) qb.andWhere('r.kind = :kind', { kind: query.kind });
     if (query.q) qb.andWhere('r.title ILIKE :q', { q: `%${escapeLike(query.q)}%` });
-    return paginate(qb, query, (r) => toApprovalSummaryDto(r, this.kinds.get(r.kind)));
+    return qb;
   }
 
   // ---------- chains ----------

@@ -9,4 +9,9 @@ export interface Principal {
   roles: string[];
   permissions: ReadonlySet<string>;
   clearance: SecrecyLevel;
+  /**
+   * True for another school system calling with an API token (PLT-9): id and name are the
+   * token's, and permissions are exactly its scopes.
+   */
+  apiToken?: boolean;
 }

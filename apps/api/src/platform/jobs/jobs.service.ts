@@ -1,8 +1,11 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { PgBoss, type SendOptions } from 'pg-boss';
+import { PgBoss, type Schedule, type SendOptions } from 'pg-boss';
 import type { EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { DATABASE_URL } from '../../database/database.constants';
+
+/** The PostgreSQL schema of pg-boss's tables (its default), read by the jobs admin page (PLT-8). */
+export const PG_BOSS_SCHEMA = 'pgboss';
 
 /** What a handler learns about the job it runs, beyond its data. */
 export interface JobInfo {
@@ -53,25 +56,41 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
       max: 4,
       schedule: this.config.jobWorkers,
       supervise: this.config.jobWorkers,
+      // Every instance checks the schedules this often; the claim on pg-boss's cron row and the
+      // singleton slot of each occurrence keep a tick from running twice (PLT-8).
+      cronMonitorIntervalSeconds: this.config.jobCronMonitorSeconds,
+      cronWorkerIntervalSeconds: this.config.jobCronWorkerSeconds,
     });
-    boss.on('error', (error) => this.logger.error({ err: error }, 'pg-boss error'));
+    // The message only: the error object carries the whole pg client.
+    boss.on('error', (error) => this.logger.error(`pg-boss: ${error.message}`));
     await boss.start();
     this.boss = boss;
-    for (const job of this.definitions.values()) {
-      await boss.createQueue(job.name, {
-        retryLimit: job.retryLimit ?? 3,
-        retryDelay: job.retryDelay ?? 2,
-        retryBackoff: true,
-        expireInSeconds: job.expireInSeconds ?? 15 * 60,
-      });
-      if (!this.config.jobWorkers) continue;
-      await boss.work(job.name, { includeMetadata: true, pollingIntervalSeconds: this.config.jobPollSeconds }, async (jobs) => {
-        for (const item of jobs) {
-          await job.handler(item.data, { id: item.id, retryCount: item.retryCount, retryLimit: item.retryLimit });
-        }
-      });
-      if (job.cron) await boss.schedule(job.name, job.cron, null, { tz: this.config.schoolTimeZone });
-    }
+    for (const job of this.definitions.values()) await this.start(boss, job);
+  }
+
+  /**
+   * Registers a job after start-up and starts it at once (a job defined by a setting, or a
+   * test's own); before start-up it is the same as register().
+   */
+  async add(definition: JobDefinition): Promise<void> {
+    this.register(definition);
+    if (this.boss) await this.start(this.boss, definition);
+  }
+
+  private async start(boss: PgBoss, job: JobDefinition): Promise<void> {
+    await boss.createQueue(job.name, {
+      retryLimit: job.retryLimit ?? 3,
+      retryDelay: job.retryDelay ?? 2,
+      retryBackoff: true,
+      expireInSeconds: job.expireInSeconds ?? 15 * 60,
+    });
+    if (!this.config.jobWorkers) return;
+    await boss.work(job.name, { includeMetadata: true, pollingIntervalSeconds: this.config.jobPollSeconds }, async (jobs) => {
+      for (const item of jobs) {
+        await job.handler(item.data, { id: item.id, retryCount: item.retryCount, retryLimit: item.retryLimit });
+      }
+    });
+    if (job.cron) await boss.schedule(job.name, job.cron, null, { tz: this.config.schoolTimeZone });
   }
 
   async onApplicationShutdown(): Promise<void> {
@@ -90,12 +109,44 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
    * commits, so a crash between the change and the job loses nothing (the outbox pattern).
    */
   async sendWithin(manager: EntityManager, name: string, data: object, options: SendOptions = {}): Promise<string | null> {
+    return this.running().send(name, data, { ...options, db: this.transactionOf(manager, `sendWithin(${name})`) });
+  }
+
+  /** True when this instance has a handler for the queue (a schedule left by older code has none). */
+  isRegistered(name: string): boolean {
+    return this.definitions.has(name);
+  }
+
+  /** Every schedule in the database, in queue order, as pg-boss keeps them (PLT-8). */
+  async schedules(): Promise<Schedule[]> {
+    return this.running().getSchedules();
+  }
+
+  /** When a cron expression next fires, computed in process; null when it never will again. */
+  nextOccurrence(cron: string, timeZone: string): Date | null {
+    try {
+      return this.running().previewSchedule(cron, { tz: timeZone, count: 1 })[0] ?? null;
+    } catch {
+      return null; // an expression pg-boss can no longer read: its own warning names the row
+    }
+  }
+
+  /**
+   * Runs a scheduled job now (PLT-8): one job with the schedule's own data, queued inside the
+   * caller's transaction. Null when the queue has no schedule.
+   */
+  async runScheduleNow(manager: EntityManager, name: string): Promise<string | null> {
+    const boss = this.running();
+    const [schedule] = await boss.getSchedules(name);
+    if (!schedule) return null;
+    return boss.send(name, schedule.data ?? null, { db: this.transactionOf(manager, `runScheduleNow(${name})`) });
+  }
+
+  /** pg-boss's statements on the caller's transaction: they commit or roll back with it. */
+  private transactionOf(manager: EntityManager, what: string): NonNullable<SendOptions['db']> {
     const runner = manager.queryRunner;
-    if (!runner?.isTransactionActive) throw new Error(`sendWithin(${name}) needs a transaction`);
-    return this.running().send(name, data, {
-      ...options,
-      db: { executeSql: async (text, values) => ({ rows: (await runner.query(text, values as unknown[], true)).records }) },
-    });
+    if (!runner?.isTransactionActive) throw new Error(`${what} needs a transaction`);
+    return { executeSql: async (text, values) => ({ rows: (await runner.query(text, values as unknown[], true)).records }) };
   }
 
   private running(): PgBoss {

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
+import { rowSource, type RowSource } from '../excel/row-source';
 import { badRequest, notFound } from '../http/api-error';
 import { paginate, type Page } from '../http/pagination';
 import type { RequestContext } from '../http/request-context';
@@ -56,6 +57,15 @@ export class NotificationSettingsService {
   ) {}
 
   async listDeliveries(query: QueryDeliveriesDto): Promise<Page<DeliveryDto>> {
+    return paginate(this.deliveriesQuery(query), query, toDeliveryDto);
+  }
+
+  /** Every delivery the log would show, unpaged, for an Excel export (PLT-7). */
+  exportDeliveries(query: QueryDeliveriesDto): RowSource<DeliveryDto> {
+    return rowSource(this.deliveriesQuery(query), (deliveries) => deliveries.map(toDeliveryDto));
+  }
+
+  private deliveriesQuery(query: QueryDeliveriesDto) {
     const qb = this.dataSource.manager
       .createQueryBuilder(NotificationDelivery, 'd')
       .leftJoinAndSelect('d.recipient', 'u')
@@ -65,7 +75,7 @@ export class NotificationSettingsService {
     if (query.recipientId) qb.andWhere('d.recipient_id = :recipientId', { recipientId: query.recipientId });
     if (query.kind) qb.andWhere('d.kind = :kind', { kind: query.kind });
     if (query.q) qb.andWhere('(d.title ILIKE :q OR u.name ILIKE :q)', { q: `%${escapeLike(query.q)}%` });
-    return paginate(qb, query, toDeliveryDto);
+    return qb;
   }
 
   async getDelivery(id: string): Promise<DeliveryDto> {

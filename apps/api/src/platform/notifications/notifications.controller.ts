@@ -4,12 +4,17 @@ import { PERMISSIONS, PLATFORM_ERRORS } from '@xiaoban/shared';
 import { timingSafeEqual } from 'node:crypto';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { Authenticated, Public } from '../auth/decorators';
+import { Exportable, ExportRequested } from '../excel/exportable';
+import type { RowSource } from '../excel/row-source';
+import type { SheetSpec } from '../excel/sheet';
 import { ApiError } from '../http/api-error';
 import { ApiErrors } from '../http/api-responses';
 import { Paginated } from '../http/pagination';
 import { UUID_PARAM } from '../http/params';
 import { Ctx, type RequestContext } from '../http/request-context';
+import type { ChannelName } from './channels/channel';
 import { parseSmsDeliveryReports } from './channels/sms-delivery-report';
+import type { DeliveryStatus } from './delivery.entity';
 import { NotificationSettingsService } from './notification-settings.service';
 import {
   ChannelSettingsDto,
@@ -24,6 +29,43 @@ import {
 import { NotificationsService } from './notifications.service';
 
 const DeliveryPage = Paginated(DeliveryDto);
+
+const CHANNEL_NAMES: Record<ChannelName, string> = {
+  'in-app': '站内信',
+  email: '邮件',
+  sms: '短信',
+  wecom: '企业微信',
+  dingtalk: '钉钉',
+  'wechat-mp': '微信公众号',
+};
+const STATUS_NAMES: Record<DeliveryStatus, string> = {
+  queued: '排队中',
+  sent: '已发送',
+  delivered: '已送达',
+  read: '已读',
+  failed: '失败',
+};
+
+/** The delivery log as a sheet (PLT-4, PLT-7). */
+const DELIVERIES_SHEET: SheetSpec<DeliveryDto> = {
+  title: '消息发送记录',
+  fileName: 'deliveries',
+  columns: [
+    { header: '创建时间', key: 'createdAt', width: 18, format: 'datetime' },
+    { header: '收件人', key: 'recipient.name', width: 12 },
+    { header: '渠道', key: 'channel', width: 12, value: (d) => CHANNEL_NAMES[d.channel] },
+    { header: '地址', key: 'address', width: 24 },
+    { header: '类别', key: 'kind', width: 18 },
+    { header: '标题', key: 'title', width: 36 },
+    { header: '必达', key: 'mandatory', width: 8 },
+    { header: '状态', key: 'status', width: 10, value: (d) => STATUS_NAMES[d.status] },
+    { header: '尝试次数', key: 'attempts', width: 10 },
+    { header: '最后错误', key: 'lastError', width: 36 },
+    { header: '发送时间', key: 'sentAt', width: 18, format: 'datetime' },
+    { header: '送达时间', key: 'deliveredAt', width: 18, format: 'datetime' },
+    { header: '阅读时间', key: 'readAt', width: 18, format: 'datetime' },
+  ],
+};
 
 @ApiTags('notifications')
 @Controller('notifications')
@@ -41,10 +83,13 @@ export class NotificationsController {
     summary: 'The delivery log',
     description: 'PLT-4: every message per recipient and channel, with its status and last error.',
   })
-  @ApiOkResponse({ type: DeliveryPage })
+  @Exportable(DELIVERIES_SHEET, DeliveryPage)
   @ApiErrors(400)
-  listDeliveries(@Query() query: QueryDeliveriesDto): Promise<InstanceType<typeof DeliveryPage>> {
-    return this.settings.listDeliveries(query);
+  listDeliveries(
+    @Query() query: QueryDeliveriesDto,
+    @ExportRequested() exporting: boolean,
+  ): Promise<InstanceType<typeof DeliveryPage>> | RowSource<DeliveryDto> {
+    return exporting ? this.settings.exportDeliveries(query) : this.settings.listDeliveries(query);
   }
 
   @Post('deliveries/:id/resend')

@@ -7,13 +7,14 @@ import { RolesController } from './roles.controller';
 import { RolesService } from './roles.service';
 import { User } from './user.entity';
 import { UsersController } from './users.controller';
+import { UsersImportService } from './users-import.service';
 import { UsersService } from './users.service';
 
 /** Accounts, departments and roles (PLT-1). Other modules use the exported services. */
 @Module({
   imports: [TypeOrmModule.forFeature([User]), AuthModule],
   controllers: [UsersController, DepartmentsController, RolesController],
-  providers: [UsersService, DepartmentsService, RolesService],
+  providers: [UsersService, UsersImportService, DepartmentsService, RolesService],
   exports: [UsersService, DepartmentsService, RolesService],
 })
 export class OrgModule {}

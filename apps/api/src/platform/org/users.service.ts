@@ -4,6 +4,7 @@ import { PLATFORM_ERRORS } from '@xiaoban/shared';
 import { Brackets, DataSource, In, Repository, type EntityManager } from 'typeorm';
 import { updateVersioned } from '../../database/versioned-update';
 import { AuditService } from '../audit/audit.service';
+import { rowSource, type RowSource } from '../excel/row-source';
 import { PasswordService } from '../auth/password.service';
 import { ApiError, notFound } from '../http/api-error';
 import { paginate, type Page } from '../http/pagination';
@@ -26,6 +27,15 @@ export class UsersService {
   ) {}
 
   async list(query: QueryUsersDto): Promise<Page<UserDto>> {
+    return paginate(this.listQuery(query), query, toUserDto);
+  }
+
+  /** Every account the list would show, unpaged, for an Excel export (PLT-7). */
+  exportRows(query: QueryUsersDto): RowSource<UserDto> {
+    return rowSource(this.listQuery(query), (users) => users.map(toUserDto));
+  }
+
+  private listQuery(query: QueryUsersDto) {
     const qb = this.users
       .createQueryBuilder('u')
       .leftJoinAndSelect('u.department', 'd')
@@ -39,7 +49,7 @@ export class UsersService {
         new Brackets((w) => w.where('u.username ILIKE :q', { q }).orWhere('u.name ILIKE :q', { q }).orWhere('u.phone ILIKE :q', { q })),
       );
     }
-    return paginate(qb, query, toUserDto);
+    return qb;
   }
 
   async get(id: string, manager: EntityManager = this.dataSource.manager): Promise<UserDto> {

@@ -2,6 +2,9 @@ import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { PERMISSIONS } from '@xiaoban/shared';
 import { Authenticated } from '../../auth/decorators';
+import { Exportable, ExportRequested } from '../../excel/exportable';
+import type { RowSource } from '../../excel/row-source';
+import type { SheetSpec } from '../../excel/sheet';
 import { ApiErrors } from '../../http/api-responses';
 import { Idempotent } from '../../http/idempotency';
 import { Paginated } from '../../http/pagination';
@@ -11,6 +14,23 @@ import { MessageDto, MessageReceiptDto, QueryMessagesDto, ReplyMessageDto, SendM
 import { MessagesService } from './messages.service';
 
 const MessagePage = Paginated(MessageDto);
+
+/** My messages as a sheet (ADM-2, PLT-7). */
+const MESSAGES_SHEET: SheetSpec<MessageDto> = {
+  title: '站内信',
+  fileName: 'messages',
+  columns: [
+    { header: '时间', key: 'createdAt', width: 18, format: 'datetime' },
+    { header: '发件人', key: 'sender.name', width: 12, value: (m) => m.sender?.name ?? '系统通知' },
+    { header: '主题', key: 'subject', width: 36 },
+    { header: '正文', key: 'body', width: 60 },
+    { header: '收件人', key: 'toUsers', width: 24 },
+    { header: '收件部门', key: 'toDepartments', width: 20 },
+    { header: '收件人数', key: 'recipientCount', width: 10 },
+    { header: '已读人数', key: 'readCount', width: 10 },
+    { header: '我的阅读时间', key: 'readAt', width: 18, format: 'datetime' },
+  ],
+};
 
 /** The message centre (站内信, ADM-2). A message is visible to its sender and recipients only. */
 @ApiTags('messages')
@@ -25,10 +45,14 @@ export class MessagesController {
     summary: 'My messages',
     description: 'ADM-2: received (with notifications) or sent, newest first.',
   })
-  @ApiOkResponse({ type: MessagePage })
+  @Exportable(MESSAGES_SHEET, MessagePage)
   @ApiErrors(400)
-  listMyMessages(@Query() query: QueryMessagesDto, @Ctx() ctx: RequestContext): Promise<InstanceType<typeof MessagePage>> {
-    return this.messages.list(ctx.actor!.id, query);
+  listMyMessages(
+    @Query() query: QueryMessagesDto,
+    @Ctx() ctx: RequestContext,
+    @ExportRequested() exporting: boolean,
+  ): Promise<InstanceType<typeof MessagePage>> | RowSource<MessageDto> {
+    return exporting ? this.messages.exportRows(ctx.actor!.id, query) : this.messages.list(ctx.actor!.id, query);
   }
 
   @Get('unread-count')
@@ -76,7 +100,7 @@ export class MessagesController {
   @ApiCreatedResponse({ type: MessageDto })
   @ApiErrors(400, 404)
   replyToMessage(@Param('id', UUID_PARAM) id: string, @Body() dto: ReplyMessageDto, @Ctx() ctx: RequestContext): Promise<MessageDto> {
-    return this.messages.reply(id, dto.body, ctx);
+    return this.messages.reply(id, dto.body, ctx, dto.attachmentIds);
   }
 
   @Get(':id/receipts')

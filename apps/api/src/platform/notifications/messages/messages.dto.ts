@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { AttachmentDto } from '../../files/files.dto';
 import { PageQueryDto } from '../../http/pagination';
 import { RefDto } from '../../org/org.dto';
 
@@ -33,6 +34,13 @@ export class SendMessageDto {
   @ArrayMaxSize(100)
   @IsUUID('all', { each: true })
   toDepartmentIds?: string[];
+
+  @ApiPropertyOptional({ type: [String], format: 'uuid', description: 'Files uploaded with uploadFile, attached to the message (PLT-5)' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsUUID('all', { each: true })
+  attachmentIds?: string[];
 }
 
 export class ReplyMessageDto {
@@ -41,6 +49,13 @@ export class ReplyMessageDto {
   @IsNotEmpty()
   @MaxLength(20000)
   body: string;
+
+  @ApiPropertyOptional({ type: [String], format: 'uuid', description: 'Files uploaded with uploadFile, attached to the message (PLT-5)' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsUUID('all', { each: true })
+  attachmentIds?: string[];
 }
 
 export class QueryMessagesDto extends PageQueryDto {
@@ -87,6 +102,9 @@ export class MessageDto {
 
   @ApiProperty({ description: 'How many people received it' })
   recipientCount: number;
+
+  @ApiProperty({ type: [AttachmentDto], description: 'Attached files; download each with downloadFile (PLT-5)' })
+  attachments: AttachmentDto[];
 
   @ApiProperty({ description: 'How many of them have opened it' })
   readCount: number;

@@ -1,7 +1,11 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
+import { AccessService } from '../../access/access.service';
 import { AuditService } from '../../audit/audit.service';
+import { rowSource, type RowSource } from '../../excel/row-source';
+import type { Principal } from '../../auth/principal';
+import { FilesService } from '../../files/files.service';
 import { badRequest, notFound } from '../../http/api-error';
 import { paginate, type Page } from '../../http/pagination';
 import type { RequestContext } from '../../http/request-context';
@@ -27,11 +31,23 @@ interface NewMessage {
  * signal that it was read.
  */
 @Injectable()
-export class MessagesService {
+export class MessagesService implements OnModuleInit {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly access: AccessService,
+    private readonly files: FilesService,
   ) {}
+
+  /** A message is seen by its sender and its recipients (REQ-3: named persons), and never changed once sent. */
+  onModuleInit(): void {
+    this.access.register('message', {
+      table: 'messages',
+      named: (m, me) =>
+        `${m}.sender_id = ${me} OR EXISTS (SELECT 1 FROM message_recipients mr WHERE mr.message_id = ${m}.id AND mr.user_id = ${me})`,
+      changers: () => 'false',
+    });
+  }
 
   async send(dto: SendMessageDto, ctx: RequestContext): Promise<MessageDto> {
     const toUserIds = [...new Set(dto.toUserIds ?? [])];
@@ -42,6 +58,7 @@ export class MessagesService {
     return this.dataSource.transaction(async (manager) => {
       await this.checkRecipients(manager, toUserIds, toDepartmentIds);
       const id = await this.write(manager, { senderId: ctx.actor!.id, subject: dto.subject, body: dto.body, toUserIds, toDepartmentIds });
+      await this.files.attach(manager, dto.attachmentIds ?? [], { type: 'message', id }, ctx);
       await this.audit.record(manager, ctx, {
         action: 'message.send',
         objectType: 'message',
@@ -52,10 +69,10 @@ export class MessagesService {
     });
   }
 
-  async reply(messageId: string, body: string, ctx: RequestContext): Promise<MessageDto> {
+  async reply(messageId: string, body: string, ctx: RequestContext, attachmentIds: string[] = []): Promise<MessageDto> {
     const me = ctx.actor!.id;
     return this.dataSource.transaction(async (manager) => {
-      const original = await this.visibleMessage(manager, messageId, me);
+      const original = await this.visibleMessage(manager, messageId, ctx.actor!);
       if (original.senderId === null)
         throw badRequest('A system notification cannot be replied to', { body: ['this message cannot be replied to'] });
       // The sender's reply goes to everyone who received the message; a recipient's to the sender.
@@ -74,6 +91,7 @@ export class MessagesService {
         toDepartmentIds: [],
         parent: { id: original.id, threadId: original.threadId },
       });
+      await this.files.attach(manager, attachmentIds, { type: 'message', id }, ctx);
       await this.audit.record(manager, ctx, {
         action: 'message.reply',
         objectType: 'message',
@@ -128,6 +146,17 @@ export class MessagesService {
   }
 
   async list(userId: string, query: QueryMessagesDto): Promise<Page<MessageDto>> {
+    const page = await paginate(this.listQuery(userId, query), query, (m) => m);
+    const views = await this.views(this.dataSource.manager, page.items, userId);
+    return { ...page, items: views };
+  }
+
+  /** Every message of my box, unpaged, for an Excel export (PLT-7). */
+  exportRows(userId: string, query: QueryMessagesDto): RowSource<MessageDto> {
+    return rowSource(this.listQuery(userId, query), (messages) => this.views(this.dataSource.manager, messages, userId));
+  }
+
+  private listQuery(userId: string, query: QueryMessagesDto) {
     const qb = this.dataSource.manager.createQueryBuilder(Message, 'm').orderBy('m.created_at', 'DESC');
     if (query.box === 'sent') {
       qb.where('m.sender_id = :userId', { userId });
@@ -137,16 +166,14 @@ export class MessagesService {
       if (query.unread === false) qb.andWhere('r.read_at IS NOT NULL');
     }
     if (query.q) qb.andWhere('(m.subject ILIKE :q OR m.body ILIKE :q)', { q: `%${escapeLike(query.q)}%` });
-    const page = await paginate(qb, query, (m) => m);
-    const views = await this.views(this.dataSource.manager, page.items, userId);
-    return { ...page, items: views };
+    return qb;
   }
 
   /** Opens a message: the first opening by a recipient marks it read (and its notification). */
   async open(messageId: string, ctx: RequestContext): Promise<MessageDto> {
     const me = ctx.actor!.id;
     return this.dataSource.transaction(async (manager) => {
-      const message = await this.visibleMessage(manager, messageId, me);
+      const message = await this.visibleMessage(manager, messageId, ctx.actor!);
       const opened = await manager.query(
         `UPDATE message_recipients SET read_at = now() WHERE message_id = $1 AND user_id = $2 AND read_at IS NULL RETURNING read_at`,
         [message.id, me],
@@ -185,15 +212,13 @@ export class MessagesService {
     return row.n;
   }
 
-  /** A message its sender or one of its recipients asks for; anyone else gets 404. */
-  private async visibleMessage(manager: EntityManager, messageId: string, userId: string): Promise<Message> {
+  /** A message its sender or one of its recipients asks for; anyone else gets 404 (the access service's rule). */
+  private async visibleMessage(manager: EntityManager, messageId: string, viewer: Principal): Promise<Message> {
+    const visible = this.access.visibleWhere(viewer, 'message', 'm');
     const message = await manager
       .createQueryBuilder(Message, 'm')
       .where('m.id = :messageId', { messageId })
-      .andWhere(
-        '(m.sender_id = :userId OR EXISTS (SELECT 1 FROM message_recipients r WHERE r.message_id = m.id AND r.user_id = :userId))',
-        { userId },
-      )
+      .andWhere(visible.sql, visible.params)
       .getOne();
     if (!message) throw notFound('message');
     return message;
@@ -235,6 +260,7 @@ export class MessagesService {
       [messages.map((m) => m.senderId).filter(Boolean), messages.flatMap((m) => m.toDepartmentIds)],
     );
     const nameOf = new Map(names.map((n) => [n.id, n.name]));
+    const attachments = await this.files.attachmentsOf(manager, 'message', ids);
     const statsOf = new Map(stats.map((s) => [s.message_id, s]));
     return messages.map((m) => {
       const s = statsOf.get(m.id);
@@ -249,6 +275,7 @@ export class MessagesService {
         toUsers: s?.direct ?? [],
         toDepartments: m.toDepartmentIds.map((id) => ({ id, name: nameOf.get(id) ?? '' })),
         recipientCount: s?.total ?? 0,
+        attachments: attachments.get(m.id) ?? [],
         readCount: s?.read ?? 0,
         readAt: s?.mine ? new Date(s.mine).toISOString() : null,
         createdAt: m.createdAt.toISOString(),

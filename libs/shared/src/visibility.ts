@@ -1,0 +1,65 @@
+/**
+ * Who may see an object (REQ-3, NFR-3), declared once per resource type. The API's access
+ * service applies these declarations to reads by id, lists, counts, search, exports and file
+ * downloads; the NFR-3 permission tests read the same table.
+ *
+ * An object the person may not see is 404, exactly as if it did not exist, and absent from lists.
+ */
+import { PERMISSIONS, type Permission } from './permissions.js';
+
+/**
+ * - `school-wide`: every signed-in person.
+ * - `department`: members of the object's department, the persons it names, and grant holders.
+ * - `named-persons`: the persons the object names (sender, recipients, applicant, …) and grant holders.
+ * - `classified`: clearance plus need-to-know: the person's clearance covers the object's secrecy
+ *   level, and they are named by the object or hold a grant. An object classified `none` (非密)
+ *   follows the declaration's `unclassifiedRule` instead.
+ */
+export const VISIBILITY_RULES = ['school-wide', 'department', 'named-persons', 'classified'] as const;
+export type VisibilityRule = (typeof VISIBILITY_RULES)[number];
+
+export interface VisibilityDeclaration {
+  rule: VisibilityRule;
+  /** For `classified` types: who sees an object whose secrecy level is `none` (非密). */
+  unclassifiedRule?: Exclude<VisibilityRule, 'classified'>;
+  /**
+   * A permission whose holders see every object of the type regardless of department and names.
+   * It never lifts clearance or need-to-know for a classified object.
+   */
+  readAllPermission?: Permission;
+  /** A permission whose holders may change every object they can see; otherwise only the persons it names. */
+  changePermission?: Permission;
+  label: { 'zh-CN': string; en: string };
+}
+
+/** Every resource type with its visibility. Modules add theirs here as they arrive. */
+export const RESOURCE_VISIBILITY = {
+  /** An internal message (站内信, ADM-2): its sender and recipients. */
+  message: { rule: 'named-persons', label: { 'zh-CN': '站内信', en: 'Internal message' } },
+  /** An approval request (PLT-2): applicant, approvers, people copied; or holders of approvals.read-all. */
+  'approval-request': {
+    rule: 'named-persons',
+    readAllPermission: PERMISSIONS.APPROVALS_READ_ALL,
+    label: { 'zh-CN': '审批申请', en: 'Approval request' },
+  },
+} as const satisfies Record<string, VisibilityDeclaration>;
+
+export type ResourceType = keyof typeof RESOURCE_VISIBILITY;
+
+export function visibilityOf(type: string): VisibilityDeclaration | undefined {
+  return (RESOURCE_VISIBILITY as Record<string, VisibilityDeclaration>)[type];
+}
+
+/**
+ * Why a person holds a need-to-know grant on an object: a named recipient of a document, the one
+ * it was routed to (批转), an approved archive loan (借阅), a meeting attendee.
+ */
+export const GRANT_REASONS = ['recipient', 'router', 'loan', 'attendee'] as const;
+export type GrantReason = (typeof GRANT_REASONS)[number];
+
+export const GRANT_REASON_LABELS: Record<GrantReason, { 'zh-CN': string; en: string }> = {
+  recipient: { 'zh-CN': '指定接收人', en: 'Named recipient' },
+  router: { 'zh-CN': '批转', en: 'Routed to' },
+  loan: { 'zh-CN': '借阅', en: 'Approved loan' },
+  attendee: { 'zh-CN': '参会人', en: 'Attendee' },
+};
