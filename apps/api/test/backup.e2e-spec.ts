@@ -38,6 +38,18 @@ describe('backup and restore (NFR-8)', () => {
     });
     expect(user.status).toBe(201);
 
+    // A classified file: encrypted at rest with the key in DATA_DIR/secrets.
+    const secretText = '关于某考试命题工作的保密通知（机密）';
+    const form = new FormData();
+    form.append('file', new Blob([Buffer.from(secretText)], { type: 'text/plain' }), '保密通知.txt');
+    const upload = await fetch(`${server.baseUrl}/api/v1/files?classified=true`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}` },
+      body: form,
+    });
+    expect(upload.status).toBe(201);
+    const file = (await upload.json()) as { id: string };
+
     // Backed up while the server runs and keeps writing.
     const backupDir = join(root, 'nightly');
     const backup = await run(process.execPath, [CLI, 'backup', '--dir', backupDir], {
@@ -54,8 +66,16 @@ describe('backup and restore (NFR-8)', () => {
       location: backupDir,
     });
 
+    // The key is not in the backup but beside it, and restore asks for it.
+    expect(readdirSync(backupDir)).not.toContain('secrets');
+    expect(existsSync(`${backupDir}.key`)).toBe(true);
     const restoredDir = join(root, 'restored');
-    await run(process.execPath, [CLI, 'restore', backupDir, '--data-dir', restoredDir], { env: { ...process.env, DATABASE_URL: '' } });
+    await expect(
+      run(process.execPath, [CLI, 'restore', backupDir, '--data-dir', restoredDir], { env: { ...process.env, DATABASE_URL: '' } }),
+    ).rejects.toThrow(/--key/);
+    await run(process.execPath, [CLI, 'restore', backupDir, '--key', `${backupDir}.key`, '--data-dir', restoredDir], {
+      env: { ...process.env, DATABASE_URL: '' },
+    });
     const restored = await startChildServer(restoredDir);
     try {
       const login = await api(restored.baseUrl, 'POST', '/api/v1/auth/login', undefined, { username: 'admin', password: ADMIN_PASSWORD });
@@ -74,7 +94,9 @@ describe('backup and restore (NFR-8)', () => {
     }
     // Restoring over an existing database is refused.
     await expect(
-      run(process.execPath, [CLI, 'restore', backupDir, '--data-dir', restoredDir], { env: { ...process.env, DATABASE_URL: '' } }),
+      run(process.execPath, [CLI, 'restore', backupDir, '--key', `${backupDir}.key`, '--data-dir', restoredDir], {
+        env: { ...process.env, DATABASE_URL: '' },
+      }),
     ).rejects.toThrow(/already holds a database/);
   });
 
