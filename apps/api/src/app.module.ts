@@ -22,6 +22,7 @@ import { WatermarkModule } from './platform/watermark/watermark.module';
 import { CalendarModule } from './platform/calendar/calendar.module';
 import { ExcelModule } from './platform/excel/excel.module';
 import { BackupsModule } from './platform/backup/backups.module';
+import { DocumentsModule } from './modules/documents/documents.module';
 
 /** Settings the app is built with: the checked config and the database it runs on. */
 @Module({})
@@ -74,6 +75,7 @@ export class AppModule {
         CalendarModule,
         ExcelModule,
         BackupsModule,
+        DocumentsModule,
       ],
       controllers: [HealthController],
       providers: [

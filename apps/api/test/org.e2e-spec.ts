@@ -124,4 +124,31 @@ describe('organisation (PLT-1)', () => {
     const tooBig = await t.http.get('/api/v1/org/users').query({ pageSize: 1000 }).set(auth()).expect(400);
     expect(tooBig.body.errors).toHaveProperty('pageSize');
   });
+
+  it('ADM-2 PLT-1 every member of staff can look up colleagues in the directory, without their contact details', async () => {
+    const dept = await createDepartment(t, adminToken, { name: '德育处' });
+    const teacher = await createUserWith(t, adminToken, [], {
+      departmentId: dept.id,
+      name: '何老师',
+      phone: '13700001234',
+      positions: ['班主任'],
+    });
+    await t.http.get('/api/v1/org/users').set('authorization', `Bearer ${teacher.token}`).expect(403);
+    const found = (
+      await t.http.get('/api/v1/org/directory/people').query({ q: '何老师' }).set('authorization', `Bearer ${teacher.token}`).expect(200)
+    ).body;
+    expect(found.items).toEqual([{ id: teacher.id, name: '何老师', department: { id: dept.id, name: '德育处' }, positions: ['班主任'] }]);
+    const inDept = (
+      await t.http
+        .get('/api/v1/org/directory/people')
+        .query({ departmentId: dept.id })
+        .set('authorization', `Bearer ${teacher.token}`)
+        .expect(200)
+    ).body;
+    expect(inDept.items.map((p: { id: string }) => p.id)).toEqual([teacher.id]);
+    const departments = (await t.http.get('/api/v1/org/directory/departments').set('authorization', `Bearer ${teacher.token}`).expect(200))
+      .body;
+    expect(departments).toContainEqual({ id: dept.id, name: '德育处', parentId: null, sortOrder: 0 });
+    await t.http.get('/api/v1/org/directory/people').expect(401);
+  });
 });

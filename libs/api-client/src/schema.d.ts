@@ -588,6 +588,310 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/documents/incoming': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List and search incoming documents; export the register (收文登记簿)
+     * @description DOC-8: by number, title, source (`q`, substrings of 2+ Chinese characters), received dates, type, urgency, secrecy and status; only documents within the person’s clearance and need-to-know are listed and counted; with `q` the total is capped at 1,000. DOC-12: `format=xlsx` exports the register.
+     */
+    get: operations['listIncoming'];
+    put?: never;
+    /**
+     * Register an incoming document (收文登记)
+     * @description DOC-1: assigns the internal number 收〔YYYY〕NNNN, gap-free per year; retention defaults from the retention schedule by type; scanned attachments are draft files (POST /files). DOC-2: an urgent (特急/加急) document notifies its responsible person at once on every channel and opens their inbox item. DOC-5: a major one is submitted for a leader’s approval (major-incoming). NFR-7: accepts Idempotency-Key.
+     */
+    post: operations['registerIncoming'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/documents/incoming/intake': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Today's intake (今日收文)
+     * @description DOC-2: the documents registered today in the school’s time zone, 特急 first, then 加急, then the rest.
+     */
+    get: operations['listIncomingIntake'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/documents/incoming/sign-for': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Sign for an incoming document (签收), to register later
+     * @description DOC-1: the same elements as a registration, but no internal number yet (status signed-for); POST /:id/register gives it. DOC-2: an urgent document notifies its responsible person at once. NFR-7: accepts Idempotency-Key.
+     */
+    post: operations['signForIncoming'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/documents/incoming/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Get an incoming document with its circulation
+     * @description DOC-4: every transfer and where the document is now. 404 outside clearance or need-to-know (DOC-8).
+     */
+    get: operations['getIncoming'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/documents/incoming/{id}/complete': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * 办结: complete
+     * @description DOC-6: closes every open inbox item of the document.
+     */
+    post: operations['completeIncoming'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/documents/incoming/{id}/confirm': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Confirm receipt of a transfer
+     * @description DOC-4: by a receiver (the person, or a member or head of the department).
+     */
+    post: operations['confirmIncomingReceipt'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/documents/incoming/{id}/file': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * 归档: mark filed
+     * @description DOC-11: marks the completed document filed; the archive itself is not here yet.
+     */
+    post: operations['fileIncoming'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/documents/incoming/{id}/instruct': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * 批办: the leader’s instruction
+     * @description DOC-4
+     */
+    post: operations['instructIncoming'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/documents/incoming/{id}/opinion': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * 承办意见: record the handling opinion
+     * @description DOC-6: by a receiver; closes their inbox item.
+     */
+    post: operations['recordIncomingOpinion'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/documents/incoming/{id}/propose': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * 拟办: propose the handling
+     * @description DOC-4: names the leader asked for 批办.
+     */
+    post: operations['proposeIncoming'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/documents/incoming/{id}/register': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * 登记 a document that was signed for
+     * @description DOC-1: 签收 → 登记; assigns the internal number, gap-free per year. 409 DOCUMENT_ILLEGAL_TRANSITION from any other status.
+     */
+    post: operations['registerSignedIncoming'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/documents/incoming/{id}/remind': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * 催办: remind the receivers
+     * @description DOC-6: to those without an opinion yet; the status stays.
+     */
+    post: operations['remindIncoming'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/documents/incoming/{id}/return': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * 退文: return to the sender
+     * @description DOC-3: at 初审, with the reason recorded.
+     */
+    post: operations['returnIncoming'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/documents/incoming/{id}/review': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * 初审: pass the review
+     * @description DOC-1: 登记 → 初审. 409 DOCUMENT_ILLEGAL_TRANSITION from any other status.
+     */
+    post: operations['reviewIncoming'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/documents/incoming/{id}/route': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * 分送: route to departments or persons
+     * @description DOC-4: one transfer per receiver with time and method (system/email/paper); one lead (主办) when several departments receive it; receivers get need-to-know and an inbox item. Again during 承办 to add receivers (传阅). DOC-6: the handling deadline counts working days by the school calendar. DOC-5: 409 DOCUMENT_AWAITING_APPROVAL for a major document not yet approved.
+     */
+    post: operations['routeIncoming'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/files': {
     parameters: {
       query?: never;
@@ -1179,6 +1483,46 @@ export interface paths {
     patch: operations['updateDepartment'];
     trace?: never;
   };
+  '/api/v1/org/directory/departments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Departments for pickers
+     * @description ADM-1, ADM-2: the department tree, flat.
+     */
+    get: operations['listDirectoryDepartments'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/org/directory/people': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Staff directory (通讯录)
+     * @description ADM-1, ADM-2: active colleagues with department and positions, for pickers; no contact details or roles.
+     */
+    get: operations['listDirectoryPeople'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/org/roles': {
     parameters: {
       query?: never;
@@ -1357,6 +1701,11 @@ export interface components {
         | 'integration.tokens.manage'
         | 'integration.webhooks.manage'
         | 'backups.manage'
+        | 'documents.incoming.register'
+        | 'documents.incoming.read-all'
+        | 'documents.incoming.route'
+        | 'documents.incoming.instruct'
+        | 'documents.incoming.handle'
       )[];
       /** Format: date-time */
       revokedAt: string | null;
@@ -1554,6 +1903,13 @@ export interface components {
       /** Format: date-time */
       verifiedAt: string | null;
     };
+    BackupQueuedDto: {
+      /**
+       * @description The backup runs on a job worker; watch the list for it
+       * @enum {string}
+       */
+      status: 'queued';
+    };
     CalendarDayDto: {
       /**
        * Format: date
@@ -1642,6 +1998,11 @@ export interface components {
         | 'integration.tokens.manage'
         | 'integration.webhooks.manage'
         | 'backups.manage'
+        | 'documents.incoming.register'
+        | 'documents.incoming.read-all'
+        | 'documents.incoming.route'
+        | 'documents.incoming.instruct'
+        | 'documents.incoming.handle'
       )[];
     };
     CreateDepartmentDto: {
@@ -1682,6 +2043,11 @@ export interface components {
         | 'integration.tokens.manage'
         | 'integration.webhooks.manage'
         | 'backups.manage'
+        | 'documents.incoming.register'
+        | 'documents.incoming.read-all'
+        | 'documents.incoming.route'
+        | 'documents.incoming.instruct'
+        | 'documents.incoming.handle'
       )[];
     };
     CreateSemesterDto: {
@@ -1776,6 +2142,11 @@ export interface components {
         | 'integration.tokens.manage'
         | 'integration.webhooks.manage'
         | 'backups.manage'
+        | 'documents.incoming.register'
+        | 'documents.incoming.read-all'
+        | 'documents.incoming.route'
+        | 'documents.incoming.instruct'
+        | 'documents.incoming.handle'
       )[];
       /** Format: date-time */
       revokedAt: string | null;
@@ -1881,6 +2252,28 @@ export interface components {
       parentId: string | null;
       sortOrder: number;
       version: number;
+    };
+    DirectoryDepartmentDto: {
+      /** Format: uuid */
+      id: string;
+      /** @example 教务处 */
+      name: string;
+      /** Format: uuid */
+      parentId: string | null;
+      sortOrder: number;
+    };
+    DirectoryPersonDto: {
+      department: components['schemas']['RefDto'] | null;
+      /** Format: uuid */
+      id: string;
+      /** @example 王芳 */
+      name: string;
+      /**
+       * @example [
+       *       "教师"
+       *     ]
+       */
+      positions: string[];
     };
     ErrorBodyDto: {
       /** @example VALIDATION_FAILED */
@@ -2003,6 +2396,218 @@ export interface components {
       title: string;
       /** @description 0 normal, 1 urgent (加急), 2 very urgent (特急) */
       urgency: number;
+    };
+    IncomingDocumentDetailDto: {
+      allowedActions: ('register' | 'review' | 'return' | 'propose' | 'instruct' | 'route' | 'remind' | 'complete' | 'file')[];
+      attachments: components['schemas']['AttachmentDto'][];
+      /** Format: date-time */
+      completedAt: string | null;
+      copies: number;
+      copyNumber: string | null;
+      department: components['schemas']['RefDto'] | null;
+      /** @enum {string} */
+      docType:
+        | 'resolution'
+        | 'decision'
+        | 'order'
+        | 'communique'
+        | 'announcement'
+        | 'public-notice'
+        | 'opinion'
+        | 'notice'
+        | 'circular'
+        | 'report'
+        | 'request'
+        | 'reply'
+        | 'motion'
+        | 'letter'
+        | 'minutes';
+      /** Format: date-time */
+      filedAt: string | null;
+      /**
+       * Format: date
+       * @description DOC-6: the handling opinion is due by this day
+       */
+      handlingDueOn: string | null;
+      /** Format: uuid */
+      id: string;
+      instruction: string | null;
+      leader: components['schemas']['RefDto'] | null;
+      major: boolean;
+      /** @description The leader's 批示 on a major document */
+      majorInstruction: string | null;
+      /**
+       * Format: uuid
+       * @description The approval request of a major document (DOC-5)
+       */
+      majorRequestId: string | null;
+      /** @enum {string|null} */
+      majorStatus: 'pending' | 'approved' | 'rejected' | null;
+      /** @example 收〔2026〕0001 */
+      number: string | null;
+      pages: number;
+      proposal: string | null;
+      /** Format: date */
+      receivedOn: string;
+      receiverActions?: ('confirm' | 'opinion')[];
+      /** Format: date-time */
+      registeredAt: string;
+      registeredBy: components['schemas']['RefDto'] | null;
+      responsible: components['schemas']['RefDto'] | null;
+      /** @enum {string} */
+      retention: 'permanent' | '30-years' | '10-years';
+      /** @description DOC-3: why it was returned (退文) */
+      returnReason: string | null;
+      reviewNote: string | null;
+      routes: components['schemas']['IncomingRouteDto'][];
+      /** @enum {string} */
+      secrecy: 'none' | 'secret' | 'confidential' | 'top-secret';
+      secrecyPeriod: string | null;
+      /** @example 市教〔2026〕15号 */
+      senderNumber: string | null;
+      signedForBy: string;
+      sourceOrg: string;
+      /** @enum {string} */
+      status: 'signed-for' | 'registered' | 'reviewed' | 'proposed' | 'instructed' | 'handling' | 'completed' | 'filed' | 'returned';
+      title: string;
+      /** @enum {string} */
+      urgency: 'extra-urgent' | 'urgent' | 'normal';
+      version: number;
+      /**
+       * @example [
+       *       "教务处（主办，已签收）"
+       *     ]
+       */
+      whereNow: string[];
+      /** Format: date */
+      writtenOn: string | null;
+    };
+    IncomingDocumentDto: {
+      allowedActions: ('register' | 'review' | 'return' | 'propose' | 'instruct' | 'route' | 'remind' | 'complete' | 'file')[];
+      /** Format: date-time */
+      completedAt: string | null;
+      copies: number;
+      copyNumber: string | null;
+      department: components['schemas']['RefDto'] | null;
+      /** @enum {string} */
+      docType:
+        | 'resolution'
+        | 'decision'
+        | 'order'
+        | 'communique'
+        | 'announcement'
+        | 'public-notice'
+        | 'opinion'
+        | 'notice'
+        | 'circular'
+        | 'report'
+        | 'request'
+        | 'reply'
+        | 'motion'
+        | 'letter'
+        | 'minutes';
+      /** Format: date-time */
+      filedAt: string | null;
+      /**
+       * Format: date
+       * @description DOC-6: the handling opinion is due by this day
+       */
+      handlingDueOn: string | null;
+      /** Format: uuid */
+      id: string;
+      instruction: string | null;
+      leader: components['schemas']['RefDto'] | null;
+      major: boolean;
+      /** @description The leader's 批示 on a major document */
+      majorInstruction: string | null;
+      /**
+       * Format: uuid
+       * @description The approval request of a major document (DOC-5)
+       */
+      majorRequestId: string | null;
+      /** @enum {string|null} */
+      majorStatus: 'pending' | 'approved' | 'rejected' | null;
+      /** @example 收〔2026〕0001 */
+      number: string | null;
+      pages: number;
+      proposal: string | null;
+      /** Format: date */
+      receivedOn: string;
+      /** Format: date-time */
+      registeredAt: string;
+      registeredBy: components['schemas']['RefDto'] | null;
+      responsible: components['schemas']['RefDto'] | null;
+      /** @enum {string} */
+      retention: 'permanent' | '30-years' | '10-years';
+      /** @description DOC-3: why it was returned (退文) */
+      returnReason: string | null;
+      reviewNote: string | null;
+      /** @enum {string} */
+      secrecy: 'none' | 'secret' | 'confidential' | 'top-secret';
+      secrecyPeriod: string | null;
+      /** @example 市教〔2026〕15号 */
+      senderNumber: string | null;
+      signedForBy: string;
+      sourceOrg: string;
+      /** @enum {string} */
+      status: 'signed-for' | 'registered' | 'reviewed' | 'proposed' | 'instructed' | 'handling' | 'completed' | 'filed' | 'returned';
+      title: string;
+      /** @enum {string} */
+      urgency: 'extra-urgent' | 'urgent' | 'normal';
+      version: number;
+      /** Format: date */
+      writtenOn: string | null;
+    };
+    IncomingNoteDto: {
+      note?: string;
+    };
+    IncomingOpinionDto: {
+      /** @example 已组织教研组长学习，按要求于3月1日前完成自查。 */
+      opinion: string;
+    };
+    IncomingReceiverDto: {
+      /**
+       * Format: uuid
+       * @description A department; give this or userId
+       */
+      departmentId?: string;
+      /** @default false */
+      lead?: boolean;
+      /**
+       * @default system
+       * @enum {string}
+       */
+      method?: 'system' | 'email' | 'paper';
+      /**
+       * Format: uuid
+       * @description A person; give this or departmentId
+       */
+      userId?: string;
+    };
+    IncomingRouteDto: {
+      /** Format: date-time */
+      confirmedAt: string | null;
+      confirmedBy: components['schemas']['RefDto'] | null;
+      department: components['schemas']['RefDto'] | null;
+      /** Format: date-time */
+      handledAt: string | null;
+      handledBy: components['schemas']['RefDto'] | null;
+      /** Format: uuid */
+      id: string;
+      /** @description 主办 */
+      lead: boolean;
+      /** @enum {string} */
+      method: 'system' | 'email' | 'paper';
+      note: string | null;
+      opinion: string | null;
+      /** Format: date-time */
+      routedAt: string;
+      routedBy: components['schemas']['RefDto'] | null;
+      user: components['schemas']['RefDto'] | null;
+    };
+    InstructIncomingDto: {
+      /** @example 同意拟办意见，请教务处抓紧落实。 */
+      instruction: string;
     };
     JobRunDto: {
       /** Format: date-time */
@@ -2167,8 +2772,26 @@ export interface components {
       /** @description True when there are more rows than `total` says */
       totalCapped: boolean;
     };
+    PageOfDirectoryPerson: {
+      items: components['schemas']['DirectoryPersonDto'][];
+      page: number;
+      pageSize: number;
+      /** @description Exact up to the cap (10000 for lists), then the cap */
+      total: number;
+      /** @description True when there are more rows than `total` says */
+      totalCapped: boolean;
+    };
     PageOfInboxItem: {
       items: components['schemas']['InboxItemDto'][];
+      page: number;
+      pageSize: number;
+      /** @description Exact up to the cap (10000 for lists), then the cap */
+      total: number;
+      /** @description True when there are more rows than `total` says */
+      totalCapped: boolean;
+    };
+    PageOfIncomingDocument: {
+      items: components['schemas']['IncomingDocumentDto'][];
       page: number;
       pageSize: number;
       /** @description Exact up to the cap (10000 for lists), then the cap */
@@ -2229,6 +2852,15 @@ export interface components {
       /** @description My openid on the school’s WeChat official account */
       wechatOpenid: string | null;
     };
+    ProposeIncomingDto: {
+      /**
+       * Format: uuid
+       * @description The leader asked for 批办; they get an inbox item and see the document
+       */
+      leaderId?: string;
+      /** @example 拟请教务处主办，办公室协办。 */
+      proposal: string;
+    };
     ReasonDto: {
       /** @example 请补充活动安全预案。 */
       reason: string;
@@ -2240,6 +2872,63 @@ export interface components {
     };
     RefreshDto: {
       refreshToken: string;
+    };
+    RegisterIncomingDto: {
+      attachmentIds?: string[];
+      /** @default 1 */
+      copies?: number;
+      /** @example 000012 */
+      copyNumber?: string;
+      /** Format: uuid */
+      departmentId?: string;
+      /** @enum {string} */
+      docType:
+        | 'resolution'
+        | 'decision'
+        | 'order'
+        | 'communique'
+        | 'announcement'
+        | 'public-notice'
+        | 'opinion'
+        | 'notice'
+        | 'circular'
+        | 'report'
+        | 'request'
+        | 'reply'
+        | 'motion'
+        | 'letter'
+        | 'minutes';
+      /** @default false */
+      major?: boolean;
+      /** @default 0 */
+      pages?: number;
+      /** Format: date */
+      receivedOn?: string;
+      /** Format: uuid */
+      responsibleId?: string;
+      /** @enum {string} */
+      retention?: 'permanent' | '30-years' | '10-years';
+      /**
+       * @default none
+       * @enum {string}
+       */
+      secrecy?: 'none' | 'secret' | 'confidential' | 'top-secret';
+      /** @example 10年 */
+      secrecyPeriod?: string;
+      /** @example 市教〔2026〕15号 */
+      senderNumber?: string;
+      signedForBy?: string;
+      /** @example 市教育局 */
+      sourceOrg: string;
+      /** @example 关于做好2026年春季学期开学工作的通知 */
+      title: string;
+      /**
+       * @default normal
+       * @enum {string}
+       */
+      urgency?: 'extra-urgent' | 'urgent' | 'normal';
+      /** Format: date */
+      writtenOn?: string;
     };
     ReplyMessageDto: {
       /** @description Files uploaded with uploadFile, attached to the message (PLT-5) */
@@ -2263,6 +2952,13 @@ export interface components {
       /** @description The changed content (general requests) */
       content?: string;
       title?: string;
+    };
+    ReturnIncomingDto: {
+      /** @example 来文不属于本校办理范围，请径送区教育局。 */
+      reason: string;
+    };
+    ReviewIncomingDto: {
+      note?: string;
     };
     RevokeApiTokenDto: {
       reason?: string;
@@ -2295,6 +2991,11 @@ export interface components {
         | 'integration.tokens.manage'
         | 'integration.webhooks.manage'
         | 'backups.manage'
+        | 'documents.incoming.register'
+        | 'documents.incoming.read-all'
+        | 'documents.incoming.route'
+        | 'documents.incoming.instruct'
+        | 'documents.incoming.handle'
       )[];
       version: number;
     };
@@ -2304,6 +3005,12 @@ export interface components {
       /** Format: uuid */
       id: string;
       name: string;
+    };
+    RouteIncomingDto: {
+      /** @default 5 */
+      handlingDays?: number;
+      note?: string;
+      receivers: components['schemas']['IncomingReceiverDto'][];
     };
     RunScheduleNowDto: {
       reason?: string;
@@ -2485,6 +3192,11 @@ export interface components {
         | 'integration.tokens.manage'
         | 'integration.webhooks.manage'
         | 'backups.manage'
+        | 'documents.incoming.register'
+        | 'documents.incoming.read-all'
+        | 'documents.incoming.route'
+        | 'documents.incoming.instruct'
+        | 'documents.incoming.handle'
       )[];
       version: number;
     };
@@ -3805,12 +4517,13 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Queued */
       202: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['BackupQueuedDto'];
+        };
       };
       /** @description No valid token */
       401: {
@@ -4370,6 +5083,1093 @@ export interface operations {
       };
       /** @description No valid token */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  listIncoming: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        q?: string;
+        docType?:
+          | 'resolution'
+          | 'decision'
+          | 'order'
+          | 'communique'
+          | 'announcement'
+          | 'public-notice'
+          | 'opinion'
+          | 'notice'
+          | 'circular'
+          | 'report'
+          | 'request'
+          | 'reply'
+          | 'motion'
+          | 'letter'
+          | 'minutes';
+        urgency?: 'extra-urgent' | 'urgent' | 'normal';
+        secrecy?: 'none' | 'secret' | 'confidential' | 'top-secret';
+        status?: 'signed-for' | 'registered' | 'reviewed' | 'proposed' | 'instructed' | 'handling' | 'completed' | 'filed' | 'returned';
+        number?: string;
+        receivedFrom?: string;
+        receivedTo?: string;
+        major?: boolean;
+        /** @description PLT-7: `xlsx` answers every matching row (paging ignored) as an Excel file, up to EXPORT_MAX_ROWS */
+        format?: 'json' | 'xlsx';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of rows; with `format=xlsx` the sheet「收文登记簿」(收文编号、收文日期、来文单位、来文字号、标题、文种、密级、紧急程度、份号、份数、页数、成文日期、签收人、保管期限、责任人、承办部门、重要、状态), dates in the school's time zone */
+      200: {
+        headers: {
+          /** @description xlsx only: data rows in the sheet */
+          'X-Export-Rows'?: number;
+          /** @description xlsx only: true when more rows matched than EXPORT_MAX_ROWS (the sheet then ends with a note) */
+          'X-Export-Truncated'?: boolean;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PageOfIncomingDocument'];
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  registerIncoming: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description NFR-7: a retry with the same key and body has one effect and gets the same answer; another body gets 422 */
+        'Idempotency-Key'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RegisterIncomingDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['IncomingDocumentDetailDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `documents.incoming.register` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Idempotency-Key reused with a different body */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  listIncomingIntake: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        q?: string;
+        docType?:
+          | 'resolution'
+          | 'decision'
+          | 'order'
+          | 'communique'
+          | 'announcement'
+          | 'public-notice'
+          | 'opinion'
+          | 'notice'
+          | 'circular'
+          | 'report'
+          | 'request'
+          | 'reply'
+          | 'motion'
+          | 'letter'
+          | 'minutes';
+        urgency?: 'extra-urgent' | 'urgent' | 'normal';
+        secrecy?: 'none' | 'secret' | 'confidential' | 'top-secret';
+        status?: 'signed-for' | 'registered' | 'reviewed' | 'proposed' | 'instructed' | 'handling' | 'completed' | 'filed' | 'returned';
+        number?: string;
+        receivedFrom?: string;
+        receivedTo?: string;
+        major?: boolean;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PageOfIncomingDocument'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `documents.incoming.register` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  signForIncoming: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description NFR-7: a retry with the same key and body has one effect and gets the same answer; another body gets 422 */
+        'Idempotency-Key'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RegisterIncomingDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['IncomingDocumentDetailDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `documents.incoming.register` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Idempotency-Key reused with a different body */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  getIncoming: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['IncomingDocumentDetailDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  completeIncoming: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['IncomingNoteDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['IncomingDocumentDetailDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `documents.incoming.register` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  confirmIncomingReceipt: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['IncomingNoteDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['IncomingDocumentDetailDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `documents.incoming.handle` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  fileIncoming: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['IncomingNoteDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['IncomingDocumentDetailDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `documents.incoming.register` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  instructIncoming: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['InstructIncomingDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['IncomingDocumentDetailDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `documents.incoming.instruct` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  recordIncomingOpinion: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['IncomingOpinionDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['IncomingDocumentDetailDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `documents.incoming.handle` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  proposeIncoming: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ProposeIncomingDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['IncomingDocumentDetailDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `documents.incoming.register` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  registerSignedIncoming: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['IncomingNoteDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['IncomingDocumentDetailDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `documents.incoming.register` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  remindIncoming: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['IncomingNoteDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['IncomingDocumentDetailDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `documents.incoming.register` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  returnIncoming: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReturnIncomingDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['IncomingDocumentDetailDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `documents.incoming.register` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  reviewIncoming: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReviewIncomingDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['IncomingDocumentDetailDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `documents.incoming.register` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  routeIncoming: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RouteIncomingDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['IncomingDocumentDetailDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `documents.incoming.route` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
         headers: {
           [name: string]: unknown;
         };
@@ -6418,6 +8218,77 @@ export interface operations {
       };
       /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  listDirectoryDepartments: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DirectoryDepartmentDto'][];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  listDirectoryPeople: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        q?: string;
+        /** @description Only people of this department and its sub-departments */
+        departmentId?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PageOfDirectoryPerson'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
         headers: {
           [name: string]: unknown;
         };

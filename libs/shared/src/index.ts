@@ -10,3 +10,4 @@ export * from './calendar.js';
 export * from './print.js';
 export * from './webhooks.js';
 export * from './visibility.js';
+export * from './documents.js';

@@ -40,6 +40,16 @@ export const PERMISSIONS = {
   INTEGRATION_WEBHOOKS_MANAGE: 'integration.webhooks.manage',
   /** Run, verify and list backups. */
   BACKUPS_MANAGE: 'backups.manage',
+  /** Register incoming documents (收文登记) and move them through 初审, 拟办, 退文, 办结, 归档 (DOC-1–DOC-3). */
+  DOCUMENTS_INCOMING_REGISTER: 'documents.incoming.register',
+  /** See every unclassified incoming document; classified ones still need clearance and need-to-know. */
+  DOCUMENTS_INCOMING_READ_ALL: 'documents.incoming.read-all',
+  /** Route incoming documents to departments and persons (分送, DOC-4). */
+  DOCUMENTS_INCOMING_ROUTE: 'documents.incoming.route',
+  /** Give a leader's instruction on incoming documents (批办, DOC-5). */
+  DOCUMENTS_INCOMING_INSTRUCT: 'documents.incoming.instruct',
+  /** Confirm receipt of and handle incoming documents routed to one (承办, DOC-6). */
+  DOCUMENTS_INCOMING_HANDLE: 'documents.incoming.handle',
 } as const;
 
 export type Permission = (typeof PERMISSIONS)[keyof typeof PERMISSIONS];
@@ -69,4 +79,9 @@ export const PERMISSION_LABELS: Record<Permission, { 'zh-CN': string; en: string
   'integration.tokens.manage': { 'zh-CN': '管理接口令牌', en: 'Manage API tokens' },
   'integration.webhooks.manage': { 'zh-CN': '管理事件推送（Webhook）', en: 'Manage outgoing webhooks' },
   'backups.manage': { 'zh-CN': '管理备份', en: 'Manage backups' },
+  'documents.incoming.register': { 'zh-CN': '收文登记与处理', en: 'Register and process incoming documents' },
+  'documents.incoming.read-all': { 'zh-CN': '查看全部非密收文', en: 'View all unclassified incoming documents' },
+  'documents.incoming.route': { 'zh-CN': '收文分送', en: 'Route incoming documents' },
+  'documents.incoming.instruct': { 'zh-CN': '收文批办', en: 'Instruct on incoming documents' },
+  'documents.incoming.handle': { 'zh-CN': '收文承办', en: 'Handle incoming documents routed to one' },
 };

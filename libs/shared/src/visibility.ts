@@ -42,6 +42,18 @@ export const RESOURCE_VISIBILITY = {
     readAllPermission: PERMISSIONS.APPROVALS_READ_ALL,
     label: { 'zh-CN': '审批申请', en: 'Approval request' },
   },
+  /**
+   * An incoming document (收文, DOC-1–DOC-8): clearance plus need-to-know (its registrar, responsible
+   * person, instructing leader, and the persons and departments it was routed to, or grant holders);
+   * an unclassified one also to holders of documents.incoming.read-all (the office).
+   */
+  'incoming-document': {
+    rule: 'classified',
+    unclassifiedRule: 'named-persons',
+    readAllPermission: PERMISSIONS.DOCUMENTS_INCOMING_READ_ALL,
+    changePermission: PERMISSIONS.DOCUMENTS_INCOMING_REGISTER,
+    label: { 'zh-CN': '收文', en: 'Incoming document' },
+  },
 } as const satisfies Record<string, VisibilityDeclaration>;
 
 export type ResourceType = keyof typeof RESOURCE_VISIBILITY;

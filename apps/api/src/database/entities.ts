@@ -22,6 +22,7 @@ import { ChannelSetting, NotificationDelivery, NotificationPreference } from '..
 import { Message, MessageRecipient } from '../platform/notifications/messages/message.entity';
 import { AccessGrant } from '../platform/access/access-grant.entity';
 import { StoredFile } from '../platform/files/file.entity';
+import { IncomingDocument, IncomingDocumentCounter, IncomingDocumentRoute } from '../modules/documents/incoming/incoming.entity';
 
 /** Every entity of the app; modules add theirs here so the CLI and the app see the same schema. */
 export const ENTITIES = [
@@ -58,4 +59,8 @@ export const ENTITIES = [
   WebhookSubscription,
   WebhookDelivery,
   WebhookDeliveryAttempt,
+  // documents: incoming (DOC-1–DOC-6)
+  IncomingDocumentCounter,
+  IncomingDocument,
+  IncomingDocumentRoute,
 ];

@@ -4,6 +4,7 @@ import { Backups1796403659699 } from './migrations/1796403659699-Backups';
 import { SchoolCalendar1796403925922 } from './migrations/1796403925922-SchoolCalendar';
 import { FilesAndAccess1796403967835 } from './migrations/1796403967835-FilesAndAccess';
 import { Integration1796404082161 } from './migrations/1796404082161-Integration';
+import { IncomingDocuments1796405432988 } from './migrations/1796405432988-IncomingDocuments';
 
 /** Every migration, in order. A new migration is added here as well as in migrations/. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   SchoolCalendar1796403925922,
   FilesAndAccess1796403967835,
   Integration1796404082161,
+  IncomingDocuments1796405432988,
 ];
