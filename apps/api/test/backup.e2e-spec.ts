@@ -89,6 +89,12 @@ describe('backup and restore (NFR-8)', () => {
       expect(users.items).toEqual([
         expect.objectContaining({ username: 'archivist1', name: '周云', department: { id: department.body.id, name: '档案室' } }),
       ]);
+      // The classified file decrypts with the restored key.
+      const download = await fetch(`${restored.baseUrl}/api/v1/files/${file.id}`, {
+        headers: { authorization: `Bearer ${login.body.accessToken}` },
+      });
+      expect(download.status).toBe(200);
+      expect(Buffer.from(await download.arrayBuffer()).toString('utf8')).toBe(secretText);
     } finally {
       await stopChildServer(restored);
     }

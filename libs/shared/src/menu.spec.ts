@@ -7,12 +7,25 @@ import { clearanceCovers } from './secrecy.js';
 describe('shared catalogue', () => {
   it('PLT-1 shows a person only the menu items their permissions allow', () => {
     const menu = visibleMenu([PERMISSIONS.AUDIT_READ]);
-    expect(menu.flatMap((m) => m.items.map((i) => i.path))).toEqual(['/system/audit']);
-    expect(visibleMenu([])).toEqual([]);
+    expect(menu.flatMap((m) => m.items.map((i) => i.path))).toEqual(['/inbox', '/approvals', '/messages', '/system/audit']);
+  });
+
+  it('PLT-3 shows everyone signed in the workbench (inbox, approvals, messages), and nothing that needs a permission', () => {
+    const menu = visibleMenu([]);
+    expect(menu.map((m) => m.key)).toEqual(['workbench']);
+    expect(menu[0]!.items.map((i) => i.path)).toEqual(['/inbox', '/approvals', '/messages']);
+  });
+
+  it('PLT-2 PLT-4 shows the chain editor and the delivery log to holders of their permissions only', () => {
+    const paths = (granted: string[]) => visibleMenu(granted).flatMap((m) => m.items.map((i) => i.path));
+    expect(paths([PERMISSIONS.APPROVAL_CHAINS_MANAGE])).toContain('/system/approval-chains');
+    expect(paths([PERMISSIONS.NOTIFICATIONS_READ])).toContain('/system/notifications');
+    expect(paths([PERMISSIONS.NOTIFICATIONS_MANAGE])).not.toContain('/system/notifications');
+    expect(paths([])).not.toContain('/system/approval-chains');
   });
 
   it('PLT-1 every menu item and seeded role uses a permission from the catalogue', () => {
-    for (const item of MENU.flatMap((m) => m.items)) expect(ALL_PERMISSIONS).toContain(item.permission);
+    for (const item of MENU.flatMap((m) => m.items)) if (item.permission !== undefined) expect(ALL_PERMISSIONS).toContain(item.permission);
     for (const role of SEEDED_ROLES) for (const p of role.permissions) expect(ALL_PERMISSIONS).toContain(p);
   });
 

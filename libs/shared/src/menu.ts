@@ -9,7 +9,8 @@ export interface MenuItem {
   path: string;
   /** vue-i18n key of the label. */
   labelKey: string;
-  permission: Permission;
+  /** Permission the item needs; absent for the pages every signed-in person has (their inbox, messages). */
+  permission?: Permission;
 }
 
 export interface MenuModule {
@@ -21,6 +22,16 @@ export interface MenuModule {
 
 export const MENU: MenuModule[] = [
   {
+    key: 'workbench',
+    labelKey: 'menu.workbench',
+    icon: 'Briefcase',
+    items: [
+      { path: '/inbox', labelKey: 'menu.inbox' },
+      { path: '/approvals', labelKey: 'menu.approvals' },
+      { path: '/messages', labelKey: 'menu.messages' },
+    ],
+  },
+  {
     key: 'system',
     labelKey: 'menu.system',
     icon: 'Setting',
@@ -28,15 +39,31 @@ export const MENU: MenuModule[] = [
       { path: '/system/users', labelKey: 'menu.users', permission: PERMISSIONS.ORG_READ },
       { path: '/system/departments', labelKey: 'menu.departments', permission: PERMISSIONS.ORG_READ },
       { path: '/system/roles', labelKey: 'menu.roles', permission: PERMISSIONS.ORG_READ },
+      { path: '/system/approval-chains', labelKey: 'menu.approvalChains', permission: PERMISSIONS.APPROVAL_CHAINS_MANAGE },
+      { path: '/system/notifications', labelKey: 'menu.notifications', permission: PERMISSIONS.NOTIFICATIONS_READ },
       { path: '/system/audit', labelKey: 'menu.audit', permission: PERMISSIONS.AUDIT_READ },
+      { path: '/system/backups', labelKey: 'backups.menu', permission: PERMISSIONS.BACKUPS_MANAGE },
+      { path: '/system/jobs', labelKey: 'jobs.menu', permission: PERMISSIONS.JOBS_MANAGE },
+      { path: '/system/integration/tokens', labelKey: 'integration.tokensMenu', permission: PERMISSIONS.INTEGRATION_TOKENS_MANAGE },
+      { path: '/system/integration/webhooks', labelKey: 'integration.webhooksMenu', permission: PERMISSIONS.INTEGRATION_WEBHOOKS_MANAGE },
+      // The page itself is open to everyone signed in (reading the calendar); the menu shows it to those who keep it.
+      { path: '/system/calendar', labelKey: 'calendar.menu', permission: PERMISSIONS.CALENDAR_MANAGE },
     ],
   },
 ];
 
-/** The menu as one person sees it: items they may use, modules with at least one such item. */
+/** True when a person holding `granted` may open the item: it needs no permission, or they hold it. */
+export function canSeeMenuItem(item: Pick<MenuItem, 'permission'>, granted: ReadonlySet<string>): boolean {
+  return item.permission === undefined || granted.has(item.permission);
+}
+
+/**
+ * The menu as one person sees it (signed in): items they may use, modules with at least one such
+ * item. Items without a permission are everyone's.
+ */
 export function visibleMenu(granted: readonly string[]): MenuModule[] {
   const has = new Set(granted);
-  return MENU.map((module) => ({ ...module, items: module.items.filter((item) => has.has(item.permission)) })).filter(
+  return MENU.map((module) => ({ ...module, items: module.items.filter((item) => canSeeMenuItem(item, has)) })).filter(
     (module) => module.items.length > 0,
   );
 }

@@ -11,6 +11,9 @@ import type { Me } from '../api/types';
 
 const Page = defineComponent({ template: '<div />' });
 
+/** The pages every signed-in person has. */
+const WORKBENCH = ['/inbox', '/approvals', '/messages'];
+
 function personWith(permissions: string[]): Me {
   return {
     id: 1,
@@ -46,14 +49,14 @@ describe('sidebar', () => {
 
   it('PLT-1 shows an organisation reader the organisation pages but not the audit log', async () => {
     const wrapper = await renderSidebarFor([PERMISSIONS.ORG_READ]);
-    expect(menuPaths(wrapper)).toEqual(['/system/users', '/system/departments', '/system/roles']);
+    expect(menuPaths(wrapper)).toEqual([...WORKBENCH, '/system/users', '/system/departments', '/system/roles']);
     expect(wrapper.text()).toContain('系统管理');
     expect(wrapper.text()).not.toContain('操作日志');
   });
 
   it('PLT-1 shows an auditor only the audit log', async () => {
     const wrapper = await renderSidebarFor([PERMISSIONS.AUDIT_READ]);
-    expect(menuPaths(wrapper)).toEqual(['/system/audit']);
+    expect(menuPaths(wrapper)).toEqual([...WORKBENCH, '/system/audit']);
   });
 
   it('PLT-1 shows every page to someone holding every permission', async () => {
@@ -64,7 +67,19 @@ describe('sidebar', () => {
   it('PLT-1 drops a module whose pages are all withheld', async () => {
     const wrapper = await renderSidebarFor([]);
     expect(wrapper.find('[data-testid="menu-module-system"]').exists()).toBe(false);
-    expect(menuPaths(wrapper)).toEqual([]);
+    expect(menuPaths(wrapper)).toEqual(WORKBENCH);
+  });
+
+  it('PLT-3 shows the workbench (inbox, approvals, messages) to everyone signed in, without any permission', async () => {
+    const wrapper = await renderSidebarFor([]);
+    expect(wrapper.find('[data-testid="menu-module-workbench"]').exists()).toBe(true);
+    expect(wrapper.text()).toContain('工作台');
+    expect(wrapper.text()).toContain('我的待办');
+  });
+
+  it('PLT-2 PLT-4 shows the chain editor and the delivery log only with their permissions', async () => {
+    const wrapper = await renderSidebarFor([PERMISSIONS.APPROVAL_CHAINS_MANAGE, PERMISSIONS.NOTIFICATIONS_READ]);
+    expect(menuPaths(wrapper)).toEqual([...WORKBENCH, '/system/approval-chains', '/system/notifications']);
   });
 
   it('PLT-10 labels the menu in the chosen language', async () => {

@@ -25,6 +25,37 @@ export const routes: RouteRecordRaw[] = [
     component: () => import('../layouts/AppLayout.vue'),
     children: [
       { path: '', name: 'home', component: () => import('../views/HomeView.vue'), meta: { titleKey: 'app.subtitle' } },
+      // The workbench: everyone signed in has an inbox, requests and messages; rows are theirs only.
+      {
+        path: 'inbox',
+        name: 'inbox',
+        component: () => import('../views/workbench/inbox/InboxView.vue'),
+        meta: { titleKey: 'menu.inbox' },
+      },
+      {
+        path: 'approvals',
+        name: 'approvals',
+        component: () => import('../views/workbench/approvals/ApprovalListView.vue'),
+        meta: { titleKey: 'menu.approvals' },
+      },
+      {
+        path: 'approvals/:id',
+        name: 'approval-detail',
+        component: () => import('../views/workbench/approvals/ApprovalDetailView.vue'),
+        meta: { titleKey: 'approvals.detailTitle' },
+      },
+      {
+        path: 'messages',
+        name: 'messages',
+        component: () => import('../views/workbench/messages/MessageListView.vue'),
+        meta: { titleKey: 'menu.messages' },
+      },
+      {
+        path: 'messages/:id',
+        name: 'message-detail',
+        component: () => import('../views/workbench/messages/MessageDetailView.vue'),
+        meta: { titleKey: 'messages.detailTitle' },
+      },
       {
         path: 'system/users',
         name: 'users',
@@ -44,10 +75,53 @@ export const routes: RouteRecordRaw[] = [
         meta: { permission: PERMISSIONS.ORG_READ, titleKey: 'menu.roles' },
       },
       {
+        path: 'system/approval-chains',
+        name: 'approval-chains',
+        component: () => import('../views/system/approval-chains/ApprovalChainView.vue'),
+        meta: { permission: PERMISSIONS.APPROVAL_CHAINS_MANAGE, titleKey: 'menu.approvalChains' },
+      },
+      {
+        path: 'system/notifications',
+        name: 'notifications',
+        component: () => import('../views/system/notifications/NotificationsView.vue'),
+        meta: { permission: PERMISSIONS.NOTIFICATIONS_READ, titleKey: 'menu.notifications' },
+      },
+      {
         path: 'system/audit',
         name: 'audit',
         component: () => import('../views/system/audit/AuditLogView.vue'),
         meta: { permission: PERMISSIONS.AUDIT_READ, titleKey: 'menu.audit' },
+      },
+      {
+        path: 'system/backups',
+        name: 'backups',
+        component: () => import('../views/system/backups/BackupListView.vue'),
+        meta: { permission: PERMISSIONS.BACKUPS_MANAGE, titleKey: 'backups.menu' },
+      },
+      {
+        path: 'system/jobs',
+        name: 'jobs',
+        component: () => import('../views/system/jobs/JobsView.vue'),
+        meta: { permission: PERMISSIONS.JOBS_MANAGE, titleKey: 'jobs.menu' },
+      },
+      {
+        path: 'system/integration/tokens',
+        name: 'api-tokens',
+        component: () => import('../views/system/integration/tokens/ApiTokenListView.vue'),
+        meta: { permission: PERMISSIONS.INTEGRATION_TOKENS_MANAGE, titleKey: 'integration.tokensMenu' },
+      },
+      {
+        path: 'system/integration/webhooks',
+        name: 'webhooks',
+        component: () => import('../views/system/integration/webhooks/WebhookListView.vue'),
+        meta: { permission: PERMISSIONS.INTEGRATION_WEBHOOKS_MANAGE, titleKey: 'integration.webhooksMenu' },
+      },
+      // Everyone signed in reads the school calendar; changing it needs calendar.manage (checked on the page).
+      {
+        path: 'system/calendar',
+        name: 'calendar',
+        component: () => import('../views/system/calendar/CalendarView.vue'),
+        meta: { titleKey: 'calendar.menu' },
       },
       {
         path: 'forbidden',

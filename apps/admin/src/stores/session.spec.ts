@@ -21,6 +21,9 @@ describe('session store', () => {
     expect(session.can('org.read')).toBe(true);
     expect(session.can('org.users.manage')).toBe(false);
     expect(session.menu.flatMap((module) => module.items.map((item) => item.path))).toEqual([
+      '/inbox',
+      '/approvals',
+      '/messages',
       '/system/users',
       '/system/departments',
       '/system/roles',

@@ -21,23 +21,24 @@ export function useAuditList() {
   const totalCapped = ref(false);
   const loading = ref(false);
 
+  /** The filters as the API takes them; the Excel export sends the same (PLT-7). */
+  function filters() {
+    const [from, to] = query.timeRange ?? [];
+    return {
+      actorId: query.actorId ?? undefined,
+      objectType: query.objectType.trim() || undefined,
+      objectId: query.objectId.trim() || undefined,
+      action: query.action.trim() || undefined,
+      from: from?.toISOString(),
+      to: to?.toISOString(),
+    };
+  }
+
   async function load(): Promise<void> {
     loading.value = true;
     try {
-      const [from, to] = query.timeRange ?? [];
       const { data, error } = await api.GET('/api/v1/audit/logs', {
-        params: {
-          query: {
-            page: query.page,
-            pageSize: query.pageSize,
-            actorId: query.actorId ?? undefined,
-            objectType: query.objectType.trim() || undefined,
-            objectId: query.objectId.trim() || undefined,
-            action: query.action.trim() || undefined,
-            from: from?.toISOString(),
-            to: to?.toISOString(),
-          },
-        },
+        params: { query: { page: query.page, pageSize: query.pageSize, ...filters() } },
       });
       if (!data) {
         notifyApiError(error);
@@ -109,6 +110,7 @@ export function useAuditList() {
     total,
     totalCapped,
     loading,
+    filters,
     load,
     search,
     resetFilters,

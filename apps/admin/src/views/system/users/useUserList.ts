@@ -23,19 +23,20 @@ export function useUserList() {
   const departmentTree = computed(() => buildDepartmentTree(departments.value));
   const roles = ref<Role[]>([]);
 
+  /** The filters as the API takes them; the Excel export sends the same (PLT-7). */
+  function filters() {
+    return {
+      q: query.q.trim() || undefined,
+      departmentId: query.departmentId ?? undefined,
+      active: query.active,
+    };
+  }
+
   async function load(): Promise<void> {
     loading.value = true;
     try {
       const { data, error } = await api.GET('/api/v1/org/users', {
-        params: {
-          query: {
-            page: query.page,
-            pageSize: query.pageSize,
-            q: query.q.trim() || undefined,
-            departmentId: query.departmentId ?? undefined,
-            active: query.active,
-          },
-        },
+        params: { query: { page: query.page, pageSize: query.pageSize, ...filters() } },
       });
       if (!data) {
         notifyApiError(error);
@@ -82,6 +83,12 @@ export function useUserList() {
     editor.visible = true;
   }
 
+  const importer = reactive({ visible: false });
+
+  function openImport(): void {
+    importer.visible = true;
+  }
+
   const passwordReset = reactive({ visible: false, user: null as User | null });
 
   function openPasswordReset(user: User): void {
@@ -98,6 +105,7 @@ export function useUserList() {
     departments,
     departmentTree,
     roles,
+    filters,
     load,
     loadChoices,
     search,
@@ -107,5 +115,7 @@ export function useUserList() {
     openEdit,
     passwordReset,
     openPasswordReset,
+    importer,
+    openImport,
   };
 }
