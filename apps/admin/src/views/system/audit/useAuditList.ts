@@ -1,12 +1,13 @@
-import { reactive, ref } from 'vue';
+import { ref } from 'vue';
 import { PAGE_SIZE_DEFAULT } from '@xiaoban/shared';
 import { api } from '../../../api/client';
 import { notifyApiError } from '../../../api/errors';
-import type { AuditEntry, AuditVerification, EntityId } from '../../../api/types';
+import type { AuditVerification, EntityId } from '../../../api/types';
+import { usePagedList } from '../../../composables/usePagedList';
 
-/** The audit log search (PLT-6): filters, the page of entries, and the hash-chain check. */
-export function useAuditList() {
-  const query = reactive({
+/** The audit log search's query as a page opens: no filters, first page. */
+function newAuditQuery() {
+  return {
     actorId: undefined as EntityId | undefined,
     objectType: '',
     objectId: '',
@@ -15,46 +16,33 @@ export function useAuditList() {
     timeRange: null as [Date, Date] | null,
     page: 1,
     pageSize: PAGE_SIZE_DEFAULT,
-  });
-  const rows = ref<AuditEntry[]>([]);
-  const total = ref(0);
-  const totalCapped = ref(false);
-  const loading = ref(false);
+  };
+}
+
+type AuditQuery = ReturnType<typeof newAuditQuery>;
+
+/** The filters as the API takes them: blank fields left out, times as ISO instants. */
+function auditFilters(query: AuditQuery) {
+  const [from, to] = query.timeRange ?? [];
+  return {
+    actorId: query.actorId ?? undefined,
+    objectType: query.objectType.trim() || undefined,
+    objectId: query.objectId.trim() || undefined,
+    action: query.action.trim() || undefined,
+    from: from?.toISOString(),
+    to: to?.toISOString(),
+  };
+}
+
+/** The audit log search (PLT-6): filters, the page of entries, and the hash-chain check. */
+export function useAuditList() {
+  const { query, rows, total, totalCapped, loading, load, search } = usePagedList(newAuditQuery(), (query) =>
+    api.GET('/api/v1/audit/logs', { params: { query: { page: query.page, pageSize: query.pageSize, ...auditFilters(query) } } }),
+  );
 
   /** The filters as the API takes them; the Excel export sends the same (PLT-7). */
   function filters() {
-    const [from, to] = query.timeRange ?? [];
-    return {
-      actorId: query.actorId ?? undefined,
-      objectType: query.objectType.trim() || undefined,
-      objectId: query.objectId.trim() || undefined,
-      action: query.action.trim() || undefined,
-      from: from?.toISOString(),
-      to: to?.toISOString(),
-    };
-  }
-
-  async function load(): Promise<void> {
-    loading.value = true;
-    try {
-      const { data, error } = await api.GET('/api/v1/audit/logs', {
-        params: { query: { page: query.page, pageSize: query.pageSize, ...filters() } },
-      });
-      if (!data) {
-        notifyApiError(error);
-        return;
-      }
-      rows.value = data.items;
-      total.value = data.total;
-      totalCapped.value = data.totalCapped;
-    } finally {
-      loading.value = false;
-    }
-  }
-
-  function search(): void {
-    query.page = 1;
-    void load();
+    return auditFilters(query);
   }
 
   function resetFilters(): void {

@@ -1,27 +1,21 @@
-import { reactive, ref } from 'vue';
+import { reactive } from 'vue';
 import { PAGE_SIZE_DEFAULT } from '@xiaoban/shared';
 import { api } from '../../../api/client';
-import { notifyApiError } from '../../../api/errors';
 import type { JobRun, JobState } from '../../../api/platformTypes';
+import { usePagedList } from '../../../composables/usePagedList';
 
 /** Recent jobs (PLT-8), newest first, filtered by queue and state; a drawer shows one run's output. */
 export function useJobRunList() {
-  const query = reactive({
-    q: '',
-    queue: undefined as string | undefined,
-    state: undefined as JobState | undefined,
-    page: 1,
-    pageSize: PAGE_SIZE_DEFAULT,
-  });
-  const rows = ref<JobRun[]>([]);
-  const total = ref(0);
-  const totalCapped = ref(false);
-  const loading = ref(false);
-
-  async function load(): Promise<void> {
-    loading.value = true;
-    try {
-      const { data, error } = await api.GET('/api/v1/jobs/runs', {
+  const { query, rows, total, totalCapped, loading, load, search } = usePagedList(
+    {
+      q: '',
+      queue: undefined as string | undefined,
+      state: undefined as JobState | undefined,
+      page: 1,
+      pageSize: PAGE_SIZE_DEFAULT,
+    },
+    (query) =>
+      api.GET('/api/v1/jobs/runs', {
         params: {
           query: {
             page: query.page,
@@ -31,23 +25,8 @@ export function useJobRunList() {
             state: query.state || undefined,
           },
         },
-      });
-      if (!data) {
-        notifyApiError(error);
-        return;
-      }
-      rows.value = data.items;
-      total.value = data.total;
-      totalCapped.value = data.totalCapped;
-    } finally {
-      loading.value = false;
-    }
-  }
-
-  function search(): void {
-    query.page = 1;
-    void load();
-  }
+      }),
+  );
 
   function resetFilters(): void {
     query.q = '';

@@ -1,31 +1,23 @@
 import { reactive, ref } from 'vue';
 import { PAGE_SIZE_DEFAULT } from '@xiaoban/shared';
 import { api } from '../../../api/client';
-import { notifyApiError } from '../../../api/errors';
 import type { ChannelName, Delivery, DeliveryStatus, EntityId } from '../../../api/types';
+import { usePagedList } from '../../../composables/usePagedList';
 
 /** The delivery log (PLT-4): every notification per recipient and channel, newest first. */
 export function useDeliveryList() {
-  const query = reactive({
-    q: '',
-    status: undefined as DeliveryStatus | undefined,
-    channel: undefined as ChannelName | undefined,
-    kind: '',
-    recipientId: undefined as EntityId | undefined,
-    page: 1,
-    pageSize: PAGE_SIZE_DEFAULT,
-  });
-  const rows = ref<Delivery[]>([]);
-  const total = ref(0);
-  const totalCapped = ref(false);
-  const loading = ref(false);
-  /** Configured channels, the fallbacks a resend may use. */
-  const configured = ref<ChannelName[]>([]);
-
-  async function load(): Promise<void> {
-    loading.value = true;
-    try {
-      const { data, error } = await api.GET('/api/v1/notifications/deliveries', {
+  const { query, rows, total, totalCapped, loading, load, search } = usePagedList(
+    {
+      q: '',
+      status: undefined as DeliveryStatus | undefined,
+      channel: undefined as ChannelName | undefined,
+      kind: '',
+      recipientId: undefined as EntityId | undefined,
+      page: 1,
+      pageSize: PAGE_SIZE_DEFAULT,
+    },
+    (query) =>
+      api.GET('/api/v1/notifications/deliveries', {
         params: {
           query: {
             q: query.q.trim() || undefined,
@@ -37,28 +29,15 @@ export function useDeliveryList() {
             pageSize: query.pageSize,
           },
         },
-      });
-      if (!data) {
-        notifyApiError(error);
-        return;
-      }
-      rows.value = data.items;
-      total.value = data.total;
-      totalCapped.value = data.totalCapped;
-    } finally {
-      loading.value = false;
-    }
-  }
+      }),
+  );
+  /** Configured channels, the fallbacks a resend may use. */
+  const configured = ref<ChannelName[]>([]);
 
   async function loadConfigured(): Promise<void> {
     // Everyone may read which channels the school has configured, with their own preferences.
     const { data } = await api.GET('/api/v1/notifications/preferences');
     if (data) configured.value = data.available;
-  }
-
-  function search(): void {
-    query.page = 1;
-    void load();
   }
 
   function resetFilters(): void {

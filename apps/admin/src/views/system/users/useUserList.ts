@@ -4,20 +4,35 @@ import { api } from '../../../api/client';
 import { notifyApiError } from '../../../api/errors';
 import type { Department, EntityId, Role, User } from '../../../api/types';
 import { buildDepartmentTree } from '../departments/departmentTree';
+import { usePagedList } from '../../../composables/usePagedList';
 
-/** The account list: its filters, the page shown, and what the dialogs need (departments, roles). */
-export function useUserList() {
-  const query = reactive({
+/** The account list's query as a page opens: no filters, first page. */
+function newUserQuery() {
+  return {
     q: '',
     departmentId: undefined as EntityId | undefined,
     active: undefined as boolean | undefined,
     page: 1,
     pageSize: PAGE_SIZE_DEFAULT,
-  });
-  const rows = ref<User[]>([]);
-  const total = ref(0);
-  const totalCapped = ref(false);
-  const loading = ref(false);
+  };
+}
+
+type UserQuery = ReturnType<typeof newUserQuery>;
+
+/** The filters as the API takes them: blank fields left out. */
+function userFilters(query: UserQuery) {
+  return {
+    q: query.q.trim() || undefined,
+    departmentId: query.departmentId ?? undefined,
+    active: query.active,
+  };
+}
+
+/** The account list: its filters, the page shown, and what the dialogs need (departments, roles). */
+export function useUserList() {
+  const { query, rows, total, totalCapped, loading, load, search } = usePagedList(newUserQuery(), (query) =>
+    api.GET('/api/v1/org/users', { params: { query: { page: query.page, pageSize: query.pageSize, ...userFilters(query) } } }),
+  );
 
   const departments = ref<Department[]>([]);
   const departmentTree = computed(() => buildDepartmentTree(departments.value));
@@ -25,29 +40,7 @@ export function useUserList() {
 
   /** The filters as the API takes them; the Excel export sends the same (PLT-7). */
   function filters() {
-    return {
-      q: query.q.trim() || undefined,
-      departmentId: query.departmentId ?? undefined,
-      active: query.active,
-    };
-  }
-
-  async function load(): Promise<void> {
-    loading.value = true;
-    try {
-      const { data, error } = await api.GET('/api/v1/org/users', {
-        params: { query: { page: query.page, pageSize: query.pageSize, ...filters() } },
-      });
-      if (!data) {
-        notifyApiError(error);
-        return;
-      }
-      rows.value = data.items;
-      total.value = data.total;
-      totalCapped.value = data.totalCapped;
-    } finally {
-      loading.value = false;
-    }
+    return userFilters(query);
   }
 
   /** Departments for the filter and the form, roles for the form. */
@@ -57,11 +50,6 @@ export function useUserList() {
     else notifyApiError(departmentResult.error);
     if (roleResult.data) roles.value = roleResult.data;
     else notifyApiError(roleResult.error);
-  }
-
-  function search(): void {
-    query.page = 1;
-    void load();
   }
 
   function resetFilters(): void {

@@ -1,8 +1,8 @@
-import { reactive, ref } from 'vue';
+import { reactive } from 'vue';
 import { PAGE_SIZE_DEFAULT, type ApprovalStatus } from '@xiaoban/shared';
 import { api } from '../../../api/client';
-import { notifyApiError } from '../../../api/errors';
-import type { ApprovalScope, ApprovalSummary } from '../../../api/types';
+import type { ApprovalScope } from '../../../api/types';
+import { usePagedList } from '../../../composables/usePagedList';
 
 export const APPROVAL_SCOPES: { scope: ApprovalScope; labelKey: string }[] = [
   { scope: 'mine', labelKey: 'approvals.scopeMine' },
@@ -13,22 +13,16 @@ export const APPROVAL_SCOPES: { scope: ApprovalScope; labelKey: string }[] = [
 
 /** The approval list (PLT-2): one scope at a time (mine, to me, copied to me, all I may see). */
 export function useApprovalList(initialScope: ApprovalScope = 'mine') {
-  const query = reactive({
-    scope: initialScope,
-    status: undefined as ApprovalStatus | undefined,
-    q: '',
-    page: 1,
-    pageSize: PAGE_SIZE_DEFAULT,
-  });
-  const rows = ref<ApprovalSummary[]>([]);
-  const total = ref(0);
-  const totalCapped = ref(false);
-  const loading = ref(false);
-
-  async function load(): Promise<void> {
-    loading.value = true;
-    try {
-      const { data, error } = await api.GET('/api/v1/approvals/requests', {
+  const { query, rows, total, totalCapped, loading, load, search } = usePagedList(
+    {
+      scope: initialScope,
+      status: undefined as ApprovalStatus | undefined,
+      q: '',
+      page: 1,
+      pageSize: PAGE_SIZE_DEFAULT,
+    },
+    (query) =>
+      api.GET('/api/v1/approvals/requests', {
         params: {
           query: {
             scope: query.scope,
@@ -38,23 +32,8 @@ export function useApprovalList(initialScope: ApprovalScope = 'mine') {
             pageSize: query.pageSize,
           },
         },
-      });
-      if (!data) {
-        notifyApiError(error);
-        return;
-      }
-      rows.value = data.items;
-      total.value = data.total;
-      totalCapped.value = data.totalCapped;
-    } finally {
-      loading.value = false;
-    }
-  }
-
-  function search(): void {
-    query.page = 1;
-    void load();
-  }
+      }),
+  );
 
   function switchScope(scope: ApprovalScope): void {
     query.scope = scope;

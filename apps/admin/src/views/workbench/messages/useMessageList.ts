@@ -2,21 +2,16 @@ import { computed, reactive, ref } from 'vue';
 import { PAGE_SIZE_DEFAULT } from '@xiaoban/shared';
 import { api } from '../../../api/client';
 import { notifyApiError } from '../../../api/errors';
-import type { DirectoryDepartment, Message, MessageBox } from '../../../api/types';
+import type { DirectoryDepartment, MessageBox } from '../../../api/types';
 import { buildDepartmentTree } from '../../system/departments/departmentTree';
+import { usePagedList } from '../../../composables/usePagedList';
 
 /** The message centre (ADM-2): received (with system notifications) or sent, newest first. */
 export function useMessageList(initialBox: MessageBox = 'inbox') {
-  const query = reactive({ box: initialBox, unreadOnly: false, q: '', page: 1, pageSize: PAGE_SIZE_DEFAULT });
-  const rows = ref<Message[]>([]);
-  const total = ref(0);
-  const totalCapped = ref(false);
-  const loading = ref(false);
-
-  async function load(): Promise<void> {
-    loading.value = true;
-    try {
-      const { data, error } = await api.GET('/api/v1/messages', {
+  const { query, rows, total, totalCapped, loading, load, search } = usePagedList(
+    { box: initialBox, unreadOnly: false, q: '', page: 1, pageSize: PAGE_SIZE_DEFAULT },
+    (query) =>
+      api.GET('/api/v1/messages', {
         params: {
           query: {
             box: query.box,
@@ -27,23 +22,8 @@ export function useMessageList(initialBox: MessageBox = 'inbox') {
             pageSize: query.pageSize,
           },
         },
-      });
-      if (!data) {
-        notifyApiError(error);
-        return;
-      }
-      rows.value = data.items;
-      total.value = data.total;
-      totalCapped.value = data.totalCapped;
-    } finally {
-      loading.value = false;
-    }
-  }
-
-  function search(): void {
-    query.page = 1;
-    void load();
-  }
+      }),
+  );
 
   function switchBox(box: MessageBox): void {
     query.box = box;

@@ -1,46 +1,25 @@
-import { reactive, ref } from 'vue';
+import { reactive } from 'vue';
 import { PAGE_SIZE_DEFAULT } from '@xiaoban/shared';
 import { api } from '../../../../api/client';
-import { notifyApiError } from '../../../../api/errors';
 import type { ApiToken, ApiTokenStatus, CreatedApiToken } from '../../../../api/platformTypes';
+import { usePagedList } from '../../../../composables/usePagedList';
 
 /** API tokens of other school systems (PLT-9): the list, the create dialog, the one-time secret, revoking. */
 export function useApiTokenList() {
-  const query = reactive({
-    q: '',
-    status: undefined as ApiTokenStatus | undefined,
-    page: 1,
-    pageSize: PAGE_SIZE_DEFAULT,
-  });
-  const rows = ref<ApiToken[]>([]);
-  const total = ref(0);
-  const totalCapped = ref(false);
-  const loading = ref(false);
-
-  async function load(): Promise<void> {
-    loading.value = true;
-    try {
-      const { data, error } = await api.GET('/api/v1/integration/tokens', {
+  const { query, rows, total, totalCapped, loading, load, search } = usePagedList(
+    {
+      q: '',
+      status: undefined as ApiTokenStatus | undefined,
+      page: 1,
+      pageSize: PAGE_SIZE_DEFAULT,
+    },
+    (query) =>
+      api.GET('/api/v1/integration/tokens', {
         params: {
           query: { page: query.page, pageSize: query.pageSize, q: query.q.trim() || undefined, status: query.status || undefined },
         },
-      });
-      if (!data) {
-        notifyApiError(error);
-        return;
-      }
-      rows.value = data.items;
-      total.value = data.total;
-      totalCapped.value = data.totalCapped;
-    } finally {
-      loading.value = false;
-    }
-  }
-
-  function search(): void {
-    query.page = 1;
-    void load();
-  }
+      }),
+  );
 
   function resetFilters(): void {
     query.q = '';

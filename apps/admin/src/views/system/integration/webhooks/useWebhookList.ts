@@ -5,43 +5,23 @@ import { notifyApiError } from '../../../../api/errors';
 import type { CreatedWebhook, Webhook } from '../../../../api/platformTypes';
 import { notifyPlatformError } from '../../../../composables/platformErrors';
 import { i18n } from '../../../../i18n';
+import { usePagedList } from '../../../../composables/usePagedList';
 
 /** Outgoing webhooks (PLT-9): the list, create/edit, the secret shown once, test, delete, the delivery log. */
 export function useWebhookList() {
   const { t } = i18n.global;
-  const query = reactive({
-    q: '',
-    active: undefined as boolean | undefined,
-    page: 1,
-    pageSize: PAGE_SIZE_DEFAULT,
-  });
-  const rows = ref<Webhook[]>([]);
-  const total = ref(0);
-  const totalCapped = ref(false);
-  const loading = ref(false);
-
-  async function load(): Promise<void> {
-    loading.value = true;
-    try {
-      const { data, error } = await api.GET('/api/v1/integration/webhooks', {
+  const { query, rows, total, totalCapped, loading, load, search } = usePagedList(
+    {
+      q: '',
+      active: undefined as boolean | undefined,
+      page: 1,
+      pageSize: PAGE_SIZE_DEFAULT,
+    },
+    (query) =>
+      api.GET('/api/v1/integration/webhooks', {
         params: { query: { page: query.page, pageSize: query.pageSize, q: query.q.trim() || undefined, active: query.active } },
-      });
-      if (!data) {
-        notifyApiError(error);
-        return;
-      }
-      rows.value = data.items;
-      total.value = data.total;
-      totalCapped.value = data.totalCapped;
-    } finally {
-      loading.value = false;
-    }
-  }
-
-  function search(): void {
-    query.page = 1;
-    void load();
-  }
+      }),
+  );
 
   function resetFilters(): void {
     query.q = '';
