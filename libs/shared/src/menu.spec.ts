@@ -7,13 +7,20 @@ import { clearanceCovers } from './secrecy.js';
 describe('shared catalogue', () => {
   it('PLT-1 shows a person only the menu items their permissions allow', () => {
     const menu = visibleMenu([PERMISSIONS.AUDIT_READ]);
-    expect(menu.flatMap((m) => m.items.map((i) => i.path))).toEqual(['/inbox', '/approvals', '/messages', '/system/audit']);
+    expect(menu.flatMap((m) => m.items.map((i) => i.path))).toEqual([
+      '/inbox',
+      '/approvals',
+      '/messages',
+      '/documents/incoming',
+      '/system/audit',
+    ]);
   });
 
   it('PLT-3 shows everyone signed in the workbench (inbox, approvals, messages), and nothing that needs a permission', () => {
     const menu = visibleMenu([]);
-    expect(menu.map((m) => m.key)).toEqual(['workbench']);
+    expect(menu.map((m) => m.key)).toEqual(['workbench', 'documents']);
     expect(menu[0]!.items.map((i) => i.path)).toEqual(['/inbox', '/approvals', '/messages']);
+    expect(menu[1]!.items.map((i) => i.path)).toEqual(['/documents/incoming']);
   });
 
   it('PLT-2 PLT-4 shows the chain editor and the delivery log to holders of their permissions only', () => {

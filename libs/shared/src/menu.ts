@@ -32,6 +32,15 @@ export const MENU: MenuModule[] = [
     ],
   },
   {
+    key: 'documents',
+    labelKey: 'menu.documents',
+    icon: 'Document',
+    items: [
+      // Everyone handles the documents routed to them; registering and the full register need documents.incoming.* (checked on the page).
+      { path: '/documents/incoming', labelKey: 'menu.incomingDocuments' },
+    ],
+  },
+  {
     key: 'system',
     labelKey: 'menu.system',
     icon: 'Setting',

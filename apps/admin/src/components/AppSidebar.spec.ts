@@ -11,8 +11,8 @@ import type { Me } from '../api/types';
 
 const Page = defineComponent({ template: '<div />' });
 
-/** The pages every signed-in person has. */
-const WORKBENCH = ['/inbox', '/approvals', '/messages'];
+/** The pages every signed-in person has: the workbench and the documents routed to them. */
+const WORKBENCH = ['/inbox', '/approvals', '/messages', '/documents/incoming'];
 
 function personWith(permissions: string[]): Me {
   return {

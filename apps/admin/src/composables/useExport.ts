@@ -8,7 +8,12 @@ import { notifyPlatformError } from './platformErrors';
 
 /** The list routes that answer `format=xlsx` (PLT-7), as the generated schema declares them. */
 export type ExportPath =
-  '/api/v1/org/users' | '/api/v1/audit/logs' | '/api/v1/approvals/requests' | '/api/v1/messages' | '/api/v1/notifications/deliveries';
+  | '/api/v1/org/users'
+  | '/api/v1/audit/logs'
+  | '/api/v1/approvals/requests'
+  | '/api/v1/messages'
+  | '/api/v1/notifications/deliveries'
+  | '/api/v1/documents/incoming';
 
 /** A list's filters, without paging and format: an export holds every matching row. */
 export type ExportQuery<P extends ExportPath> = Omit<NonNullable<QueryOf<P, 'get'>>, 'format' | 'page' | 'pageSize'>;

@@ -56,6 +56,19 @@ export const routes: RouteRecordRaw[] = [
         component: () => import('../views/workbench/messages/MessageDetailView.vue'),
         meta: { titleKey: 'messages.detailTitle' },
       },
+      // Everyone handles the documents routed to them; the API answers only what the person may see and do.
+      {
+        path: 'documents/incoming',
+        name: 'incoming',
+        component: () => import('../views/documents/incoming/IncomingListView.vue'),
+        meta: { titleKey: 'menu.incomingDocuments' },
+      },
+      {
+        path: 'documents/incoming/:id',
+        name: 'incoming-detail',
+        component: () => import('../views/documents/incoming/IncomingDetailView.vue'),
+        meta: { titleKey: 'documents.detailTitle' },
+      },
       {
         path: 'system/users',
         name: 'users',

@@ -24,6 +24,7 @@ describe('session store', () => {
       '/inbox',
       '/approvals',
       '/messages',
+      '/documents/incoming',
       '/system/users',
       '/system/departments',
       '/system/roles',
