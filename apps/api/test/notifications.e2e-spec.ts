@@ -59,6 +59,7 @@ describe('notifications through the outbox (PLT-4)', () => {
     const received = await eventually(async () => mail.received.find((m) => m.key === row.id), 20_000, 'the email');
     expect(received).toMatchObject({ subject: '待审批：关于举办读书节的请示', envelopeTo: [`${school.head.username}@school.example`] });
     expect(received.text).toContain(`/approvals/${request.id}`);
+    await eventually(async () => (await delivery(row.id)).status === 'delivered', 10_000, 'the email delivery to be recorded');
     const log = (
       await t.http.get('/api/v1/notifications/deliveries').query({ recipientId: school.head.id, channel: 'email' }).set(admin()).expect(200)
     ).body;
@@ -119,7 +120,8 @@ describe('notifications through the outbox (PLT-4)', () => {
     ).body;
     expect(resent).toMatchObject({ channel: 'email', resendOf: failedId });
     await eventually(async () => mail.received.find((m) => m.key === resent.id), 20_000, 'the fallback email');
-    expect((await delivery(resent.id)).status).toBe('delivered');
+    // The receiver sees the mail a moment before the worker records it as delivered.
+    await eventually(async () => (await delivery(resent.id)).status === 'delivered', 10_000, 'the fallback delivery to be recorded');
   });
 
   it('PLT-4 an SMS gateway delivery report turns "sent" into "delivered"', async () => {
@@ -209,6 +211,7 @@ describe('notifications through the outbox (PLT-4)', () => {
       .expect(200);
     expect((await delivery(inAppId)).status).toBe('read');
     // Email cannot report reading: it stays "delivered", never a guessed "read".
+    await eventually(async () => (await delivery(emailId)).status === 'delivered', 10_000, 'the email delivery to be recorded');
     expect((await delivery(emailId)).status).toBe('delivered');
   });
 
@@ -255,6 +258,6 @@ describe('notifications through the outbox (PLT-4)', () => {
     await eventually(async () => mail.received.find((m) => m.key === row.id), 20_000, 'the email after the kill');
     await new Promise((r) => setTimeout(r, 2000)); // time for any duplicate to show up
     expect(mail.received.filter((m) => m.key === row.id)).toHaveLength(1);
-    expect((await delivery(row.id)).status).toBe('delivered');
+    await eventually(async () => (await delivery(row.id)).status === 'delivered', 10_000, 'the delivery to be recorded');
   });
 });
