@@ -23,6 +23,9 @@ import { CalendarModule } from './platform/calendar/calendar.module';
 import { ExcelModule } from './platform/excel/excel.module';
 import { BackupsModule } from './platform/backup/backups.module';
 import { DocumentsModule } from './modules/documents/documents.module';
+import { MeetingsModule } from './modules/meetings/meetings.module';
+import { AdministrationModule } from './modules/administration/administration.module';
+import { RetentionModule } from './platform/retention/retention.module';
 
 /** Settings the app is built with: the checked config and the database it runs on. */
 @Module({})
@@ -78,8 +81,11 @@ export class AppModule {
         IntegrationModule,
         CalendarModule,
         ExcelModule,
+        RetentionModule,
         BackupsModule,
         DocumentsModule,
+        MeetingsModule,
+        AdministrationModule,
       ],
       controllers: [HealthController],
       providers: [

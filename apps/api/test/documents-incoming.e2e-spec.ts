@@ -11,8 +11,8 @@ import {
 } from '@xiaoban/shared';
 import { IncomingService } from '../src/modules/documents/incoming/incoming.service';
 import { binary, samplePdf } from './factories/files.factory';
-import { createDepartment, loginAsAdmin, login, unique } from './factories/org.factory';
-import { createSmallSchool, eventually, roleId, type SmallSchool } from './factories/school.factory';
+import { createDepartment, loginAsAdmin, unique } from './factories/org.factory';
+import { createSmallSchool, createStaff, eventually, type SmallSchool } from './factories/school.factory';
 import { startTestApp, type TestApp } from './setup/test-app';
 
 type Person = { id: string; token: string; name: string };
@@ -27,19 +27,9 @@ describe('documents: incoming (收文)', () => {
   const as = (user: { token: string }) => ({ authorization: `Bearer ${user.token}` });
   const admin = () => ({ token: adminToken });
 
-  /** A person with seeded roles and a clearance. */
-  async function person(roles: string[], fields: Record<string, unknown> = {}): Promise<Person> {
-    const username = unique('doc').toLowerCase();
-    const password = 'Passw0rd-e2e';
-    const name = unique('收文');
-    const roleIds = await Promise.all(roles.map((code) => roleId(t, adminToken, code)));
-    const res = await t.http
-      .post('/api/v1/org/users')
-      .set(as(admin()))
-      .send({ username, name, password, roleIds, email: `${username}@school.example`, ...fields })
-      .expect(201);
-    return { id: res.body.id, name, token: await login(t, username, password) };
-  }
+  /** A person with seeded roles and any other account fields (clearance, department …). */
+  const person = (roles: string[], fields: Record<string, unknown> = {}): Promise<Person> =>
+    createStaff(t, adminToken, { roles, ...fields });
 
   const registration = (body: Record<string, unknown> = {}) => ({
     title: '关于做好春季学期开学工作的通知',

@@ -11,10 +11,22 @@ const PUBLIC_ROUTES = new Set([
   'GET /api/docs-yaml',
   // Called by the SMS gateway; guarded by the shared token in SMS_REPORT_TOKEN instead.
   'POST /api/v1/notifications/sms/reports',
+  // A calendar app cannot sign in: the personal feed is guarded by its revocable secret in the path (MTG-3).
+  'GET /api/v1/meetings/feeds/:token',
 ]);
 
 /** Writes that take no body: the path says everything. */
-const BODILESS_WRITES = [/\/audit\/seal$/, /\/withdraw$/, /^POST \/api\/v1\/backups$/, /\/backups\/:id\/verify$/];
+const BODILESS_WRITES = [
+  /\/audit\/seal$/,
+  /\/withdraw$/,
+  /^POST \/api\/v1\/backups$/,
+  /\/backups\/:id\/verify$/,
+  /\/witness$/, // a witness confirms as themself
+  /\/filing\/:kind\/:id\/ready$/,
+  /^POST \/api\/v1\/documents\/inventories$/, // open this month's inventory now
+  /^POST \/api\/v1\/meetings\/feed$/, // a new secret for one's own calendar feed
+  /\/meetings\/:id\/(confirm-agenda|notify)$/,
+];
 
 const SAMPLE_ID = '00000000-0000-4000-8000-000000000000';
 

@@ -24,6 +24,366 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/administration/ledger': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List the work ledger; export it
+     * @description ADM-3: one’s own matters, all for administration.ledger.manage; by status, owner, overdue; `format=xlsx` exports.
+     */
+    get: operations['listWorkMatters'];
+    put?: never;
+    /**
+     * Open a matter in the work ledger
+     * @description ADM-3: owner, departments involved, deadline; the owner is notified.
+     */
+    post: operations['createWorkMatter'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/administration/ledger/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Get a matter with its follow-up log
+     * @description ADM-3
+     */
+    get: operations['getWorkMatter'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * Edit a matter
+     * @description ADM-3: by its owner or a keeper of the ledger; optimistic locking by `version`.
+     */
+    patch: operations['updateWorkMatter'];
+    trace?: never;
+  };
+  '/api/v1/administration/ledger/{id}/follow-ups': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Record a follow-up (跟进)
+     * @description ADM-3: by the owner or a keeper of the ledger; may move the status. 409 WORK_MATTER_CLOSED once done or cancelled.
+     */
+    post: operations['followUpWorkMatter'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/administration/seal-handovers/{id}/cancel': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Cancel a pending handover
+     * @description ADM-4: by either side.
+     */
+    post: operations['cancelSealHandover'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/administration/seal-handovers/{id}/confirm': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Confirm receipt of a seal (接收)
+     * @description ADM-4: only by the new custodian; the seal is in their custody from now. 409 SEAL_HANDOVER_CLOSED if not pending.
+     */
+    post: operations['confirmSealHandover'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/administration/seal-inspections': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List seal inspections
+     * @description ADM-6: one’s own as custodian; all for administration.seals.manage.
+     */
+    get: operations['listSealInspections'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/administration/seal-inspections/open': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Open the month’s inspections now
+     * @description ADM-6: what the monthly job does on the 1st; existing inspections of the month are kept.
+     */
+    post: operations['openSealInspections'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/administration/seal-inspections/{id}/record': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Record an inspection’s result and photo
+     * @description ADM-6: by the custodian. A damaged seal is suspended; a lost one is marked lost at once and the leaders are notified. 409 SEAL_INSPECTION_DONE when recorded already.
+     */
+    post: operations['recordSealInspection'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/administration/seal-uses': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The seal-use register (用印登记簿)
+     * @description ADM-5: every registered use, newest first, by seal and dates; `format=xlsx` exports it.
+     */
+    get: operations['listSealUses'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/administration/seal-uses/applications': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List seal-use applications
+     * @description ADM-5: one’s own, those of the seals one keeps and those one approves; all for administration.seals.manage.
+     */
+    get: operations['listSealUseApplications'];
+    put?: never;
+    /**
+     * Apply to use a seal (用印申请)
+     * @description ADM-5: the seal, document title, copies, reason and the file(s) to be stamped (draft files, kept with their SHA-256). Submitted for approval (kind seal-use; the seal type chooses the chain). 409 SEAL_NOT_IN_USE for a suspended, lost or destroyed seal.
+     */
+    post: operations['applySealUse'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/administration/seal-uses/applications/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Get a seal-use application with its files and uses
+     * @description ADM-5: 404 for who may not see it.
+     */
+    get: operations['getSealUseApplication'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/administration/seal-uses/applications/{id}/uses': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Register an actual use (用印登记)
+     * @description ADM-5: by the seal’s custodian: time, copies stamped, 经办人, 监印人. 409 SEAL_USE_NOT_APPROVED without an approved application, SEAL_USE_COPIES_EXCEEDED beyond the approved copies (cumulative), SEAL_USE_SPENT once every copy is stamped, SEAL_NOT_IN_USE for a seal out of use. Two uses at once cannot together exceed the approval.
+     */
+    post: operations['registerSealUse'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/administration/seals': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List the seals
+     * @description ADM-4: by status, type and name (`q`).
+     */
+    get: operations['listSeals'];
+    put?: never;
+    /**
+     * Register a seal (印章登记)
+     * @description ADM-4: name, type, custodian, the 印模 images (draft files); the seal starts in use.
+     */
+    post: operations['createSeal'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/administration/seals/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Get a seal with its 印模 and handovers
+     * @description ADM-4
+     */
+    get: operations['getSeal'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * Edit a seal
+     * @description ADM-4: name, type, department, note, more 印模 images; optimistic locking by `version` (409 on a stale one).
+     */
+    patch: operations['updateSeal'];
+    trace?: never;
+  };
+  '/api/v1/administration/seals/{id}/handovers': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Hand a seal over (交接)
+     * @description ADM-4: recorded by the custodian (or a keeper of the register); custody moves when the new custodian confirms with their own login. 409 SEAL_HANDOVER_PENDING while another handover waits.
+     */
+    post: operations['startSealHandover'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/administration/seals/{id}/report': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Report damage or loss of a seal
+     * @description ADM-6: by the custodian or a keeper of the register. Damage suspends the seal; loss marks it lost at once (no application nor use any more) and notifies the school leaders and the office director on every channel.
+     */
+    post: operations['reportSealIncident'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/administration/seals/{id}/status': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Suspend, resume or destroy a seal
+     * @description ADM-4: 409 SEAL_ILLEGAL_STATUS for a move SEAL_STATUS_MOVES does not allow (a destroyed seal is final).
+     */
+    post: operations['changeSealStatus'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/approvals/chains': {
     parameters: {
       query?: never;
@@ -588,6 +948,46 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/documents/filing/ready': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Documents ready to file (待归档)
+     * @description DOC-11: finished documents marked ready to file and not yet taken by the archive, oldest first.
+     */
+    get: operations['listReadyToFile'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/documents/filing/{kind}/{id}/ready': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Mark a finished document ready to file
+     * @description DOC-11: `kind` is e.g. `incoming-document`. 409 FILING_NOT_READY when the document is not finished (办结) or already filed or destroyed.
+     */
+    post: operations['markReadyToFile'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/documents/incoming': {
     parameters: {
       query?: never;
@@ -886,6 +1286,626 @@ export interface paths {
      * @description DOC-4: one transfer per receiver with time and method (system/email/paper); one lead (主办) when several departments receive it; receivers get need-to-know and an inbox item. Again during 承办 to add receivers (传阅). DOC-6: the handling deadline counts working days by the school calendar. DOC-5: 409 DOCUMENT_AWAITING_APPROVAL for a major document not yet approved.
      */
     post: operations['routeIncoming'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/documents/inventories': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List inventories, newest first
+     * @description DOC-9
+     */
+    get: operations['listInventories'];
+    put?: never;
+    /**
+     * Open this month’s inventory now
+     * @description DOC-9: the checklist is generated from the records (paper documents not filed and not destroyed). 409 INVENTORY_ALREADY_OPEN if this month’s exists; the monthly job opens it on the 1st otherwise.
+     */
+    post: operations['openInventory'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/documents/inventories/items/{itemId}/damage': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Mark an item damaged (破损)
+     * @description DOC-9
+     */
+    post: operations['markInventoryItemDamaged'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/documents/inventories/items/{itemId}/remedy': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Record the repair of a damaged item, or the copy made
+     * @description DOC-9
+     */
+    post: operations['recordInventoryRemedy'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/documents/inventories/scan': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Count a scanned item (扫码清点)
+     * @description DOC-9: the QR label names the record; it is counted in the open inventory, or added as extra (多出) when it is not on the checklist. Scanning twice counts once. 409 INVENTORY_NOT_OPEN when no inventory is open; 404 when no such record exists.
+     */
+    post: operations['scanInventoryItem'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/documents/inventories/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * An inventory with its progress, or its result once closed
+     * @description DOC-9
+     */
+    get: operations['getInventory'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/documents/inventories/{id}/close': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Close the inventory: the result
+     * @description DOC-9: items not counted are missing (未清点到); the result lists missing, extra (多出) and damaged items.
+     */
+    post: operations['closeInventory'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/documents/inventories/{id}/extra': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Record a paper found that the system does not know (多出)
+     * @description DOC-9
+     */
+    post: operations['addExtraInventoryItem'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/documents/inventories/{id}/items': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The checklist
+     * @description DOC-9: filter by state: pending/missing (未清点到), counted, extra (多出), damaged.
+     */
+    get: operations['listInventoryItems'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/documents/outgoing': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List and search outgoing documents; export the register (发文登记簿)
+     * @description DOC-8: by number and title (`q`), exact number, type, status, secrecy, urgency, 代字 and date range; only documents within the person’s clearance and need-to-know are listed and counted. DOC-12: `format=xlsx` exports the register.
+     */
+    get: operations['listOutgoing'];
+    put?: never;
+    /**
+     * Draft an outgoing document (拟稿)
+     * @description DOC-7: GB/T 9704’s elements; attachments and the body file are draft files (POST /files). The lint runs on every read. NFR-7: accepts Idempotency-Key.
+     */
+    post: operations['draftOutgoing'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/documents/outgoing/lint-rules': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The GB/T 9704 rules the lint checks
+     * @description DOC-7: each rule named, with what it checks and its source in GB/T 9704-2012 or the 条例.
+     */
+    get: operations['listOutgoingLintRules'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/documents/outgoing/numbers/{id}/void': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Void a reserved number
+     * @description DOC-7: with the reason; 409 unless reserved.
+     */
+    post: operations['voidOutgoingNumber'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/documents/outgoing/prefixes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The school’s 机关代字
+     * @description DOC-7: active ones first.
+     */
+    get: operations['listOutgoingPrefixes'];
+    put?: never;
+    /**
+     * Add a 机关代字
+     * @description DOC-7: e.g. 校办, 校发, 校党发; 409 OUTGOING_PREFIX_EXISTS when the code exists.
+     */
+    post: operations['createOutgoingPrefix'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/documents/outgoing/prefixes/{id}/deactivate': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Deactivate a 机关代字
+     * @description DOC-7: it gives no new numbers (409 OUTGOING_PREFIX_INACTIVE); its numbers stay.
+     */
+    post: operations['deactivateOutgoingPrefix'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/documents/outgoing/prefixes/{id}/numbers': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Gap report of a 代字 and year
+     * @description DOC-7: every number 1..max with its fate (used by a document, reserved, voided, with the reason); `missing` flags a lost number.
+     */
+    get: operations['getOutgoingNumberReport'];
+    put?: never;
+    /**
+     * Reserve (预留) or void (作废) the next number
+     * @description DOC-7: takes the next number of the 代字 and year, logged with its fate and reason.
+     */
+    post: operations['takeOutgoingNumber'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/documents/outgoing/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Get an outgoing document with its history, countersigns, distribution and lint
+     * @description DOC-7. 404 outside clearance or need-to-know.
+     */
+    get: operations['getOutgoing'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * Edit an outgoing document
+     * @description DOC-7: with the version read (409 VERSION_CONFLICT when stale). The drafter edits a draft; the office edits while it checks and in 复核. A substantive change after 签发 sends it back to the signer (status signing, a new outgoing-signoff request). `attachmentIds` adds files.
+     */
+    patch: operations['updateOutgoing'];
+    trace?: never;
+  };
+  '/api/v1/documents/outgoing/{id}/check': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * 核稿通过
+     * @description DOC-7: 核稿 → 办公室审核.
+     */
+    post: operations['checkOutgoing'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/documents/outgoing/{id}/countersign': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * 会签: agree or disagree
+     * @description DOC-7: by a countersigner of the current round (403 OUTGOING_NOT_A_COUNTERSIGNER otherwise). A disagreement returns the draft; the last agreement sends it to 签发.
+     */
+    post: operations['countersignOutgoing'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/documents/outgoing/{id}/distribute': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * 分发
+     * @description DOC-7: each recipient of the list is sent the document with its method and time; the school’s departments (their heads) get need-to-know, an inbox item and a notification to confirm.
+     */
+    post: operations['distributeOutgoing'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/documents/outgoing/{id}/distributions/{distributionId}/confirm': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Confirm receipt of a distribution
+     * @description DOC-7: by a member or head of the receiving department, or by the office recording a paper receipt (签收人).
+     */
+    post: operations['confirmOutgoingDistribution'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/documents/outgoing/{id}/file': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * 归档: mark ready to file
+     * @description DOC-7, DOC-11: after 分发; moving it into the archive is the administration module’s.
+     */
+    post: operations['fileOutgoing'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/documents/outgoing/{id}/lint': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Lint a draft against GB/T 9704
+     * @description DOC-7: the findings at the stage ahead (signoff before 签发, printing after), or at `stage`.
+     */
+    get: operations['lintOutgoing'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/documents/outgoing/{id}/print': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * 印制
+     * @description DOC-7: sets 印发机关 and 印发日期 (today by default); 422 OUTGOING_LINT_FAILED while the printing lint finds errors.
+     */
+    post: operations['printOutgoing'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/documents/outgoing/{id}/proofread': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * 校对
+     * @description DOC-7
+     */
+    post: operations['proofreadOutgoing'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/documents/outgoing/{id}/register': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * 登记: number, distribution list, copies
+     * @description DOC-7: the 发文字号 代字〔YYYY〕N号 (the year of the 成文日期), gap-free per 代字 and year from a counter row in the same transaction; a distribution list naming an unknown department rolls the number back (400).
+     */
+    post: operations['registerOutgoing'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/documents/outgoing/{id}/request-countersign': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * 送会签
+     * @description DOC-7: to departments (their heads answer) or persons, who all must agree; 422 OUTGOING_LINT_FAILED while the lint finds errors.
+     */
+    post: operations['requestOutgoingCountersign'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/documents/outgoing/{id}/request-signoff': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * 送签发
+     * @description DOC-7: a leader signs off through the approval kind outgoing-signoff; 422 OUTGOING_LINT_FAILED with the findings by field while GB/T 9704 errors remain. Approval signs it off (成文日期 defaults to that day); rejection returns the draft.
+     */
+    post: operations['requestOutgoingSignoff'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/documents/outgoing/{id}/return': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * 退回修改
+     * @description DOC-7: at 核稿, 办公室审核 or 会签, back to the drafter with the reason recorded.
+     */
+    post: operations['returnOutgoing'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/documents/outgoing/{id}/review': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * 复核
+     * @description DOC-7: 签发 → 复核 passed.
+     */
+    post: operations['reviewOutgoing'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/documents/outgoing/{id}/seal': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * 用印
+     * @description DOC-7
+     */
+    post: operations['sealOutgoing'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/documents/outgoing/{id}/submit': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * 送核稿
+     * @description DOC-7: 拟稿 → 核稿; the office gets it in its inbox.
+     */
+    post: operations['submitOutgoing'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1197,6 +2217,442 @@ export interface paths {
      * @description PLT-8: queues one run of a scheduled job outside its schedule; audited. 404 for a queue without a schedule.
      */
     post: operations['runJobScheduleNow'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/meetings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List meetings
+     * @description MTG-2: only those the caller may see (classified ones for cleared invitees); `mine` for the caller’s own.
+     */
+    get: operations['listMeetings'];
+    put?: never;
+    /**
+     * Create a meeting
+     * @description MTG-2: title, type, host, secrecy, agenda topics, attendees and 列席 chosen as people and departments (resolved to their members and head); where: an existing booking of the organiser, a room booked now (409 MEETING_ROOM_CLASH, 422 MEETING_ROOM_TOO_SMALL), or a place. A classified meeting needs every invitee cleared (400 keyed by field). NFR-7: accepts Idempotency-Key.
+     */
+    post: operations['createMeeting'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/meetings/availability': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Day or week view of the rooms
+     * @description MTG-1: each room (or the one asked) with the bookings holding it on the day, or in the Monday–Sunday week of `date`.
+     */
+    get: operations['getRoomAvailability'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/meetings/bookings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List room bookings
+     * @description MTG-1: school-wide; the title of a classified meeting’s booking is null unless the caller may see the meeting.
+     */
+    get: operations['listBookings'];
+    put?: never;
+    /**
+     * Book a room
+     * @description MTG-1: a half-open range [startsAt, endsAt), so back-to-back bookings are fine. 409 MEETING_ROOM_CLASH names the conflicting booking (also when a concurrent request won); 409 MEETING_ROOM_NOT_BOOKABLE; 422 MEETING_ROOM_TOO_SMALL keyed attendeeCount. A room that needs approval gives a pending booking (room-booking approval) that holds the slot meanwhile. NFR-7: accepts Idempotency-Key.
+     */
+    post: operations['bookRoom'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/meetings/bookings/series': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Book a room weekly by the school calendar
+     * @description MTG-1: every `weekday` from `fromOn` to `untilOn`, without holidays, without weeks that have no lessons (unless `teachingWeeksOnly` is false) and without `skipDates`. All occurrences or none: 409 MEETING_ROOM_CLASH lists every clashing occurrence, keyed by its date. NFR-7: accepts Idempotency-Key.
+     */
+    post: operations['bookRoomWeekly'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/meetings/bookings/series/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A weekly series with its bookings and skipped dates
+     * @description MTG-1
+     */
+    get: operations['getBookingSeries'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/meetings/bookings/series/{id}/cancel': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Cancel the rest of a weekly series
+     * @description MTG-1: by its organiser or meetings.manage; frees every occurrence not yet begun that no live meeting uses.
+     */
+    post: operations['cancelBookingSeries'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/meetings/bookings/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Get a room booking
+     * @description MTG-1
+     */
+    get: operations['getBooking'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/meetings/bookings/{id}/cancel': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Cancel a room booking
+     * @description MTG-1: by its organiser or meetings.manage; frees the slot. 409 when a meeting uses it (cancel the meeting).
+     */
+    post: operations['cancelBooking'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/meetings/feed': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Whether the caller has a calendar feed
+     * @description MTG-3
+     */
+    get: operations['getCalendarFeed'];
+    put?: never;
+    /**
+     * Make (or renew) the caller’s calendar feed
+     * @description MTG-3: answers the secret URL once; an earlier URL stops working.
+     */
+    post: operations['createCalendarFeed'];
+    /**
+     * Revoke the caller’s calendar feed
+     * @description MTG-3: the URL answers 404 from now on.
+     */
+    delete: operations['revokeCalendarFeed'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/meetings/feeds/{token}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A personal calendar feed (iCalendar), by its secret
+     * @description MTG-3: no sign-in; 404 for an unknown or revoked secret. Classified meetings show only as busy time.
+     */
+    get: operations['getCalendarFeedIcs'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/meetings/room-suggestions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Rooms free for a slot
+     * @description MTG-1: bookable, free in [startsAt, endsAt), seating attendeeCount, with all the equipment asked; smallest first.
+     */
+    get: operations['suggestRooms'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/meetings/rooms': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List meeting rooms
+     * @description MTG-1: by name or building (`q`), bookable, minimum capacity and equipment (has all of those asked).
+     */
+    get: operations['listRooms'];
+    put?: never;
+    /**
+     * Add a meeting room
+     * @description MTG-1: building, floor, capacity, equipment, photos (draft files from POST /files), bookable, needs approval.
+     */
+    post: operations['createRoom'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/meetings/rooms/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Get a meeting room
+     * @description MTG-1: with its photos.
+     */
+    get: operations['getRoom'];
+    put?: never;
+    post?: never;
+    /**
+     * Delete a meeting room
+     * @description MTG-1: only a room never booked (409 otherwise: mark it not bookable).
+     */
+    delete: operations['deleteRoom'];
+    options?: never;
+    head?: never;
+    /**
+     * Change a meeting room
+     * @description MTG-1: optimistic locking by `version` (409 when stale); `photoIds` adds photos.
+     */
+    patch: operations['updateRoom'];
+    trace?: never;
+  };
+  '/api/v1/meetings/types': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Meeting types
+     * @description MTG-2: 校务会, 行政会, 党委会, 协调会, 教职工大会 and the school’s own.
+     */
+    get: operations['listMeetingTypes'];
+    put?: never;
+    /**
+     * Add a meeting type
+     * @description MTG-2: a type the school configures.
+     */
+    post: operations['createMeetingType'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/meetings/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Get a meeting
+     * @description MTG-2, MTG-3: agenda, attendees and their answers. 404 outside visibility.
+     */
+    get: operations['getMeeting'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * Change a meeting before its notice
+     * @description MTG-2: title, type, host, agenda, people; a confirmed agenda goes back to draft. 409 after the notice or on a stale version.
+     */
+    patch: operations['updateMeeting'];
+    trace?: never;
+  };
+  '/api/v1/meetings/{id}/cancel': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Cancel a meeting
+     * @description MTG-2: frees the room; tells those already notified.
+     */
+    post: operations['cancelMeeting'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/meetings/{id}/confirm-agenda': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * The organiser confirms the agenda (议题确认)
+     * @description MTG-2: by the organiser only (403 MEETING_NOT_THE_ORGANISER); at least one topic.
+     */
+    post: operations['confirmMeetingAgenda'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/meetings/{id}/ics': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The meeting as an iCalendar file
+     * @description MTG-3: RFC 5545; 404 outside visibility.
+     */
+    get: operations['getMeetingIcs'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/meetings/{id}/notify': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Send the notice (会议通知)
+     * @description MTG-3: after the agenda is confirmed (409 MEETING_ILLEGAL_TRANSITION otherwise) and the room approved (409 MEETING_BOOKING_PENDING); through the notification platform with time, place and topics, and an inbox item for each invitee to answer.
+     */
+    post: operations['notifyMeeting'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/meetings/{id}/response': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Accept the notice, or ask for leave (请假)
+     * @description MTG-3: by an invitee, after the notice; leave needs a reason (400 keyed reason). 403 MEETING_NOT_AN_ATTENDEE.
+     */
+    post: operations['respondToMeeting'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1663,10 +3119,184 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/retention/destruction-lists': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List destruction lists
+     * @description DOC-10: witnesses see the lists they witness.
+     */
+    get: operations['listDestructionLists'];
+    put?: never;
+    /**
+     * Propose a destruction list of expired records
+     * @description DOC-10: every record of the registered kinds whose retention ran out by `asOf` and that is not filed to the archive, not destroyed, not 永久 and on no other live list. 409 RETENTION_NOTHING_EXPIRED when there is none. NFR-7: accepts Idempotency-Key.
+     */
+    post: operations['proposeDestructionList'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/retention/destruction-lists/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Get a destruction list with its records and its destruction record
+     * @description DOC-10
+     */
+    get: operations['getDestructionList'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * Edit a draft list: title, records taken off
+     * @description DOC-10
+     */
+    patch: operations['updateDestructionList'];
+    trace?: never;
+  };
+  '/api/v1/retention/destruction-lists/{id}/complete': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Complete the destruction: the records are marked destroyed
+     * @description DOC-10: 409 RETENTION_NOT_APPROVED before approval, RETENTION_NOT_RECORDED without method/date/place, RETENTION_TOO_FEW_WITNESSES with fewer than two confirmed witnesses. The records keep their metadata, marked destroyed with a link to this list.
+     */
+    post: operations['completeDestruction'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/retention/destruction-lists/{id}/items': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The records of a destruction list; export it (销毁清册)
+     * @description DOC-10: `format=xlsx` exports the list as an Excel sheet. Titles above the viewer’s clearance are left out.
+     */
+    get: operations['listDestructionListItems'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/retention/destruction-lists/{id}/record': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Record the destruction: method, date, place, witnesses
+     * @description DOC-10: 焚毁/粉碎/制浆/消磁; the witnesses (监销人) then confirm themselves. Recording again resets their confirmations.
+     */
+    post: operations['recordDestruction'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/retention/destruction-lists/{id}/revise': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Take a rejected list back to a draft
+     * @description DOC-10
+     */
+    post: operations['reviseDestructionList'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/retention/destruction-lists/{id}/submit': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Submit the list for approval
+     * @description DOC-10: approval kind `destruction-list`.
+     */
+    post: operations['submitDestructionList'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/retention/destruction-lists/{id}/witness': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Confirm as a witness (监销人确认)
+     * @description DOC-10: by a named witness with their own sign-in, once the list is approved and the destruction recorded.
+     */
+    post: operations['confirmDestructionWitness'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
+    AddExtraInventoryItemDto: {
+      /** @description Where it was found */
+      note?: string;
+      number?: string;
+      title: string;
+    };
     ApiTokenDto: {
       /** Format: date-time */
       createdAt: string;
@@ -1706,6 +3336,20 @@ export interface components {
         | 'documents.incoming.route'
         | 'documents.incoming.instruct'
         | 'documents.incoming.handle'
+        | 'documents.outgoing.draft'
+        | 'documents.outgoing.review'
+        | 'documents.outgoing.read-all'
+        | 'documents.outgoing.prefixes.manage'
+        | 'meetings.rooms.manage'
+        | 'meetings.book'
+        | 'meetings.organise'
+        | 'meetings.manage'
+        | 'retention.destruction.manage'
+        | 'documents.inventory.manage'
+        | 'documents.filing.manage'
+        | 'administration.seals.manage'
+        | 'administration.seals.apply'
+        | 'administration.ledger.manage'
       )[];
       /** Format: date-time */
       revokedAt: string | null;
@@ -1716,6 +3360,15 @@ export interface components {
        * @example xbt_3fK9a1Qz
        */
       tokenPrefix: string;
+    };
+    ApplySealUseDto: {
+      attachmentIds: string[];
+      copies: number;
+      /** @example 关于与某某大学合作办学的协议 */
+      documentTitle: string;
+      reason: string;
+      /** Format: uuid */
+      sealId: string;
     };
     ApprovalChainDto: {
       /** @example general-request */
@@ -1850,6 +3503,18 @@ export interface components {
       /** @description Bytes */
       size: number;
     };
+    AttendeeDto: {
+      leaveReason: string | null;
+      /** Format: date-time */
+      respondedAt: string | null;
+      /** @enum {string} */
+      response: 'pending' | 'accepted' | 'leave';
+      /** @enum {string} */
+      role: 'attendee' | 'observer';
+      user: components['schemas']['RefDto'];
+      /** @description The department through which the person was invited */
+      viaDepartment: components['schemas']['RefDto'] | null;
+    };
     AuditActorDto: {
       /** Format: uuid */
       id: string;
@@ -1873,6 +3538,16 @@ export interface components {
       /** Format: date-time */
       occurredAt: string;
       requestId: string | null;
+    };
+    AvailabilityDto: {
+      /** Format: date */
+      fromDate: string;
+      rooms: components['schemas']['RoomAvailabilityDto'][];
+      /**
+       * Format: date
+       * @description Inclusive
+       */
+      toDate: string;
     };
     BackupDto: {
       error: string | null;
@@ -1910,6 +3585,36 @@ export interface components {
        */
       status: 'queued';
     };
+    BookingDto: {
+      /** Format: uuid */
+      approvalRequestId: string | null;
+      attendeeCount: number;
+      /** @description The caller may cancel it */
+      cancellable: boolean;
+      /** Format: date-time */
+      endsAt: string;
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      meetingId: string | null;
+      organiser: components['schemas']['RefDto'] | null;
+      room: components['schemas']['RefDto'];
+      /** Format: uuid */
+      seriesId: string | null;
+      /** Format: date-time */
+      startsAt: string;
+      /** @enum {string} */
+      status: 'pending' | 'confirmed' | 'rejected' | 'cancelled';
+      title: string | null;
+      titleHidden: boolean;
+      version: number;
+    };
+    BookingSeriesDto: {
+      bookings: components['schemas']['BookingDto'][];
+      /** Format: uuid */
+      id: string;
+      skippedDates: string[];
+    };
     CalendarDayDto: {
       /**
        * Format: date
@@ -1935,6 +3640,20 @@ export interface components {
       /** @example 国庆节 */
       name?: string | null;
     };
+    CalendarFeedDto: {
+      /** @description Whether the caller has a feed */
+      active: boolean;
+      /** Format: date-time */
+      createdAt: string | null;
+      /** @description The secret path of the feed (only in the answer that creates it) */
+      url: string | null;
+    };
+    CancelBookingDto: {
+      reason?: string;
+    };
+    CancelMeetingDto: {
+      reason?: string;
+    };
     ChainBreakDto: {
       auditId: string;
       position: number;
@@ -1953,6 +3672,12 @@ export interface components {
       currentPassword: string;
       newPassword: string;
     };
+    ChangeSealStatusDto: {
+      reason?: string;
+      /** @enum {string} */
+      status: 'in-use' | 'suspended' | 'lost' | 'destroyed';
+      version: number;
+    };
     ChannelSettingsDto: {
       /** @enum {string} */
       channel: 'in-app' | 'email' | 'sms' | 'wecom' | 'dingtalk' | 'wechat-mp';
@@ -1968,8 +3693,23 @@ export interface components {
         [key: string]: string | null;
       };
     };
+    ConfirmDistributionDto: {
+      /** @example 李明 */
+      receiptName?: string;
+    };
     CopyDto: {
       userIds: string[];
+    };
+    CountersignOutgoingDto: {
+      agree: boolean;
+      /** @example 同意。 */
+      opinion?: string;
+    };
+    CountersignerDto: {
+      /** Format: uuid */
+      departmentId?: string;
+      /** Format: uuid */
+      userId?: string;
     };
     CreateApiTokenDto: {
       /**
@@ -2003,7 +3743,72 @@ export interface components {
         | 'documents.incoming.route'
         | 'documents.incoming.instruct'
         | 'documents.incoming.handle'
+        | 'documents.outgoing.draft'
+        | 'documents.outgoing.review'
+        | 'documents.outgoing.read-all'
+        | 'documents.outgoing.prefixes.manage'
+        | 'meetings.rooms.manage'
+        | 'meetings.book'
+        | 'meetings.organise'
+        | 'meetings.manage'
+        | 'retention.destruction.manage'
+        | 'documents.inventory.manage'
+        | 'documents.filing.manage'
+        | 'administration.seals.manage'
+        | 'administration.seals.apply'
+        | 'administration.ledger.manage'
       )[];
+    };
+    CreateBookingDto: {
+      attendeeCount: number;
+      /**
+       * Format: date-time
+       * @example 2026-12-07T10:30:00+08:00
+       */
+      endsAt: string;
+      note?: string;
+      /** Format: uuid */
+      roomId: string;
+      /**
+       * Format: date-time
+       * @example 2026-12-07T09:00:00+08:00
+       */
+      startsAt: string;
+      /** @example 教务处工作例会 */
+      title: string;
+    };
+    CreateBookingSeriesDto: {
+      attendeeCount: number;
+      /** @example 09:30 */
+      endTime: string;
+      /**
+       * Format: date
+       * @example 2026-09-01
+       */
+      fromOn: string;
+      /** Format: uuid */
+      roomId: string;
+      /** @description Occurrences left out on purpose */
+      skipDates?: string[];
+      /**
+       * @description HH:mm in the school’s time zone
+       * @example 08:00
+       */
+      startTime: string;
+      /**
+       * @description Only teaching weeks of the school calendar (vacations and exam weeks skipped)
+       * @default true
+       */
+      teachingWeeksOnly?: boolean;
+      /** @example 行政会 */
+      title: string;
+      /**
+       * Format: date
+       * @example 2027-01-15
+       */
+      untilOn: string;
+      /** @description 1 Monday … 7 Sunday */
+      weekday: number;
     };
     CreateDepartmentDto: {
       /** @example BGS */
@@ -2018,6 +3823,60 @@ export interface components {
       parentId?: string | null;
       /** @default 0 */
       sortOrder?: number;
+    };
+    CreateMeetingDto: {
+      /** @description 出席, every member (and the head) of these departments */
+      attendeeDepartmentIds?: string[];
+      /** @description 出席, by name */
+      attendeeIds?: string[];
+      /** Format: uuid */
+      bookingId?: string;
+      description?: string;
+      /** Format: date-time */
+      endsAt?: string;
+      /** Format: uuid */
+      hostId?: string;
+      location?: string;
+      /** @description 列席, by department */
+      observerDepartmentIds?: string[];
+      /** @description 列席, by name */
+      observerIds?: string[];
+      /** Format: uuid */
+      roomId?: string;
+      /**
+       * @default none
+       * @enum {string}
+       */
+      secrecy?: 'none' | 'secret' | 'confidential' | 'top-secret';
+      /**
+       * Format: date-time
+       * @description Required unless bookingId is given
+       */
+      startsAt?: string;
+      /** @example 2026年第12次校务会 */
+      title: string;
+      topics?: components['schemas']['TopicInputDto'][];
+      /**
+       * @description A code of GET /meetings/types
+       * @example school-affairs
+       */
+      typeCode: string;
+    };
+    CreateMeetingTypeDto: {
+      /**
+       * @description lowercase letters, digits and dashes
+       * @example teaching-research
+       */
+      code: string;
+      /** @example 教研组长会 */
+      name: string;
+      nameEn?: string;
+    };
+    CreateOutgoingPrefixDto: {
+      /** @example 校办 */
+      code: string;
+      /** @example 学校办公室发文 */
+      name: string;
     };
     CreateRoleDto: {
       /** @example archive-reader */
@@ -2048,7 +3907,55 @@ export interface components {
         | 'documents.incoming.route'
         | 'documents.incoming.instruct'
         | 'documents.incoming.handle'
+        | 'documents.outgoing.draft'
+        | 'documents.outgoing.review'
+        | 'documents.outgoing.read-all'
+        | 'documents.outgoing.prefixes.manage'
+        | 'meetings.rooms.manage'
+        | 'meetings.book'
+        | 'meetings.organise'
+        | 'meetings.manage'
+        | 'retention.destruction.manage'
+        | 'documents.inventory.manage'
+        | 'documents.filing.manage'
+        | 'administration.seals.manage'
+        | 'administration.seals.apply'
+        | 'administration.ledger.manage'
       )[];
+    };
+    CreateRoomDto: {
+      /** @default true */
+      bookable?: boolean;
+      /** @example 行政楼 */
+      building: string;
+      /** @example 20 */
+      capacity: number;
+      equipment?: (
+        'projector' | 'screen' | 'audio' | 'microphones' | 'video-conference' | 'whiteboard' | 'recording' | 'name-card-printer'
+      )[];
+      /** @example 3 */
+      floor: string;
+      /** @example 第一会议室 */
+      name: string;
+      /**
+       * @description Bookings go through the room-booking approval
+       * @default false
+       */
+      needsApproval?: boolean;
+      note?: string;
+      photoIds?: string[];
+    };
+    CreateSealDto: {
+      /** Format: uuid */
+      custodianId: string;
+      /** Format: uuid */
+      departmentId?: string;
+      impressionIds?: string[];
+      /** @example 某某中学公章 */
+      name: string;
+      note?: string;
+      /** @enum {string} */
+      sealType: 'official' | 'party' | 'legal-representative' | 'finance' | 'contract' | 'department';
     };
     CreateSemesterDto: {
       /**
@@ -2108,6 +4015,19 @@ export interface components {
        */
       url: string;
     };
+    CreateWorkMatterDto: {
+      departmentIds?: string[];
+      description?: string;
+      /**
+       * Format: date
+       * @example 2026-04-30
+       */
+      dueOn: string;
+      /** Format: uuid */
+      ownerId: string;
+      /** @example 迎接市教育局督导评估 */
+      title: string;
+    };
     CreatedApiTokenDto: {
       /** Format: date-time */
       createdAt: string;
@@ -2147,6 +4067,20 @@ export interface components {
         | 'documents.incoming.route'
         | 'documents.incoming.instruct'
         | 'documents.incoming.handle'
+        | 'documents.outgoing.draft'
+        | 'documents.outgoing.review'
+        | 'documents.outgoing.read-all'
+        | 'documents.outgoing.prefixes.manage'
+        | 'meetings.rooms.manage'
+        | 'meetings.book'
+        | 'meetings.organise'
+        | 'meetings.manage'
+        | 'retention.destruction.manage'
+        | 'documents.inventory.manage'
+        | 'documents.filing.manage'
+        | 'administration.seals.manage'
+        | 'administration.seals.apply'
+        | 'administration.ledger.manage'
       )[];
       /** Format: date-time */
       revokedAt: string | null;
@@ -2190,6 +4124,10 @@ export interface components {
       url: string;
       /** @description Send back on update; a stale version gets 409 */
       version: number;
+    };
+    DamageInventoryItemDto: {
+      /** @example 第3页水渍，字迹模糊 */
+      note: string;
     };
     DayOffDto: {
       /** Format: date */
@@ -2253,6 +4191,90 @@ export interface components {
       sortOrder: number;
       version: number;
     };
+    DestructionListDetailDto: {
+      allowedActions: ('edit' | 'submit' | 'approve' | 'reject' | 'revise' | 'record' | 'witness' | 'complete')[];
+      /** Format: uuid */
+      approvalRequestId: string | null;
+      /** Format: date */
+      asOf: string;
+      /** Format: date-time */
+      completedAt: string | null;
+      completedBy: components['schemas']['RefDto'] | null;
+      /** Format: date-time */
+      createdAt: string;
+      createdBy: components['schemas']['RefDto'] | null;
+      decisionComment: string | null;
+      /** Format: date */
+      destroyedOn: string | null;
+      /** Format: uuid */
+      id: string;
+      itemCount: number;
+      items: components['schemas']['DestructionListItemDto'][];
+      location: string | null;
+      /** @enum {string|null} */
+      method: 'burn' | 'shred' | 'pulp' | 'degauss' | null;
+      note: string | null;
+      /** @enum {string} */
+      status: 'draft' | 'pending' | 'approved' | 'rejected' | 'completed';
+      title: string;
+      version: number;
+      witnesses: components['schemas']['DestructionWitnessDto'][];
+    };
+    DestructionListDto: {
+      allowedActions: ('edit' | 'submit' | 'approve' | 'reject' | 'revise' | 'record' | 'witness' | 'complete')[];
+      /** Format: uuid */
+      approvalRequestId: string | null;
+      /** Format: date */
+      asOf: string;
+      /** Format: date-time */
+      completedAt: string | null;
+      completedBy: components['schemas']['RefDto'] | null;
+      /** Format: date-time */
+      createdAt: string;
+      createdBy: components['schemas']['RefDto'] | null;
+      decisionComment: string | null;
+      /** Format: date */
+      destroyedOn: string | null;
+      /** Format: uuid */
+      id: string;
+      itemCount: number;
+      location: string | null;
+      /** @enum {string|null} */
+      method: 'burn' | 'shred' | 'pulp' | 'degauss' | null;
+      note: string | null;
+      /** @enum {string} */
+      status: 'draft' | 'pending' | 'approved' | 'rejected' | 'completed';
+      title: string;
+      version: number;
+      witnesses: components['schemas']['DestructionWitnessDto'][];
+    };
+    DestructionListItemDto: {
+      /** Format: date */
+      dueOn: string;
+      /** Format: uuid */
+      id: string;
+      /** @example 收文 */
+      kindLabel: string;
+      number: string | null;
+      /** Format: uuid */
+      recordId: string;
+      /** @example incoming-document */
+      recordKind: string;
+      /** @example 定期10年 */
+      retention: string;
+      /** @enum {string} */
+      secrecy: 'none' | 'secret' | 'confidential' | 'top-secret';
+      title: string;
+      titleHidden: boolean;
+    };
+    DestructionVersionDto: {
+      version: number;
+    };
+    DestructionWitnessDto: {
+      /** Format: date-time */
+      confirmedAt: string | null;
+      user: components['schemas']['RefDto'];
+    };
     DirectoryDepartmentDto: {
       /** Format: uuid */
       id: string;
@@ -2274,6 +4296,97 @@ export interface components {
        *     ]
        */
       positions: string[];
+    };
+    DistributeOutgoingDto: {
+      methods?: components['schemas']['DistributionSendDto'][];
+      note?: string;
+    };
+    DistributionRecipientDto: {
+      /** @default 1 */
+      copies?: number;
+      /** Format: uuid */
+      departmentId?: string;
+      /** @enum {string} */
+      kind: 'main' | 'cc' | 'internal';
+      /** @example 区教育局 */
+      orgName?: string;
+    };
+    DistributionSendDto: {
+      /** Format: uuid */
+      distributionId: string;
+      /** @enum {string} */
+      method: 'system' | 'email' | 'paper';
+    };
+    DraftOutgoingDto: {
+      attachmentIds?: string[];
+      attachmentNote?: string;
+      body?: string;
+      /** Format: uuid */
+      bodyFileId?: string;
+      /**
+       * @example [
+       *       "区教育局"
+       *     ]
+       */
+      ccRecipients?: string[];
+      /** @example 000012 */
+      copyNumber?: string;
+      /** Format: uuid */
+      departmentId?: string;
+      /** @enum {string} */
+      direction: 'upward' | 'parallel' | 'downward';
+      /** @enum {string} */
+      docType:
+        | 'resolution'
+        | 'decision'
+        | 'order'
+        | 'communique'
+        | 'announcement'
+        | 'public-notice'
+        | 'opinion'
+        | 'notice'
+        | 'circular'
+        | 'report'
+        | 'request'
+        | 'reply'
+        | 'motion'
+        | 'letter'
+        | 'minutes';
+      issuerMark?: string;
+      /**
+       * @example [
+       *       "各处室",
+       *       "各年级组"
+       *     ]
+       */
+      mainRecipients?: string[];
+      /** Format: date */
+      printedOn?: string;
+      printingOrg?: string;
+      remark?: string;
+      /** @enum {string} */
+      retention?: 'permanent' | '30-years' | '10-years';
+      /**
+       * @default none
+       * @enum {string}
+       */
+      secrecy?: 'none' | 'secret' | 'confidential' | 'top-secret';
+      secrecyPeriod?: string;
+      /**
+       * @example [
+       *       "张校长"
+       *     ]
+       */
+      signers?: string[];
+      /** @example 关于做好2026年寒假安全工作的通知 */
+      title: string;
+      /**
+       * @default normal
+       * @enum {string}
+       */
+      urgency?: 'extra-urgent' | 'urgent' | 'normal';
+      /** Format: date */
+      writtenOn?: string;
     };
     ErrorBodyDto: {
       /** @example VALIDATION_FAILED */
@@ -2320,6 +4433,33 @@ export interface components {
       /** @description Bytes */
       size: number;
       uploadedBy: components['schemas']['RefDto'];
+    };
+    FilingCandidateDto: {
+      /** Format: date */
+      documentDate: string;
+      /** Format: uuid */
+      id: string;
+      /** @example incoming-document */
+      kind: string;
+      /** @example 收文 */
+      kindLabel: string;
+      number: string | null;
+      /** Format: date-time */
+      readyToFileAt: string;
+      /** @enum {string} */
+      retention: 'permanent' | '30-years' | '10-years';
+      /** @enum {string} */
+      secrecy: 'none' | 'secret' | 'confidential' | 'top-secret';
+      title: string;
+      titleHidden: boolean;
+    };
+    FollowUpWorkMatterDto: {
+      note: string;
+      /** @enum {string} */
+      status?: 'open' | 'in-progress' | 'done' | 'cancelled';
+    };
+    HandoverNoteDto: {
+      note?: string;
     };
     HealthDto: {
       /** @enum {string} */
@@ -2399,12 +4539,24 @@ export interface components {
     };
     IncomingDocumentDetailDto: {
       allowedActions: ('register' | 'review' | 'return' | 'propose' | 'instruct' | 'route' | 'remind' | 'complete' | 'file')[];
+      /** @description DOC-11: the archive reference (档号) once filed */
+      archiveRef: string | null;
       attachments: components['schemas']['AttachmentDto'][];
       /** Format: date-time */
       completedAt: string | null;
       copies: number;
       copyNumber: string | null;
       department: components['schemas']['RefDto'] | null;
+      /**
+       * Format: date-time
+       * @description DOC-10: destroyed; the metadata stays
+       */
+      destroyedAt: string | null;
+      /**
+       * Format: uuid
+       * @description DOC-10: the destruction list that destroyed it
+       */
+      destructionListId: string | null;
       /** @enum {string} */
       docType:
         | 'resolution'
@@ -2447,6 +4599,11 @@ export interface components {
       number: string | null;
       pages: number;
       proposal: string | null;
+      /**
+       * Format: date-time
+       * @description DOC-11: marked ready to file (待归档)
+       */
+      readyToFileAt: string | null;
       /** Format: date */
       receivedOn: string;
       receiverActions?: ('confirm' | 'opinion')[];
@@ -2484,11 +4641,23 @@ export interface components {
     };
     IncomingDocumentDto: {
       allowedActions: ('register' | 'review' | 'return' | 'propose' | 'instruct' | 'route' | 'remind' | 'complete' | 'file')[];
+      /** @description DOC-11: the archive reference (档号) once filed */
+      archiveRef: string | null;
       /** Format: date-time */
       completedAt: string | null;
       copies: number;
       copyNumber: string | null;
       department: components['schemas']['RefDto'] | null;
+      /**
+       * Format: date-time
+       * @description DOC-10: destroyed; the metadata stays
+       */
+      destroyedAt: string | null;
+      /**
+       * Format: uuid
+       * @description DOC-10: the destruction list that destroyed it
+       */
+      destructionListId: string | null;
       /** @enum {string} */
       docType:
         | 'resolution'
@@ -2531,6 +4700,11 @@ export interface components {
       number: string | null;
       pages: number;
       proposal: string | null;
+      /**
+       * Format: date-time
+       * @description DOC-11: marked ready to file (待归档)
+       */
+      readyToFileAt: string | null;
       /** Format: date */
       receivedOn: string;
       /** Format: date-time */
@@ -2609,6 +4783,71 @@ export interface components {
       /** @example 同意拟办意见，请教务处抓紧落实。 */
       instruction: string;
     };
+    InventoryDto: {
+      /** Format: date-time */
+      closedAt: string | null;
+      closedBy: components['schemas']['RefDto'] | null;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: uuid */
+      id: string;
+      /** @description Null when the monthly job opened it */
+      openedBy: components['schemas']['RefDto'] | null;
+      /** @example 2026-09 */
+      period: string;
+      /** @enum {string} */
+      status: 'open' | 'closed';
+      tally: components['schemas']['InventoryTallyDto'];
+      version: number;
+    };
+    InventoryItemDto: {
+      copies: number;
+      /** Format: date-time */
+      countedAt: string | null;
+      countedBy: components['schemas']['RefDto'] | null;
+      damageNote: string | null;
+      damaged: boolean;
+      /** Format: uuid */
+      id: string;
+      kindLabel: string | null;
+      note: string | null;
+      number: string | null;
+      /** Format: uuid */
+      recordId: string | null;
+      recordKind: string | null;
+      /** @enum {string|null} */
+      remedy: 'repaired' | 'copied' | null;
+      remedyNote: string | null;
+      /** @enum {string} */
+      secrecy: 'none' | 'secret' | 'confidential' | 'top-secret';
+      /** @enum {string} */
+      state: 'pending' | 'counted' | 'extra';
+      title: string;
+      titleHidden: boolean;
+    };
+    InventoryScanResultDto: {
+      alreadyCounted: boolean;
+      item: components['schemas']['InventoryItemDto'];
+      /** @example 2026-09 */
+      period: string;
+    };
+    InventoryTallyDto: {
+      counted: number;
+      damaged: number;
+      expected: number;
+      /** @description 多出 */
+      extra: number;
+      /** @description 未清点到 (while open: not counted yet) */
+      missing: number;
+    };
+    InventoryVersionDto: {
+      version: number;
+    };
+    InvitedDepartmentDto: {
+      department: components['schemas']['RefDto'];
+      /** @enum {string} */
+      role: 'attendee' | 'observer';
+    };
     JobRunDto: {
       /** Format: date-time */
       completedAt: string | null;
@@ -2667,6 +4906,28 @@ export interface components {
       /** Format: date-time */
       updatedAt: string;
     };
+    LintFindingDto: {
+      /** @example signers */
+      field: string;
+      /** @example 上行文须标注签发人 */
+      message: string;
+      /** @example upward-signer */
+      rule: string;
+      /** @enum {string} */
+      severity: 'error' | 'warning';
+    };
+    LintRuleDto: {
+      description: string;
+      descriptionEn: string;
+      /** @example upward-signer */
+      id: string;
+      /** @example 上行文签发人 */
+      label: string;
+      /** @example Signer of an upward document */
+      labelEn: string;
+      /** @enum {string} */
+      severity: 'error' | 'warning';
+    };
     LoginDto: {
       /** @example your-password */
       password: string;
@@ -2685,6 +4946,81 @@ export interface components {
       /** @description Role codes */
       roles: string[];
       username: string;
+    };
+    MeetingDetailDto: {
+      /** Format: date-time */
+      agendaConfirmedAt: string | null;
+      /** @description What the caller may do now */
+      allowedActions: ('edit' | 'confirm-agenda' | 'notify' | 'cancel')[];
+      attendees: components['schemas']['AttendeeDto'][];
+      /** Format: uuid */
+      bookingId: string | null;
+      /** @enum {string|null} */
+      bookingStatus: 'pending' | 'confirmed' | 'rejected' | 'cancelled' | null;
+      departments: components['schemas']['InvitedDepartmentDto'][];
+      description: string | null;
+      /** Format: date-time */
+      endsAt: string;
+      host: components['schemas']['RefDto'] | null;
+      /** Format: uuid */
+      id: string;
+      /**
+       * @description The caller’s own answer, when invited
+       * @enum {string|null}
+       */
+      myResponse: 'pending' | 'accepted' | 'leave' | null;
+      /** Format: date-time */
+      notifiedAt: string | null;
+      organiser: components['schemas']['RefDto'];
+      place: string;
+      room: components['schemas']['RefDto'] | null;
+      /** @enum {string} */
+      secrecy: 'none' | 'secret' | 'confidential' | 'top-secret';
+      /** Format: date-time */
+      startsAt: string;
+      /** @enum {string} */
+      status: 'draft' | 'agenda-confirmed' | 'notified' | 'cancelled';
+      title: string;
+      topics: components['schemas']['TopicDto'][];
+      type: components['schemas']['MeetingTypeDto'];
+      version: number;
+    };
+    MeetingDto: {
+      /** @description What the caller may do now */
+      allowedActions: ('edit' | 'confirm-agenda' | 'notify' | 'cancel')[];
+      /** Format: uuid */
+      bookingId: string | null;
+      /** @enum {string|null} */
+      bookingStatus: 'pending' | 'confirmed' | 'rejected' | 'cancelled' | null;
+      /** Format: date-time */
+      endsAt: string;
+      host: components['schemas']['RefDto'] | null;
+      /** Format: uuid */
+      id: string;
+      /**
+       * @description The caller’s own answer, when invited
+       * @enum {string|null}
+       */
+      myResponse: 'pending' | 'accepted' | 'leave' | null;
+      organiser: components['schemas']['RefDto'];
+      place: string;
+      room: components['schemas']['RefDto'] | null;
+      /** @enum {string} */
+      secrecy: 'none' | 'secret' | 'confidential' | 'top-secret';
+      /** Format: date-time */
+      startsAt: string;
+      /** @enum {string} */
+      status: 'draft' | 'agenda-confirmed' | 'notified' | 'cancelled';
+      title: string;
+      type: components['schemas']['MeetingTypeDto'];
+      version: number;
+    };
+    MeetingTypeDto: {
+      active: boolean;
+      builtin: boolean;
+      code: string;
+      name: string;
+      nameEn: string | null;
     };
     MessageDto: {
       /** @description Attached files; download each with downloadFile (PLT-5) */
@@ -2727,6 +5063,367 @@ export interface components {
     OccurrencesDto: {
       dates: string[];
     };
+    OpenSealInspectionsDto: {
+      /** @example 2026-03 */
+      period?: string;
+    };
+    OpenedInspectionsDto: {
+      /** @description Inspections opened now (existing ones are kept) */
+      opened: number;
+      period: string;
+    };
+    OutgoingCountersignDto: {
+      /** Format: date-time */
+      decidedAt: string | null;
+      department: components['schemas']['RefDto'] | null;
+      /** Format: uuid */
+      id: string;
+      opinion: string | null;
+      round: number;
+      /** @enum {string} */
+      status: 'pending' | 'agreed' | 'disagreed';
+      user: components['schemas']['RefDto'];
+    };
+    OutgoingDistributionDto: {
+      /** Format: date-time */
+      confirmedAt: string | null;
+      confirmedBy: components['schemas']['RefDto'] | null;
+      copies: number;
+      department: components['schemas']['RefDto'] | null;
+      /** Format: date-time */
+      distributedAt: string | null;
+      distributedBy: components['schemas']['RefDto'] | null;
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      kind: 'main' | 'cc' | 'internal';
+      /** @enum {string|null} */
+      method: 'system' | 'email' | 'paper' | null;
+      orgName: string | null;
+      receiptName: string | null;
+    };
+    OutgoingDocumentDetailDto: {
+      allowedActions: (
+        | 'submit'
+        | 'check'
+        | 'return'
+        | 'request-countersign'
+        | 'countersign'
+        | 'request-signoff'
+        | 'sign-off'
+        | 'reject-signoff'
+        | 'revise'
+        | 'review'
+        | 'register'
+        | 'print'
+        | 'proofread'
+        | 'seal'
+        | 'distribute'
+        | 'file'
+      )[];
+      /** @description DOC-11: the archive reference (档号) once filed */
+      archiveRef: string | null;
+      attachmentNote: string | null;
+      attachments: components['schemas']['AttachmentDto'][];
+      body: string | null;
+      bodyFile: components['schemas']['AttachmentDto'] | null;
+      ccRecipients: string[];
+      copies: number;
+      copyNumber: string | null;
+      countersigns: components['schemas']['OutgoingCountersignDto'][];
+      /** Format: date-time */
+      createdAt: string;
+      department: components['schemas']['RefDto'] | null;
+      /**
+       * Format: date-time
+       * @description DOC-10: destroyed; the metadata stays
+       */
+      destroyedAt: string | null;
+      /**
+       * Format: uuid
+       * @description DOC-10: the destruction list that destroyed it
+       */
+      destructionListId: string | null;
+      /** @enum {string} */
+      direction: 'upward' | 'parallel' | 'downward';
+      distributions: components['schemas']['OutgoingDistributionDto'][];
+      /** @enum {string} */
+      docType:
+        | 'resolution'
+        | 'decision'
+        | 'order'
+        | 'communique'
+        | 'announcement'
+        | 'public-notice'
+        | 'opinion'
+        | 'notice'
+        | 'circular'
+        | 'report'
+        | 'request'
+        | 'reply'
+        | 'motion'
+        | 'letter'
+        | 'minutes';
+      drafter: components['schemas']['RefDto'] | null;
+      /**
+       * Format: date-time
+       * @description DOC-11: taken by the archive (归档)
+       */
+      filedAt: string | null;
+      /** Format: uuid */
+      id: string;
+      issuerMark: string | null;
+      lint: components['schemas']['OutgoingLintDto'];
+      mainRecipients: string[];
+      /** @example 校办〔2026〕12号 */
+      number: string | null;
+      personalActions: ('countersign' | 'confirm-distribution' | 'edit')[];
+      /** @description The 机关代字 of the number */
+      prefix: components['schemas']['RefDto'] | null;
+      /** Format: date */
+      printedOn: string | null;
+      printingOrg: string | null;
+      /**
+       * Format: date-time
+       * @description DOC-11: marked ready to file (待归档)
+       */
+      readyToFileAt: string | null;
+      remark: string | null;
+      /** @enum {string} */
+      retention: 'permanent' | '30-years' | '10-years';
+      returnReason: string | null;
+      /** @enum {string} */
+      secrecy: 'none' | 'secret' | 'confidential' | 'top-secret';
+      secrecyPeriod: string | null;
+      /** Format: date-time */
+      signedAt: string | null;
+      signedBy: components['schemas']['RefDto'] | null;
+      signers: string[];
+      signoffOpinion: string | null;
+      /** Format: uuid */
+      signoffRequestId: string | null;
+      signoffRound: number;
+      /** @enum {string} */
+      status:
+        | 'draft'
+        | 'checking'
+        | 'office-review'
+        | 'countersigning'
+        | 'signing'
+        | 'signed'
+        | 'reviewed'
+        | 'registered'
+        | 'printed'
+        | 'proofread'
+        | 'sealed'
+        | 'distributed'
+        | 'ready-to-file';
+      steps: components['schemas']['OutgoingStepDto'][];
+      title: string;
+      /** @enum {string} */
+      urgency: 'extra-urgent' | 'urgent' | 'normal';
+      version: number;
+      /** Format: date */
+      writtenOn: string | null;
+    };
+    OutgoingDocumentDto: {
+      allowedActions: (
+        | 'submit'
+        | 'check'
+        | 'return'
+        | 'request-countersign'
+        | 'countersign'
+        | 'request-signoff'
+        | 'sign-off'
+        | 'reject-signoff'
+        | 'revise'
+        | 'review'
+        | 'register'
+        | 'print'
+        | 'proofread'
+        | 'seal'
+        | 'distribute'
+        | 'file'
+      )[];
+      /** @description DOC-11: the archive reference (档号) once filed */
+      archiveRef: string | null;
+      attachmentNote: string | null;
+      ccRecipients: string[];
+      copies: number;
+      copyNumber: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      department: components['schemas']['RefDto'] | null;
+      /**
+       * Format: date-time
+       * @description DOC-10: destroyed; the metadata stays
+       */
+      destroyedAt: string | null;
+      /**
+       * Format: uuid
+       * @description DOC-10: the destruction list that destroyed it
+       */
+      destructionListId: string | null;
+      /** @enum {string} */
+      direction: 'upward' | 'parallel' | 'downward';
+      /** @enum {string} */
+      docType:
+        | 'resolution'
+        | 'decision'
+        | 'order'
+        | 'communique'
+        | 'announcement'
+        | 'public-notice'
+        | 'opinion'
+        | 'notice'
+        | 'circular'
+        | 'report'
+        | 'request'
+        | 'reply'
+        | 'motion'
+        | 'letter'
+        | 'minutes';
+      drafter: components['schemas']['RefDto'] | null;
+      /**
+       * Format: date-time
+       * @description DOC-11: taken by the archive (归档)
+       */
+      filedAt: string | null;
+      /** Format: uuid */
+      id: string;
+      issuerMark: string | null;
+      mainRecipients: string[];
+      /** @example 校办〔2026〕12号 */
+      number: string | null;
+      /** @description The 机关代字 of the number */
+      prefix: components['schemas']['RefDto'] | null;
+      /** Format: date */
+      printedOn: string | null;
+      printingOrg: string | null;
+      /**
+       * Format: date-time
+       * @description DOC-11: marked ready to file (待归档)
+       */
+      readyToFileAt: string | null;
+      remark: string | null;
+      /** @enum {string} */
+      retention: 'permanent' | '30-years' | '10-years';
+      returnReason: string | null;
+      /** @enum {string} */
+      secrecy: 'none' | 'secret' | 'confidential' | 'top-secret';
+      secrecyPeriod: string | null;
+      /** Format: date-time */
+      signedAt: string | null;
+      signedBy: components['schemas']['RefDto'] | null;
+      signers: string[];
+      signoffOpinion: string | null;
+      /** Format: uuid */
+      signoffRequestId: string | null;
+      signoffRound: number;
+      /** @enum {string} */
+      status:
+        | 'draft'
+        | 'checking'
+        | 'office-review'
+        | 'countersigning'
+        | 'signing'
+        | 'signed'
+        | 'reviewed'
+        | 'registered'
+        | 'printed'
+        | 'proofread'
+        | 'sealed'
+        | 'distributed'
+        | 'ready-to-file';
+      title: string;
+      /** @enum {string} */
+      urgency: 'extra-urgent' | 'urgent' | 'normal';
+      version: number;
+      /** Format: date */
+      writtenOn: string | null;
+    };
+    OutgoingLintDto: {
+      findings: components['schemas']['LintFindingDto'][];
+      passes: boolean;
+      /** @enum {string} */
+      stage: 'signoff' | 'printing';
+    };
+    OutgoingNoteDto: {
+      note?: string;
+    };
+    OutgoingNumberEntryDto: {
+      /** Format: date-time */
+      at: string | null;
+      by: components['schemas']['RefDto'] | null;
+      /** Format: uuid */
+      documentId: string | null;
+      documentTitle: string | null;
+      /** @enum {string|null} */
+      fate: 'used' | 'reserved' | 'voided' | null;
+      /** Format: uuid */
+      id: string | null;
+      missing: boolean;
+      /** @example 校办〔2026〕12号 */
+      number: string;
+      reason: string | null;
+      seq: number;
+    };
+    OutgoingNumberReportDto: {
+      entries: components['schemas']['OutgoingNumberEntryDto'][];
+      max: number;
+      missing: number;
+      prefix: components['schemas']['OutgoingPrefixDto'];
+      reserved: number;
+      used: number;
+      voided: number;
+      year: number;
+    };
+    OutgoingPrefixDto: {
+      active: boolean;
+      /** @example 校办 */
+      code: string;
+      /** Format: uuid */
+      id: string;
+      name: string;
+      version: number;
+    };
+    OutgoingStepDto: {
+      action: string;
+      actor: components['schemas']['RefDto'] | null;
+      /** Format: date-time */
+      at: string;
+      /** @enum {string} */
+      fromStatus:
+        | 'draft'
+        | 'checking'
+        | 'office-review'
+        | 'countersigning'
+        | 'signing'
+        | 'signed'
+        | 'reviewed'
+        | 'registered'
+        | 'printed'
+        | 'proofread'
+        | 'sealed'
+        | 'distributed'
+        | 'ready-to-file';
+      note: string | null;
+      /** @enum {string} */
+      toStatus:
+        | 'draft'
+        | 'checking'
+        | 'office-review'
+        | 'countersigning'
+        | 'signing'
+        | 'signed'
+        | 'reviewed'
+        | 'registered'
+        | 'printed'
+        | 'proofread'
+        | 'sealed'
+        | 'distributed'
+        | 'ready-to-file';
+    };
     PageOfApiToken: {
       items: components['schemas']['ApiTokenDto'][];
       page: number;
@@ -2763,8 +5460,35 @@ export interface components {
       /** @description True when there are more rows than `total` says */
       totalCapped: boolean;
     };
+    PageOfBooking: {
+      items: components['schemas']['BookingDto'][];
+      page: number;
+      pageSize: number;
+      /** @description Exact up to the cap (10000 for lists), then the cap */
+      total: number;
+      /** @description True when there are more rows than `total` says */
+      totalCapped: boolean;
+    };
     PageOfDelivery: {
       items: components['schemas']['DeliveryDto'][];
+      page: number;
+      pageSize: number;
+      /** @description Exact up to the cap (10000 for lists), then the cap */
+      total: number;
+      /** @description True when there are more rows than `total` says */
+      totalCapped: boolean;
+    };
+    PageOfDestructionList: {
+      items: components['schemas']['DestructionListDto'][];
+      page: number;
+      pageSize: number;
+      /** @description Exact up to the cap (10000 for lists), then the cap */
+      total: number;
+      /** @description True when there are more rows than `total` says */
+      totalCapped: boolean;
+    };
+    PageOfDestructionListItem: {
+      items: components['schemas']['DestructionListItemDto'][];
       page: number;
       pageSize: number;
       /** @description Exact up to the cap (10000 for lists), then the cap */
@@ -2799,6 +5523,24 @@ export interface components {
       /** @description True when there are more rows than `total` says */
       totalCapped: boolean;
     };
+    PageOfInventory: {
+      items: components['schemas']['InventoryDto'][];
+      page: number;
+      pageSize: number;
+      /** @description Exact up to the cap (10000 for lists), then the cap */
+      total: number;
+      /** @description True when there are more rows than `total` says */
+      totalCapped: boolean;
+    };
+    PageOfInventoryItem: {
+      items: components['schemas']['InventoryItemDto'][];
+      page: number;
+      pageSize: number;
+      /** @description Exact up to the cap (10000 for lists), then the cap */
+      total: number;
+      /** @description True when there are more rows than `total` says */
+      totalCapped: boolean;
+    };
     PageOfJobRun: {
       items: components['schemas']['JobRunDto'][];
       page: number;
@@ -2808,8 +5550,71 @@ export interface components {
       /** @description True when there are more rows than `total` says */
       totalCapped: boolean;
     };
+    PageOfMeeting: {
+      items: components['schemas']['MeetingDto'][];
+      page: number;
+      pageSize: number;
+      /** @description Exact up to the cap (10000 for lists), then the cap */
+      total: number;
+      /** @description True when there are more rows than `total` says */
+      totalCapped: boolean;
+    };
     PageOfMessage: {
       items: components['schemas']['MessageDto'][];
+      page: number;
+      pageSize: number;
+      /** @description Exact up to the cap (10000 for lists), then the cap */
+      total: number;
+      /** @description True when there are more rows than `total` says */
+      totalCapped: boolean;
+    };
+    PageOfOutgoingDocument: {
+      items: components['schemas']['OutgoingDocumentDto'][];
+      page: number;
+      pageSize: number;
+      /** @description Exact up to the cap (10000 for lists), then the cap */
+      total: number;
+      /** @description True when there are more rows than `total` says */
+      totalCapped: boolean;
+    };
+    PageOfRoom: {
+      items: components['schemas']['RoomDto'][];
+      page: number;
+      pageSize: number;
+      /** @description Exact up to the cap (10000 for lists), then the cap */
+      total: number;
+      /** @description True when there are more rows than `total` says */
+      totalCapped: boolean;
+    };
+    PageOfSeal: {
+      items: components['schemas']['SealDto'][];
+      page: number;
+      pageSize: number;
+      /** @description Exact up to the cap (10000 for lists), then the cap */
+      total: number;
+      /** @description True when there are more rows than `total` says */
+      totalCapped: boolean;
+    };
+    PageOfSealInspection: {
+      items: components['schemas']['SealInspectionDto'][];
+      page: number;
+      pageSize: number;
+      /** @description Exact up to the cap (10000 for lists), then the cap */
+      total: number;
+      /** @description True when there are more rows than `total` says */
+      totalCapped: boolean;
+    };
+    PageOfSealUse: {
+      items: components['schemas']['SealUseDto'][];
+      page: number;
+      pageSize: number;
+      /** @description Exact up to the cap (10000 for lists), then the cap */
+      total: number;
+      /** @description True when there are more rows than `total` says */
+      totalCapped: boolean;
+    };
+    PageOfSealUseApplication: {
+      items: components['schemas']['SealUseApplicationDto'][];
       page: number;
       pageSize: number;
       /** @description Exact up to the cap (10000 for lists), then the cap */
@@ -2844,6 +5649,15 @@ export interface components {
       /** @description True when there are more rows than `total` says */
       totalCapped: boolean;
     };
+    PageOfWorkMatter: {
+      items: components['schemas']['WorkMatterDto'][];
+      page: number;
+      pageSize: number;
+      /** @description Exact up to the cap (10000 for lists), then the cap */
+      total: number;
+      /** @description True when there are more rows than `total` says */
+      totalCapped: boolean;
+    };
     PreferencesDto: {
       /** @description Channels the school has configured */
       available: ('in-app' | 'email' | 'sms' | 'wecom' | 'dingtalk' | 'wechat-mp')[];
@@ -2851,6 +5665,20 @@ export interface components {
       channels: ('in-app' | 'email' | 'sms' | 'wecom' | 'dingtalk' | 'wechat-mp')[];
       /** @description My openid on the school’s WeChat official account */
       wechatOpenid: string | null;
+    };
+    PrintOutgoingDto: {
+      note?: string;
+      /** Format: date */
+      printedOn?: string;
+      /** @example 某某市第一中学办公室 */
+      printingOrg?: string;
+    };
+    ProposeDestructionListDto: {
+      /** Format: date */
+      asOf?: string;
+      kinds?: string[];
+      /** @example 2026年度到期公文销毁清册 */
+      title?: string;
     };
     ProposeIncomingDto: {
       /**
@@ -2864,6 +5692,26 @@ export interface components {
     ReasonDto: {
       /** @example 请补充活动安全预案。 */
       reason: string;
+    };
+    RecordDestructionDto: {
+      /** Format: date */
+      destroyedOn: string;
+      /** @example 学校锅炉房 */
+      location: string;
+      /**
+       * @description 焚毁 burn, 粉碎 shred, 制浆 pulp, 消磁 degauss
+       * @enum {string}
+       */
+      method: 'burn' | 'shred' | 'pulp' | 'degauss';
+      note?: string;
+      version: number;
+      witnessIds: string[];
+    };
+    RecordSealInspectionDto: {
+      note?: string;
+      photoIds?: string[];
+      /** @enum {string} */
+      result: 'normal' | 'damaged' | 'lost';
     };
     RefDto: {
       /** Format: uuid */
@@ -2930,10 +5778,52 @@ export interface components {
       /** Format: date */
       writtenOn?: string;
     };
+    RegisterOutgoingDto: {
+      /** @description Copies printed; the sum of the distribution list by default */
+      copies?: number;
+      distribution: components['schemas']['DistributionRecipientDto'][];
+      /**
+       * Format: uuid
+       * @description The 机关代字 (GET /documents/outgoing/prefixes)
+       */
+      prefixId: string;
+      /**
+       * Format: uuid
+       * @description A reserved number of the 代字 (POST /prefixes/:id/numbers) to use
+       */
+      reservedNumberId?: string;
+    };
+    RegisterSealUseDto: {
+      copies: number;
+      /** Format: uuid */
+      handledById: string;
+      note?: string;
+      /** Format: uuid */
+      supervisedById: string;
+      /**
+       * Format: date-time
+       * @description When it was stamped; now if omitted
+       */
+      usedAt?: string;
+    };
+    RemedyInventoryItemDto: {
+      note?: string;
+      /** @enum {string} */
+      remedy: 'repaired' | 'copied';
+    };
     ReplyMessageDto: {
       /** @description Files uploaded with uploadFile, attached to the message (PLT-5) */
       attachmentIds?: string[];
       body: string;
+    };
+    ReportSealIncidentDto: {
+      /** @enum {string} */
+      kind: 'damaged' | 'lost';
+      note: string;
+    };
+    RequestCountersignDto: {
+      countersigners: components['schemas']['CountersignerDto'][];
+      note?: string;
     };
     ResendDto: {
       /**
@@ -2948,6 +5838,11 @@ export interface components {
     ResetPasswordDto: {
       newPassword: string;
     };
+    RespondMeetingDto: {
+      reason?: string;
+      /** @enum {string} */
+      response: 'accepted' | 'leave';
+    };
     ResubmitDto: {
       /** @description The changed content (general requests) */
       content?: string;
@@ -2955,6 +5850,10 @@ export interface components {
     };
     ReturnIncomingDto: {
       /** @example 来文不属于本校办理范围，请径送区教育局。 */
+      reason: string;
+    };
+    ReturnOutgoingDto: {
+      /** @example 主送机关不全，请补充各年级组。 */
       reason: string;
     };
     ReviewIncomingDto: {
@@ -2996,6 +5895,20 @@ export interface components {
         | 'documents.incoming.route'
         | 'documents.incoming.instruct'
         | 'documents.incoming.handle'
+        | 'documents.outgoing.draft'
+        | 'documents.outgoing.review'
+        | 'documents.outgoing.read-all'
+        | 'documents.outgoing.prefixes.manage'
+        | 'meetings.rooms.manage'
+        | 'meetings.book'
+        | 'meetings.organise'
+        | 'meetings.manage'
+        | 'retention.destruction.manage'
+        | 'documents.inventory.manage'
+        | 'documents.filing.manage'
+        | 'administration.seals.manage'
+        | 'administration.seals.apply'
+        | 'administration.ledger.manage'
       )[];
       version: number;
     };
@@ -3005,6 +5918,42 @@ export interface components {
       /** Format: uuid */
       id: string;
       name: string;
+    };
+    RoomAvailabilityDto: {
+      bookable: boolean;
+      /** @description Bookings holding the room (pending or confirmed) in the range */
+      bookings: components['schemas']['BookingDto'][];
+      building: string;
+      capacity: number;
+      floor: string;
+      needsApproval: boolean;
+      room: components['schemas']['RefDto'];
+    };
+    RoomDto: {
+      bookable: boolean;
+      building: string;
+      capacity: number;
+      equipment: (
+        'projector' | 'screen' | 'audio' | 'microphones' | 'video-conference' | 'whiteboard' | 'recording' | 'name-card-printer'
+      )[];
+      floor: string;
+      /** Format: uuid */
+      id: string;
+      name: string;
+      needsApproval: boolean;
+      note: string | null;
+      photos: components['schemas']['AttachmentDto'][];
+      version: number;
+    };
+    RoomSuggestionDto: {
+      building: string;
+      capacity: number;
+      equipment: (
+        'projector' | 'screen' | 'audio' | 'microphones' | 'video-conference' | 'whiteboard' | 'recording' | 'name-card-printer'
+      )[];
+      floor: string;
+      needsApproval: boolean;
+      room: components['schemas']['RefDto'];
     };
     RouteIncomingDto: {
       /** @default 5 */
@@ -3022,9 +5971,177 @@ export interface components {
        */
       jobId: string;
     };
+    ScanInventoryDto: {
+      /** @example incoming-document */
+      kind: string;
+      /** Format: uuid */
+      recordId: string;
+    };
+    SealDetailDto: {
+      /** Format: date-time */
+      createdAt: string;
+      custodian: components['schemas']['RefDto'];
+      department: components['schemas']['RefDto'] | null;
+      handovers: components['schemas']['SealHandoverDto'][];
+      /** Format: uuid */
+      id: string;
+      impressions: components['schemas']['AttachmentDto'][];
+      name: string;
+      note: string | null;
+      /** @enum {string} */
+      sealType: 'official' | 'party' | 'legal-representative' | 'finance' | 'contract' | 'department';
+      /** @enum {string} */
+      status: 'in-use' | 'suspended' | 'lost' | 'destroyed';
+      /** Format: date-time */
+      statusChangedAt: string | null;
+      statusReason: string | null;
+      version: number;
+    };
+    SealDto: {
+      /** Format: date-time */
+      createdAt: string;
+      custodian: components['schemas']['RefDto'];
+      department: components['schemas']['RefDto'] | null;
+      /** Format: uuid */
+      id: string;
+      name: string;
+      note: string | null;
+      /** @enum {string} */
+      sealType: 'official' | 'party' | 'legal-representative' | 'finance' | 'contract' | 'department';
+      /** @enum {string} */
+      status: 'in-use' | 'suspended' | 'lost' | 'destroyed';
+      /** Format: date-time */
+      statusChangedAt: string | null;
+      statusReason: string | null;
+      version: number;
+    };
+    SealFileDto: {
+      /**
+       * @description Detected from the content
+       * @example application/pdf
+       */
+      contentType: string;
+      /** Format: uuid */
+      id: string;
+      /**
+       * @description The name it was uploaded with
+       * @example 2026年春季学期校历.pdf
+       */
+      name: string;
+      /** @description SHA-256 of the file to be stamped, hex */
+      sha256: string;
+      /** @description Bytes */
+      size: number;
+    };
+    SealHandoverDto: {
+      /** Format: date-time */
+      confirmedAt: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      from: components['schemas']['RefDto'];
+      /** Format: uuid */
+      id: string;
+      note: string | null;
+      recordedBy: components['schemas']['RefDto'];
+      /** Format: uuid */
+      sealId: string;
+      /** @enum {string} */
+      status: 'pending' | 'confirmed' | 'cancelled';
+      to: components['schemas']['RefDto'];
+    };
+    SealInspectionDto: {
+      custodian: components['schemas']['RefDto'];
+      /** Format: uuid */
+      id: string;
+      /** Format: date-time */
+      inspectedAt: string | null;
+      inspectedBy: components['schemas']['RefDto'] | null;
+      note: string | null;
+      /** @example 2026-03 */
+      period: string;
+      photos: components['schemas']['AttachmentDto'][];
+      /** @enum {string|null} */
+      result: 'normal' | 'damaged' | 'lost' | null;
+      seal: components['schemas']['RefDto'];
+      /** @enum {string} */
+      sealType: 'official' | 'party' | 'legal-representative' | 'finance' | 'contract' | 'department';
+      /** @enum {string} */
+      status: 'open' | 'done';
+    };
     SealResultDto: {
       /** @description Entries linked into the chain by this call */
       sealed: number;
+    };
+    SealUseApplicationDetailDto: {
+      applicant: components['schemas']['RefDto'];
+      /** Format: uuid */
+      approvalRequestId: string | null;
+      canRegisterUse: boolean;
+      copies: number;
+      /** @description Approved copies not yet stamped */
+      copiesLeft: number;
+      copiesUsed: number;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      decidedAt: string | null;
+      department: components['schemas']['RefDto'] | null;
+      documentTitle: string;
+      files: components['schemas']['SealFileDto'][];
+      /** Format: uuid */
+      id: string;
+      reason: string;
+      seal: components['schemas']['RefDto'];
+      /** @enum {string} */
+      sealType: 'official' | 'party' | 'legal-representative' | 'finance' | 'contract' | 'department';
+      /** @enum {string} */
+      status: 'pending' | 'approved' | 'rejected' | 'withdrawn' | 'spent';
+      uses: components['schemas']['SealUseDto'][];
+      version: number;
+    };
+    SealUseApplicationDto: {
+      applicant: components['schemas']['RefDto'];
+      /** Format: uuid */
+      approvalRequestId: string | null;
+      canRegisterUse: boolean;
+      copies: number;
+      /** @description Approved copies not yet stamped */
+      copiesLeft: number;
+      copiesUsed: number;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      decidedAt: string | null;
+      department: components['schemas']['RefDto'] | null;
+      documentTitle: string;
+      /** Format: uuid */
+      id: string;
+      reason: string;
+      seal: components['schemas']['RefDto'];
+      /** @enum {string} */
+      sealType: 'official' | 'party' | 'legal-representative' | 'finance' | 'contract' | 'department';
+      /** @enum {string} */
+      status: 'pending' | 'approved' | 'rejected' | 'withdrawn' | 'spent';
+      version: number;
+    };
+    SealUseDto: {
+      applicant: components['schemas']['RefDto'];
+      /** Format: uuid */
+      applicationId: string;
+      copies: number;
+      department: components['schemas']['RefDto'] | null;
+      documentTitle: string;
+      handledBy: components['schemas']['RefDto'];
+      /** Format: uuid */
+      id: string;
+      note: string | null;
+      registeredBy: components['schemas']['RefDto'];
+      seal: components['schemas']['RefDto'];
+      /** @enum {string} */
+      sealType: 'official' | 'party' | 'legal-representative' | 'finance' | 'contract' | 'department';
+      supervisedBy: components['schemas']['RefDto'];
+      /** Format: date-time */
+      usedAt: string;
     };
     SemesterDto: {
       /**
@@ -3077,6 +6194,11 @@ export interface components {
       /** @example 成功 */
       msg: string;
     };
+    StartHandoverDto: {
+      note?: string;
+      /** Format: uuid */
+      toUserId: string;
+    };
     StepConditionDto: {
       /**
        * @description A field of the request data
@@ -3096,6 +6218,13 @@ export interface components {
       content: string;
       /** @example 关于举办校园开放日活动的请示 */
       title: string;
+    };
+    TakeOutgoingNumberDto: {
+      /** @enum {string} */
+      fate: 'reserved' | 'voided';
+      /** @example 预留给校长办公会纪要 */
+      reason: string;
+      year?: number;
     };
     TeachingWeekDto: {
       /** Format: date */
@@ -3126,6 +6255,21 @@ export interface components {
       expiresIn: number;
       /** @description Single-use token for POST /auth/refresh; rotates on every use */
       refreshToken: string;
+    };
+    TopicDto: {
+      /** Format: uuid */
+      id: string;
+      minutes: number | null;
+      presenter: components['schemas']['RefDto'] | null;
+      seq: number;
+      title: string;
+    };
+    TopicInputDto: {
+      minutes?: number;
+      /** Format: uuid */
+      presenterId?: string;
+      /** @example 审议2027年春季学期校历 */
+      title: string;
     };
     TransferDto: {
       comment?: string;
@@ -3166,6 +6310,102 @@ export interface components {
       sortOrder?: number;
       version: number;
     };
+    UpdateDestructionListDto: {
+      removeItemIds?: string[];
+      title?: string;
+      version: number;
+    };
+    UpdateMeetingDto: {
+      /** @description 出席, every member (and the head) of these departments */
+      attendeeDepartmentIds?: string[];
+      /** @description 出席, by name */
+      attendeeIds?: string[];
+      description?: string;
+      /** Format: uuid */
+      hostId?: string | null;
+      /** @description 列席, by department */
+      observerDepartmentIds?: string[];
+      /** @description 列席, by name */
+      observerIds?: string[];
+      title?: string;
+      /** @description Replaces the agenda */
+      topics?: components['schemas']['TopicInputDto'][];
+      typeCode?: string;
+      /** @description The version read; a stale one is 409 */
+      version: number;
+    };
+    UpdateOutgoingDto: {
+      attachmentIds?: string[];
+      attachmentNote?: string;
+      body?: string;
+      /** Format: uuid */
+      bodyFileId?: string;
+      /**
+       * @example [
+       *       "区教育局"
+       *     ]
+       */
+      ccRecipients?: string[];
+      /** @example 000012 */
+      copyNumber?: string;
+      /** Format: uuid */
+      departmentId?: string;
+      /** @enum {string} */
+      direction?: 'upward' | 'parallel' | 'downward';
+      /** @enum {string} */
+      docType?:
+        | 'resolution'
+        | 'decision'
+        | 'order'
+        | 'communique'
+        | 'announcement'
+        | 'public-notice'
+        | 'opinion'
+        | 'notice'
+        | 'circular'
+        | 'report'
+        | 'request'
+        | 'reply'
+        | 'motion'
+        | 'letter'
+        | 'minutes';
+      issuerMark?: string;
+      /**
+       * @example [
+       *       "各处室",
+       *       "各年级组"
+       *     ]
+       */
+      mainRecipients?: string[];
+      /** Format: date */
+      printedOn?: string;
+      printingOrg?: string;
+      remark?: string;
+      /** @enum {string} */
+      retention?: 'permanent' | '30-years' | '10-years';
+      /**
+       * @default none
+       * @enum {string}
+       */
+      secrecy?: 'none' | 'secret' | 'confidential' | 'top-secret';
+      secrecyPeriod?: string;
+      /**
+       * @example [
+       *       "张校长"
+       *     ]
+       */
+      signers?: string[];
+      /** @example 关于做好2026年寒假安全工作的通知 */
+      title?: string;
+      /**
+       * @default normal
+       * @enum {string}
+       */
+      urgency?: 'extra-urgent' | 'urgent' | 'normal';
+      version: number;
+      /** Format: date */
+      writtenOn?: string;
+    };
     UpdatePreferencesDto: {
       channels: ('in-app' | 'email' | 'sms' | 'wecom' | 'dingtalk' | 'wechat-mp')[];
       wechatOpenid?: string | null;
@@ -3197,7 +6437,55 @@ export interface components {
         | 'documents.incoming.route'
         | 'documents.incoming.instruct'
         | 'documents.incoming.handle'
+        | 'documents.outgoing.draft'
+        | 'documents.outgoing.review'
+        | 'documents.outgoing.read-all'
+        | 'documents.outgoing.prefixes.manage'
+        | 'meetings.rooms.manage'
+        | 'meetings.book'
+        | 'meetings.organise'
+        | 'meetings.manage'
+        | 'retention.destruction.manage'
+        | 'documents.inventory.manage'
+        | 'documents.filing.manage'
+        | 'administration.seals.manage'
+        | 'administration.seals.apply'
+        | 'administration.ledger.manage'
       )[];
+      version: number;
+    };
+    UpdateRoomDto: {
+      /** @default true */
+      bookable?: boolean;
+      /** @example 行政楼 */
+      building?: string;
+      /** @example 20 */
+      capacity?: number;
+      equipment?: (
+        'projector' | 'screen' | 'audio' | 'microphones' | 'video-conference' | 'whiteboard' | 'recording' | 'name-card-printer'
+      )[];
+      /** @example 3 */
+      floor?: string;
+      /** @example 第一会议室 */
+      name?: string;
+      /**
+       * @description Bookings go through the room-booking approval
+       * @default false
+       */
+      needsApproval?: boolean;
+      note?: string;
+      photoIds?: string[];
+      /** @description The version read; a stale one is 409 */
+      version: number;
+    };
+    UpdateSealDto: {
+      /** Format: uuid */
+      departmentId?: string | null;
+      impressionIds?: string[];
+      name?: string;
+      note?: string;
+      /** @enum {string} */
+      sealType?: 'official' | 'party' | 'legal-representative' | 'finance' | 'contract' | 'department';
       version: number;
     };
     UpdateSemesterDto: {
@@ -3261,6 +6549,16 @@ export interface components {
       /** @description The version read; a stale one gets 409 VERSION_CONFLICT */
       version: number;
     };
+    UpdateWorkMatterDto: {
+      departmentIds?: string[];
+      description?: string;
+      /** Format: date */
+      dueOn?: string;
+      /** Format: uuid */
+      ownerId?: string;
+      title?: string;
+      version: number;
+    };
     UploadFileBodyDto: {
       /**
        * Format: binary
@@ -3297,6 +6595,10 @@ export interface components {
       username: string;
       /** @description Send back on update; a stale version gets 409 */
       version: number;
+    };
+    VoidOutgoingNumberDto: {
+      /** @example 预留后不再使用 */
+      reason: string;
     };
     WebhookDeliveryAttemptDto: {
       /** Format: date-time */
@@ -3375,6 +6677,57 @@ export interface components {
       /** @description Send back on update; a stale version gets 409 */
       version: number;
     };
+    WorkMatterDetailDto: {
+      /** Format: date-time */
+      closedAt: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      createdBy: components['schemas']['RefDto'];
+      departments: components['schemas']['RefDto'][];
+      description: string | null;
+      /** Format: date */
+      dueOn: string;
+      followUps: components['schemas']['WorkMatterFollowUpDto'][];
+      /** Format: uuid */
+      id: string;
+      /** @description Open and past its deadline */
+      overdue: boolean;
+      owner: components['schemas']['RefDto'];
+      /** @enum {string} */
+      status: 'open' | 'in-progress' | 'done' | 'cancelled';
+      title: string;
+      version: number;
+    };
+    WorkMatterDto: {
+      /** Format: date-time */
+      closedAt: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      createdBy: components['schemas']['RefDto'];
+      departments: components['schemas']['RefDto'][];
+      description: string | null;
+      /** Format: date */
+      dueOn: string;
+      /** Format: uuid */
+      id: string;
+      /** @description Open and past its deadline */
+      overdue: boolean;
+      owner: components['schemas']['RefDto'];
+      /** @enum {string} */
+      status: 'open' | 'in-progress' | 'done' | 'cancelled';
+      title: string;
+      version: number;
+    };
+    WorkMatterFollowUpDto: {
+      /** Format: uuid */
+      id: string;
+      note: string;
+      /** Format: date-time */
+      recordedAt: string;
+      recordedBy: components['schemas']['RefDto'];
+      /** @enum {string|null} */
+      statusTo: 'open' | 'in-progress' | 'done' | 'cancelled' | null;
+    };
   };
   responses: never;
   parameters: never;
@@ -3407,6 +6760,1296 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['HealthDto'];
+        };
+      };
+    };
+  };
+  listWorkMatters: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        q?: string;
+        status?: 'open' | 'in-progress' | 'done' | 'cancelled';
+        ownerId?: string;
+        overdue?: boolean;
+        /** @description PLT-7: `xlsx` answers every matching row (paging ignored) as an Excel file, up to EXPORT_MAX_ROWS */
+        format?: 'json' | 'xlsx';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of rows; with `format=xlsx` the sheet「工作台账」(事项、责任人、涉及部门、完成时限、状态、逾期、事项说明), dates in the school's time zone */
+      200: {
+        headers: {
+          /** @description xlsx only: data rows in the sheet */
+          'X-Export-Rows'?: number;
+          /** @description xlsx only: true when more rows matched than EXPORT_MAX_ROWS (the sheet then ends with a note) */
+          'X-Export-Truncated'?: boolean;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PageOfWorkMatter'];
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  createWorkMatter: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateWorkMatterDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WorkMatterDetailDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `administration.ledger.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  getWorkMatter: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WorkMatterDetailDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  updateWorkMatter: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateWorkMatterDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WorkMatterDetailDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  followUpWorkMatter: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['FollowUpWorkMatterDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WorkMatterDetailDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  cancelSealHandover: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['HandoverNoteDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SealDetailDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  confirmSealHandover: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['HandoverNoteDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SealDetailDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  listSealInspections: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        q?: string;
+        period?: string;
+        status?: 'open' | 'done';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PageOfSealInspection'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  openSealInspections: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['OpenSealInspectionsDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OpenedInspectionsDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `administration.seals.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  recordSealInspection: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RecordSealInspectionDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SealInspectionDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  listSealUses: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        q?: string;
+        sealId?: string;
+        /** @description Used on or after (school date) */
+        from?: string;
+        /** @description Used on or before (school date) */
+        to?: string;
+        /** @description PLT-7: `xlsx` answers every matching row (paging ignored) as an Excel file, up to EXPORT_MAX_ROWS */
+        format?: 'json' | 'xlsx';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of rows; with `format=xlsx` the sheet「用印登记簿」(用印时间、印章、印章类型、用印文件、份数、申请人、申请部门、经办人、监印人、登记人、备注), dates in the school's time zone */
+      200: {
+        headers: {
+          /** @description xlsx only: data rows in the sheet */
+          'X-Export-Rows'?: number;
+          /** @description xlsx only: true when more rows matched than EXPORT_MAX_ROWS (the sheet then ends with a note) */
+          'X-Export-Truncated'?: boolean;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PageOfSealUse'];
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `administration.seals.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  listSealUseApplications: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        q?: string;
+        status?: 'pending' | 'approved' | 'rejected' | 'withdrawn' | 'spent';
+        sealId?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PageOfSealUseApplication'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  applySealUse: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ApplySealUseDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SealUseApplicationDetailDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `administration.seals.apply` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  getSealUseApplication: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SealUseApplicationDetailDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  registerSealUse: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RegisterSealUseDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SealUseApplicationDetailDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `administration.seals.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  listSeals: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        q?: string;
+        status?: 'in-use' | 'suspended' | 'lost' | 'destroyed';
+        sealType?: 'official' | 'party' | 'legal-representative' | 'finance' | 'contract' | 'department';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PageOfSeal'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  createSeal: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateSealDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SealDetailDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `administration.seals.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  getSeal: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SealDetailDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  updateSeal: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateSealDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SealDetailDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `administration.seals.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  startSealHandover: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['StartHandoverDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SealDetailDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  reportSealIncident: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReportSealIncidentDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SealDetailDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  changeSealStatus: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ChangeSealStatusDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SealDetailDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `administration.seals.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
     };
@@ -5092,6 +9735,109 @@ export interface operations {
       };
     };
   };
+  listReadyToFile: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['FilingCandidateDto'][];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `documents.filing.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  markReadyToFile: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        kind: string;
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Marked ready to file. */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `documents.filing.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
   listIncoming: {
     parameters: {
       query?: {
@@ -6151,6 +10897,2276 @@ export interface operations {
         };
       };
       /** @description Requires the permission `documents.incoming.route` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  listInventories: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        q?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PageOfInventory'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `documents.inventory.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  openInventory: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InventoryDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `documents.inventory.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  markInventoryItemDamaged: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        itemId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DamageInventoryItemDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InventoryItemDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `documents.inventory.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  recordInventoryRemedy: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        itemId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RemedyInventoryItemDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InventoryItemDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `documents.inventory.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  scanInventoryItem: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ScanInventoryDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InventoryScanResultDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `documents.inventory.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  getInventory: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InventoryDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `documents.inventory.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  closeInventory: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['InventoryVersionDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InventoryDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `documents.inventory.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  addExtraInventoryItem: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AddExtraInventoryItemDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InventoryItemDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `documents.inventory.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  listInventoryItems: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        q?: string;
+        state?: 'pending' | 'counted' | 'extra' | 'damaged' | 'missing';
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PageOfInventoryItem'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `documents.inventory.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  listOutgoing: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        q?: string;
+        docType?:
+          | 'resolution'
+          | 'decision'
+          | 'order'
+          | 'communique'
+          | 'announcement'
+          | 'public-notice'
+          | 'opinion'
+          | 'notice'
+          | 'circular'
+          | 'report'
+          | 'request'
+          | 'reply'
+          | 'motion'
+          | 'letter'
+          | 'minutes';
+        status?:
+          | 'draft'
+          | 'checking'
+          | 'office-review'
+          | 'countersigning'
+          | 'signing'
+          | 'signed'
+          | 'reviewed'
+          | 'registered'
+          | 'printed'
+          | 'proofread'
+          | 'sealed'
+          | 'distributed'
+          | 'ready-to-file';
+        secrecy?: 'none' | 'secret' | 'confidential' | 'top-secret';
+        urgency?: 'extra-urgent' | 'urgent' | 'normal';
+        /** @description Numbered under this 代字 */
+        prefixId?: string;
+        number?: string;
+        dateFrom?: string;
+        dateTo?: string;
+        /** @description PLT-7: `xlsx` answers every matching row (paging ignored) as an Excel file, up to EXPORT_MAX_ROWS */
+        format?: 'json' | 'xlsx';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of rows; with `format=xlsx` the sheet「发文登记簿」(发文字号、成文日期、标题、文种、行文方向、密级、紧急程度、主送、抄送、拟稿部门、拟稿人、签发人、份数、印发日期、保管期限、状态), dates in the school's time zone */
+      200: {
+        headers: {
+          /** @description xlsx only: data rows in the sheet */
+          'X-Export-Rows'?: number;
+          /** @description xlsx only: true when more rows matched than EXPORT_MAX_ROWS (the sheet then ends with a note) */
+          'X-Export-Truncated'?: boolean;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PageOfOutgoingDocument'];
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  draftOutgoing: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description NFR-7: a retry with the same key and body has one effect and gets the same answer; another body gets 422 */
+        'Idempotency-Key'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DraftOutgoingDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OutgoingDocumentDetailDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `documents.outgoing.draft` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Idempotency-Key reused with a different body */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  listOutgoingLintRules: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LintRuleDto'][];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  voidOutgoingNumber: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['VoidOutgoingNumberDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OutgoingNumberEntryDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `documents.outgoing.review` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  listOutgoingPrefixes: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OutgoingPrefixDto'][];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  createOutgoingPrefix: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateOutgoingPrefixDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OutgoingPrefixDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `documents.outgoing.prefixes.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  deactivateOutgoingPrefix: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['OutgoingNoteDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OutgoingPrefixDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `documents.outgoing.prefixes.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  getOutgoingNumberReport: {
+    parameters: {
+      query?: {
+        /** @description This year by default */
+        year?: number;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OutgoingNumberReportDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `documents.outgoing.review` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  takeOutgoingNumber: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['TakeOutgoingNumberDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OutgoingNumberEntryDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `documents.outgoing.review` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  getOutgoing: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OutgoingDocumentDetailDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  updateOutgoing: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateOutgoingDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OutgoingDocumentDetailDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `documents.outgoing.draft` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Idempotency-Key reused with a different body */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  checkOutgoing: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['OutgoingNoteDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OutgoingDocumentDetailDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `documents.outgoing.review` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  countersignOutgoing: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CountersignOutgoingDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OutgoingDocumentDetailDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Idempotency-Key reused with a different body */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  distributeOutgoing: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DistributeOutgoingDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OutgoingDocumentDetailDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `documents.outgoing.review` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  confirmOutgoingDistribution: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        distributionId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ConfirmDistributionDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OutgoingDocumentDetailDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  fileOutgoing: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['OutgoingNoteDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OutgoingDocumentDetailDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `documents.outgoing.review` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  lintOutgoing: {
+    parameters: {
+      query?: {
+        stage?: 'signoff' | 'printing';
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OutgoingLintDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  printOutgoing: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PrintOutgoingDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OutgoingDocumentDetailDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `documents.outgoing.review` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Idempotency-Key reused with a different body */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  proofreadOutgoing: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['OutgoingNoteDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OutgoingDocumentDetailDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `documents.outgoing.review` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  registerOutgoing: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RegisterOutgoingDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OutgoingDocumentDetailDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `documents.outgoing.review` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  requestOutgoingCountersign: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RequestCountersignDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OutgoingDocumentDetailDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `documents.outgoing.review` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Idempotency-Key reused with a different body */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  requestOutgoingSignoff: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['OutgoingNoteDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OutgoingDocumentDetailDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `documents.outgoing.review` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Idempotency-Key reused with a different body */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  returnOutgoing: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReturnOutgoingDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OutgoingDocumentDetailDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `documents.outgoing.review` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  reviewOutgoing: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['OutgoingNoteDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OutgoingDocumentDetailDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `documents.outgoing.review` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  sealOutgoing: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['OutgoingNoteDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OutgoingDocumentDetailDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `documents.outgoing.review` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  submitOutgoing: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['OutgoingNoteDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OutgoingDocumentDetailDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `documents.outgoing.draft` */
       403: {
         headers: {
           [name: string]: unknown;
@@ -7270,6 +14286,1604 @@ export interface operations {
       };
       /** @description Not found, or not visible to the caller */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  listMeetings: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        q?: string;
+        status?: 'draft' | 'agenda-confirmed' | 'notified' | 'cancelled';
+        typeCode?: string;
+        /** @description Only meetings the caller organises, hosts or is invited to */
+        mine?: boolean;
+        /** @description Ending after */
+        from?: string;
+        /** @description Starting before */
+        to?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PageOfMeeting'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  createMeeting: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description NFR-7: a retry with the same key and body has one effect and gets the same answer; another body gets 422 */
+        'Idempotency-Key'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateMeetingDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MeetingDetailDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `meetings.organise` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /**
+       * @description MEETING_ROOM_TOO_SMALL, keyed attendeeCount
+       *
+       *     Idempotency-Key reused with a different body
+       */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  getRoomAvailability: {
+    parameters: {
+      query: {
+        /** @description The day, or any day of the week */
+        date: string;
+        view?: 'day' | 'week';
+        /** @description One room; all bookable rooms otherwise */
+        roomId?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AvailabilityDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  listBookings: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        q?: string;
+        roomId?: string;
+        /** @description Only the caller’s own bookings */
+        mine?: boolean;
+        status?: 'pending' | 'confirmed' | 'rejected' | 'cancelled';
+        /** @description Ending after */
+        from?: string;
+        /** @description Starting before */
+        to?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PageOfBooking'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  bookRoom: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description NFR-7: a retry with the same key and body has one effect and gets the same answer; another body gets 422 */
+        'Idempotency-Key'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateBookingDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BookingDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `meetings.book` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description MEETING_ROOM_CLASH: the slot overlaps a booking holding the room; `errors` names each clash (booking id, time, title if visible) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /**
+       * @description MEETING_ROOM_TOO_SMALL, keyed attendeeCount
+       *
+       *     Idempotency-Key reused with a different body
+       */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  bookRoomWeekly: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description NFR-7: a retry with the same key and body has one effect and gets the same answer; another body gets 422 */
+        'Idempotency-Key'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateBookingSeriesDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BookingSeriesDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `meetings.book` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description MEETING_ROOM_CLASH: the slot overlaps a booking holding the room; `errors` names each clash (booking id, time, title if visible) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /**
+       * @description MEETING_ROOM_TOO_SMALL, keyed attendeeCount
+       *
+       *     Idempotency-Key reused with a different body
+       */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  getBookingSeries: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BookingSeriesDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  cancelBookingSeries: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CancelBookingDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BookingSeriesDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `meetings.book` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  getBooking: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BookingDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  cancelBooking: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CancelBookingDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BookingDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `meetings.book` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  getCalendarFeed: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CalendarFeedDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  createCalendarFeed: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CalendarFeedDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  revokeCalendarFeed: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  getCalendarFeedIcs: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        token: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/calendar': string;
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/calendar': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  suggestRooms: {
+    parameters: {
+      query: {
+        startsAt: string;
+        endsAt: string;
+        attendeeCount: number;
+        equipment?: (
+          'projector' | 'screen' | 'audio' | 'microphones' | 'video-conference' | 'whiteboard' | 'recording' | 'name-card-printer'
+        )[];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RoomSuggestionDto'][];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  listRooms: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        q?: string;
+        bookable?: boolean;
+        /** @description Seats at least this many */
+        minCapacity?: number;
+        /** @description Has all of these */
+        equipment?: (
+          'projector' | 'screen' | 'audio' | 'microphones' | 'video-conference' | 'whiteboard' | 'recording' | 'name-card-printer'
+        )[];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PageOfRoom'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  createRoom: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateRoomDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RoomDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `meetings.rooms.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  getRoom: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RoomDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  deleteRoom: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `meetings.rooms.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  updateRoom: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateRoomDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RoomDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `meetings.rooms.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  listMeetingTypes: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MeetingTypeDto'][];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  createMeetingType: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateMeetingTypeDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MeetingTypeDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `meetings.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  getMeeting: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MeetingDetailDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  updateMeeting: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateMeetingDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MeetingDetailDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `meetings.organise` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  cancelMeeting: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CancelMeetingDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MeetingDetailDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `meetings.organise` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  confirmMeetingAgenda: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MeetingDetailDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `meetings.organise` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  getMeetingIcs: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/calendar': string;
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/calendar': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/calendar': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/calendar': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  notifyMeeting: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MeetingDetailDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `meetings.organise` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  respondToMeeting: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RespondMeetingDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MeetingDetailDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
         headers: {
           [name: string]: unknown;
         };
@@ -8968,6 +17582,642 @@ export interface operations {
       };
       /** @description Not found, or not visible to the caller */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  listDestructionLists: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        q?: string;
+        status?: 'draft' | 'pending' | 'approved' | 'rejected' | 'completed';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PageOfDestructionList'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  proposeDestructionList: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description NFR-7: a retry with the same key and body has one effect and gets the same answer; another body gets 422 */
+        'Idempotency-Key'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ProposeDestructionListDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DestructionListDetailDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `retention.destruction.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Idempotency-Key reused with a different body */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  getDestructionList: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DestructionListDetailDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  updateDestructionList: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateDestructionListDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DestructionListDetailDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `retention.destruction.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  completeDestruction: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DestructionVersionDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DestructionListDetailDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `retention.destruction.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  listDestructionListItems: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        q?: string;
+        /** @description PLT-7: `xlsx` answers every matching row (paging ignored) as an Excel file, up to EXPORT_MAX_ROWS */
+        format?: 'json' | 'xlsx';
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of rows; with `format=xlsx` the sheet「销毁清册」(类别、编号、题名、密级、保管期限、到期日期), dates in the school's time zone */
+      200: {
+        headers: {
+          /** @description xlsx only: data rows in the sheet */
+          'X-Export-Rows'?: number;
+          /** @description xlsx only: true when more rows matched than EXPORT_MAX_ROWS (the sheet then ends with a note) */
+          'X-Export-Truncated'?: boolean;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PageOfDestructionListItem'];
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  recordDestruction: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RecordDestructionDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DestructionListDetailDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `retention.destruction.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  reviseDestructionList: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DestructionVersionDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DestructionListDetailDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `retention.destruction.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  submitDestructionList: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DestructionVersionDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DestructionListDetailDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `retention.destruction.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  confirmDestructionWitness: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DestructionListDetailDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
         headers: {
           [name: string]: unknown;
         };

@@ -16,6 +16,8 @@ export const PLATFORM_ERRORS = {
   PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
   IDEMPOTENCY_KEY_REUSED: 'IDEMPOTENCY_KEY_REUSED',
   IDEMPOTENCY_KEY_IN_USE: 'IDEMPOTENCY_KEY_IN_USE',
+  /** The server is saturated (every database connection busy for too long): retry shortly. */
+  SERVICE_BUSY: 'SERVICE_BUSY',
   INTERNAL_ERROR: 'INTERNAL_ERROR',
 } as const;
 

@@ -12,6 +12,7 @@ describe('shared catalogue', () => {
       '/approvals',
       '/messages',
       '/documents/incoming',
+      '/documents/outgoing',
       '/system/audit',
     ]);
   });
@@ -20,7 +21,7 @@ describe('shared catalogue', () => {
     const menu = visibleMenu([]);
     expect(menu.map((m) => m.key)).toEqual(['workbench', 'documents']);
     expect(menu[0]!.items.map((i) => i.path)).toEqual(['/inbox', '/approvals', '/messages']);
-    expect(menu[1]!.items.map((i) => i.path)).toEqual(['/documents/incoming']);
+    expect(menu[1]!.items.map((i) => i.path)).toEqual(['/documents/incoming', '/documents/outgoing']);
   });
 
   it('PLT-2 PLT-4 shows the chain editor and the delivery log to holders of their permissions only', () => {

@@ -38,6 +38,34 @@ export const MENU: MenuModule[] = [
     items: [
       // Everyone handles the documents routed to them; registering and the full register need documents.incoming.* (checked on the page).
       { path: '/documents/incoming', labelKey: 'menu.incomingDocuments' },
+      // Drafters, countersigners and receivers all work on outgoing documents; the API answers what each may see and do.
+      { path: '/documents/outgoing', labelKey: 'menu.outgoingDocuments' },
+      { path: '/documents/outgoing/prefixes', labelKey: 'menu.outgoingPrefixes', permission: PERMISSIONS.DOCUMENTS_OUTGOING_REVIEW },
+      { path: '/documents/filing', labelKey: 'menu.documentFiling', permission: PERMISSIONS.DOCUMENTS_FILING_MANAGE },
+      { path: '/documents/inventory', labelKey: 'menu.documentInventory', permission: PERMISSIONS.DOCUMENTS_INVENTORY_MANAGE },
+      { path: '/retention/destruction-lists', labelKey: 'menu.destructionLists', permission: PERMISSIONS.RETENTION_DESTRUCTION_MANAGE },
+    ],
+  },
+  {
+    key: 'meetings',
+    labelKey: 'meetings.menu.module',
+    icon: 'Calendar',
+    items: [
+      // Invitees reach their meetings through the inbox and /meetings/:id as well; the menu shows the pages to those who book.
+      { path: '/meetings', labelKey: 'meetings.menu.meetings', permission: PERMISSIONS.MEETINGS_BOOK },
+      { path: '/meetings/calendar', labelKey: 'meetings.menu.calendar', permission: PERMISSIONS.MEETINGS_BOOK },
+      { path: '/meetings/rooms', labelKey: 'meetings.menu.rooms', permission: PERMISSIONS.MEETINGS_ROOMS_MANAGE },
+    ],
+  },
+  {
+    key: 'administration',
+    labelKey: 'administration.menu.module',
+    icon: 'Briefcase',
+    items: [
+      { path: '/administration/seal-uses', labelKey: 'administration.menu.sealUses', permission: PERMISSIONS.ADMIN_SEALS_APPLY },
+      { path: '/administration/seals', labelKey: 'administration.menu.seals', permission: PERMISSIONS.ADMIN_SEALS_MANAGE },
+      { path: '/administration/seal-inspections', labelKey: 'administration.menu.inspections', permission: PERMISSIONS.ADMIN_SEALS_MANAGE },
+      { path: '/administration/ledger', labelKey: 'administration.menu.ledger', permission: PERMISSIONS.ADMIN_LEDGER_MANAGE },
     ],
   },
   {

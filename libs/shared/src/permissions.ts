@@ -50,6 +50,34 @@ export const PERMISSIONS = {
   DOCUMENTS_INCOMING_INSTRUCT: 'documents.incoming.instruct',
   /** Confirm receipt of and handle incoming documents routed to one (承办, DOC-6). */
   DOCUMENTS_INCOMING_HANDLE: 'documents.incoming.handle',
+  /** Draft outgoing documents (拟稿, DOC-7) and edit one's own drafts. */
+  DOCUMENTS_OUTGOING_DRAFT: 'documents.outgoing.draft',
+  /** The office's steps of outgoing documents: 核稿, 审核, 复核, 登记, 印制, 校对, 用印, 分发, 归档, and numbers (DOC-7). */
+  DOCUMENTS_OUTGOING_REVIEW: 'documents.outgoing.review',
+  /** See every unclassified outgoing document; classified ones still need clearance and need-to-know. */
+  DOCUMENTS_OUTGOING_READ_ALL: 'documents.outgoing.read-all',
+  /** Configure the school's 机关代字 of outgoing numbers (DOC-7). */
+  DOCUMENTS_OUTGOING_PREFIXES_MANAGE: 'documents.outgoing.prefixes.manage',
+  /** Keep the meeting rooms: their equipment, photos, and whether they may be booked (MTG-1). */
+  MEETINGS_ROOMS_MANAGE: 'meetings.rooms.manage',
+  /** Book meeting rooms, once or weekly (MTG-1). */
+  MEETINGS_BOOK: 'meetings.book',
+  /** Organise meetings: agenda, attendees, notice (MTG-2, MTG-3). */
+  MEETINGS_ORGANISE: 'meetings.organise',
+  /** Configure meeting types, and change or cancel anyone's bookings and the meetings they may see. */
+  MEETINGS_MANAGE: 'meetings.manage',
+  /** Propose destruction lists of expired records (销毁清册), submit them, record and complete the destruction (DOC-10). */
+  RETENTION_DESTRUCTION_MANAGE: 'retention.destruction.manage',
+  /** Run the monthly inventory of paper documents (清点): open it, count, record damage and close it (DOC-9). */
+  DOCUMENTS_INVENTORY_MANAGE: 'documents.inventory.manage',
+  /** Mark finished documents ready to file and see the ready-to-file list (归档, DOC-11). */
+  DOCUMENTS_FILING_MANAGE: 'documents.filing.manage',
+  /** Keep the seal register (印章): seals, status, handovers; see every seal-use application and the 用印登记簿; inspections (ADM-4–ADM-6). */
+  ADMIN_SEALS_MANAGE: 'administration.seals.manage',
+  /** Apply to use a seal (用印申请, ADM-5). */
+  ADMIN_SEALS_APPLY: 'administration.seals.apply',
+  /** Keep the work ledger (工作台账, ADM-3): open matters, name owners, see every matter and export. */
+  ADMIN_LEDGER_MANAGE: 'administration.ledger.manage',
 } as const;
 
 export type Permission = (typeof PERMISSIONS)[keyof typeof PERMISSIONS];
@@ -84,4 +112,18 @@ export const PERMISSION_LABELS: Record<Permission, { 'zh-CN': string; en: string
   'documents.incoming.route': { 'zh-CN': '收文分送', en: 'Route incoming documents' },
   'documents.incoming.instruct': { 'zh-CN': '收文批办', en: 'Instruct on incoming documents' },
   'documents.incoming.handle': { 'zh-CN': '收文承办', en: 'Handle incoming documents routed to one' },
+  'documents.outgoing.draft': { 'zh-CN': '发文拟稿', en: 'Draft outgoing documents' },
+  'documents.outgoing.review': { 'zh-CN': '发文核稿、审核、登记与分发', en: 'Process outgoing documents (office)' },
+  'documents.outgoing.read-all': { 'zh-CN': '查看全部非密发文', en: 'View all unclassified outgoing documents' },
+  'documents.outgoing.prefixes.manage': { 'zh-CN': '管理发文机关代字', en: 'Manage outgoing number prefixes' },
+  'meetings.rooms.manage': { 'zh-CN': '管理会议室', en: 'Manage meeting rooms' },
+  'meetings.book': { 'zh-CN': '预约会议室', en: 'Book meeting rooms' },
+  'meetings.organise': { 'zh-CN': '组织会议', en: 'Organise meetings' },
+  'meetings.manage': { 'zh-CN': '管理会议类型与全部预约', en: 'Manage meeting types and all bookings' },
+  'retention.destruction.manage': { 'zh-CN': '销毁清册与销毁记录', en: 'Destruction lists and records' },
+  'documents.inventory.manage': { 'zh-CN': '公文清点', en: 'Inventory of paper documents' },
+  'documents.filing.manage': { 'zh-CN': '公文归档准备', en: 'Prepare documents for filing' },
+  'administration.seals.manage': { 'zh-CN': '印章管理', en: 'Keep the seal register' },
+  'administration.seals.apply': { 'zh-CN': '用印申请', en: 'Apply to use a seal' },
+  'administration.ledger.manage': { 'zh-CN': '工作台账管理', en: 'Keep the work ledger' },
 };

@@ -1,7 +1,7 @@
 import { ALL_PERMISSIONS, PERMISSIONS, type Permission } from './permissions.js';
 
 /** What every member of staff may do: write messages and submit requests. */
-const EVERYONE: Permission[] = [PERMISSIONS.MESSAGES_SEND, PERMISSIONS.APPROVALS_SUBMIT];
+const EVERYONE: Permission[] = [PERMISSIONS.MESSAGES_SEND, PERMISSIONS.APPROVALS_SUBMIT, PERMISSIONS.ADMIN_SEALS_APPLY];
 /** The office's own staff also watch approvals and notifications school-wide. */
 const OFFICE: Permission[] = [
   ...EVERYONE,
@@ -10,6 +10,11 @@ const OFFICE: Permission[] = [
   PERMISSIONS.NOTIFICATIONS_READ,
   // The office keeps the school calendar (PLT-10).
   PERMISSIONS.CALENDAR_MANAGE,
+  // 会议服务 (MTG-1–MTG-3): the office keeps the rooms, books them and organises the school's meetings.
+  PERMISSIONS.MEETINGS_ROOMS_MANAGE,
+  PERMISSIONS.MEETINGS_BOOK,
+  PERMISSIONS.MEETINGS_ORGANISE,
+  PERMISSIONS.MEETINGS_MANAGE,
 ];
 
 /**
@@ -33,6 +38,18 @@ export const SEEDED_ROLES = [
       PERMISSIONS.DOCUMENTS_INCOMING_REGISTER,
       PERMISSIONS.DOCUMENTS_INCOMING_READ_ALL,
       PERMISSIONS.DOCUMENTS_INCOMING_ROUTE,
+      // 发文 (DOC-7): the office checks, numbers, prints and distributes; the director keeps the 代字.
+      PERMISSIONS.DOCUMENTS_OUTGOING_DRAFT,
+      PERMISSIONS.DOCUMENTS_OUTGOING_REVIEW,
+      PERMISSIONS.DOCUMENTS_OUTGOING_READ_ALL,
+      PERMISSIONS.DOCUMENTS_OUTGOING_PREFIXES_MANAGE,
+      // 清点, 归档准备 and 销毁 (DOC-9–DOC-11): the office keeps the paper.
+      PERMISSIONS.DOCUMENTS_INVENTORY_MANAGE,
+      PERMISSIONS.DOCUMENTS_FILING_MANAGE,
+      PERMISSIONS.RETENTION_DESTRUCTION_MANAGE,
+      // 印章与工作台账 (ADM-3–ADM-6): the office director keeps the seal register and the ledger.
+      PERMISSIONS.ADMIN_SEALS_MANAGE,
+      PERMISSIONS.ADMIN_LEDGER_MANAGE,
     ],
   },
   {
@@ -45,6 +62,11 @@ export const SEEDED_ROLES = [
       PERMISSIONS.DOCUMENTS_INCOMING_REGISTER,
       PERMISSIONS.DOCUMENTS_INCOMING_READ_ALL,
       PERMISSIONS.DOCUMENTS_INCOMING_ROUTE,
+      PERMISSIONS.DOCUMENTS_OUTGOING_DRAFT,
+      PERMISSIONS.DOCUMENTS_OUTGOING_REVIEW,
+      PERMISSIONS.DOCUMENTS_OUTGOING_READ_ALL,
+      PERMISSIONS.DOCUMENTS_INVENTORY_MANAGE,
+      PERMISSIONS.DOCUMENTS_FILING_MANAGE,
     ],
   },
   {
@@ -58,17 +80,46 @@ export const SEEDED_ROLES = [
       PERMISSIONS.APPROVALS_READ_ALL,
       PERMISSIONS.DOCUMENTS_INCOMING_INSTRUCT,
       PERMISSIONS.DOCUMENTS_INCOMING_HANDLE,
+      PERMISSIONS.DOCUMENTS_OUTGOING_DRAFT,
+      PERMISSIONS.MEETINGS_BOOK,
+      PERMISSIONS.MEETINGS_ORGANISE,
     ],
   },
   {
     code: 'department-head',
     name: '部门负责人',
     nameEn: 'Department head',
-    permissions: [...EVERYONE, PERMISSIONS.ORG_READ, PERMISSIONS.DOCUMENTS_INCOMING_HANDLE],
+    permissions: [
+      ...EVERYONE,
+      PERMISSIONS.ORG_READ,
+      PERMISSIONS.DOCUMENTS_INCOMING_HANDLE,
+      PERMISSIONS.DOCUMENTS_OUTGOING_DRAFT,
+      PERMISSIONS.MEETINGS_BOOK,
+      PERMISSIONS.MEETINGS_ORGANISE,
+    ],
   },
-  { code: 'staff', name: '教职工', nameEn: 'Staff / teacher', permissions: [...EVERYONE, PERMISSIONS.DOCUMENTS_INCOMING_HANDLE] },
-  { code: 'seal-custodian', name: '印章管理员', nameEn: 'Seal custodian', permissions: [...EVERYONE] },
-  { code: 'archivist', name: '档案员', nameEn: 'Archivist', permissions: [...EVERYONE] },
+  {
+    code: 'staff',
+    name: '教职工',
+    nameEn: 'Staff / teacher',
+    // Teachers book rooms for their own meetings (MTG-1).
+    // Staff draft outgoing documents (拟稿, DOC-7).
+    permissions: [...EVERYONE, PERMISSIONS.DOCUMENTS_INCOMING_HANDLE, PERMISSIONS.MEETINGS_BOOK, PERMISSIONS.DOCUMENTS_OUTGOING_DRAFT],
+  },
+  {
+    code: 'seal-custodian',
+    name: '印章管理员',
+    nameEn: 'Seal custodian',
+    // Keeps the seals, registers each use and records the monthly inspection (ADM-4–ADM-6).
+    permissions: [...EVERYONE, PERMISSIONS.ADMIN_SEALS_MANAGE],
+  },
+  {
+    code: 'archivist',
+    name: '档案员',
+    nameEn: 'Archivist',
+    // The archivist takes documents ready to file and proposes expired records for destruction (DOC-10, DOC-11).
+    permissions: [...EVERYONE, PERMISSIONS.DOCUMENTS_FILING_MANAGE, PERMISSIONS.RETENTION_DESTRUCTION_MANAGE],
+  },
   { code: 'storekeeper', name: '库管员', nameEn: 'Storekeeper', permissions: [...EVERYONE] },
   { code: 'maintenance-worker', name: '维修工', nameEn: 'Maintenance worker', permissions: [...EVERYONE] },
 ] as const satisfies readonly { code: string; name: string; nameEn: string; permissions: readonly Permission[] }[];

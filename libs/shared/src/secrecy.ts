@@ -16,3 +16,8 @@ export const SECRECY_LABELS: Record<SecrecyLevel, { 'zh-CN': string; en: string 
 export function clearanceCovers(clearance: SecrecyLevel, level: SecrecyLevel): boolean {
   return SECRECY_LEVELS.indexOf(clearance) >= SECRECY_LEVELS.indexOf(level);
 }
+
+/** True for 秘密, 机密 and 绝密: classified items carry a 份号 and a period, and give search their metadata only. */
+export function isClassified(level: string | null | undefined): boolean {
+  return Boolean(level && level !== 'none');
+}

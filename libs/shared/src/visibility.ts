@@ -54,6 +54,68 @@ export const RESOURCE_VISIBILITY = {
     changePermission: PERMISSIONS.DOCUMENTS_INCOMING_REGISTER,
     label: { 'zh-CN': '收文', en: 'Incoming document' },
   },
+  /**
+   * An outgoing document (发文, DOC-7): clearance plus need-to-know (its drafter, countersigners,
+   * signers, the office staff it reached, the departments it was distributed to, or grant holders);
+   * an unclassified one also to holders of documents.outgoing.read-all (the office).
+   */
+  'outgoing-document': {
+    rule: 'classified',
+    unclassifiedRule: 'named-persons',
+    readAllPermission: PERMISSIONS.DOCUMENTS_OUTGOING_READ_ALL,
+    changePermission: PERMISSIONS.DOCUMENTS_OUTGOING_REVIEW,
+    label: { 'zh-CN': '发文', en: 'Outgoing document' },
+  },
+  /** A meeting room (MTG-1), its equipment and photos: school-wide. */
+  'meeting-room': {
+    rule: 'school-wide',
+    changePermission: PERMISSIONS.MEETINGS_ROOMS_MANAGE,
+    label: { 'zh-CN': '会议室', en: 'Meeting room' },
+  },
+  /**
+   * A room booking (MTG-1): school-wide, since anyone may see that a room is taken. The title of a
+   * booking that belongs to a classified meeting is shown only to those who may see the meeting.
+   */
+  'room-booking': {
+    rule: 'school-wide',
+    changePermission: PERMISSIONS.MEETINGS_MANAGE,
+    label: { 'zh-CN': '会议室预约', en: 'Room booking' },
+  },
+  /**
+   * A meeting (MTG-2): an unclassified one is school-wide; the title, attendees and materials of a
+   * classified one only for invitees (organiser, host, attendees, 列席) whose clearance covers it.
+   */
+  meeting: {
+    rule: 'classified',
+    unclassifiedRule: 'school-wide',
+    changePermission: PERMISSIONS.MEETINGS_MANAGE,
+    label: { 'zh-CN': '会议', en: 'Meeting' },
+  },
+  /** A seal (印章, ADM-4) and its impression image (印模): school-wide, so that anyone may apply for it. */
+  seal: { rule: 'school-wide', changePermission: PERMISSIONS.ADMIN_SEALS_MANAGE, label: { 'zh-CN': '印章', en: 'Seal' } },
+  /**
+   * A seal-use application (用印申请, ADM-5) and the file to be stamped: its applicant, the seal's
+   * custodian and the approvers of its request; holders of administration.seals.manage see all.
+   */
+  'seal-use-application': {
+    rule: 'named-persons',
+    readAllPermission: PERMISSIONS.ADMIN_SEALS_MANAGE,
+    changePermission: PERMISSIONS.ADMIN_SEALS_MANAGE,
+    label: { 'zh-CN': '用印申请', en: 'Seal-use application' },
+  },
+  /** A seal inspection (印章检查, ADM-6) and its photo: the custodian; holders of administration.seals.manage. */
+  'seal-inspection': {
+    rule: 'named-persons',
+    readAllPermission: PERMISSIONS.ADMIN_SEALS_MANAGE,
+    label: { 'zh-CN': '印章检查', en: 'Seal inspection' },
+  },
+  /** A matter of the work ledger (工作台账, ADM-3): its owner and who opened it; holders of administration.ledger.manage. */
+  'work-matter': {
+    rule: 'named-persons',
+    readAllPermission: PERMISSIONS.ADMIN_LEDGER_MANAGE,
+    changePermission: PERMISSIONS.ADMIN_LEDGER_MANAGE,
+    label: { 'zh-CN': '工作台账事项', en: 'Work ledger matter' },
+  },
 } as const satisfies Record<string, VisibilityDeclaration>;
 
 export type ResourceType = keyof typeof RESOURCE_VISIBILITY;

@@ -12,7 +12,7 @@ import type { Me } from '../api/types';
 const Page = defineComponent({ template: '<div />' });
 
 /** The pages every signed-in person has: the workbench and the documents routed to them. */
-const WORKBENCH = ['/inbox', '/approvals', '/messages', '/documents/incoming'];
+const WORKBENCH = ['/inbox', '/approvals', '/messages', '/documents/incoming', '/documents/outgoing'];
 
 function personWith(permissions: string[]): Me {
   return {

@@ -13,7 +13,10 @@ export type ExportPath =
   | '/api/v1/approvals/requests'
   | '/api/v1/messages'
   | '/api/v1/notifications/deliveries'
-  | '/api/v1/documents/incoming';
+  | '/api/v1/documents/incoming'
+  | '/api/v1/documents/outgoing'
+  | '/api/v1/administration/seal-uses'
+  | '/api/v1/administration/ledger';
 
 /** A list's filters, without paging and format: an export holds every matching row. */
 export type ExportQuery<P extends ExportPath> = Omit<NonNullable<QueryOf<P, 'get'>>, 'format' | 'page' | 'pageSize'>;

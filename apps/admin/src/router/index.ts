@@ -20,6 +20,26 @@ export const routes: RouteRecordRaw[] = [
     component: () => import('../views/LoginView.vue'),
     meta: { public: true, titleKey: 'login.title' },
   },
+  // Paper forms (DOC-12) print from a page of their own, outside the panel's frame: the screen shows the A4 sheet.
+  {
+    path: '/documents/outgoing/:id/print',
+    name: 'outgoing-sheet',
+    component: () => import('../views/documents/print/OutgoingDraftSheetView.vue'),
+    meta: { titleKey: 'documents.print.outgoingSheet' },
+  },
+  {
+    path: '/documents/incoming/:id/print',
+    name: 'incoming-slip',
+    component: () => import('../views/documents/print/IncomingSlipView.vue'),
+    meta: { titleKey: 'documents.print.incomingSlip' },
+  },
+  // The phone page a QR label opens (DOC-9): outside the panel's frame, laid out for a phone.
+  {
+    path: '/m/inventory/scan/:kind/:id',
+    name: 'inventory-scan',
+    component: () => import('../views/documents/inventory/InventoryScanView.vue'),
+    meta: { permission: PERMISSIONS.DOCUMENTS_INVENTORY_MANAGE, titleKey: 'retention.scan.title' },
+  },
   {
     path: '/',
     component: () => import('../layouts/AppLayout.vue'),
@@ -64,10 +84,109 @@ export const routes: RouteRecordRaw[] = [
         meta: { titleKey: 'menu.incomingDocuments' },
       },
       {
+        path: 'documents/outgoing',
+        name: 'outgoing',
+        component: () => import('../views/documents/outgoing/OutgoingListView.vue'),
+        meta: { titleKey: 'menu.outgoingDocuments' },
+      },
+      {
+        path: 'documents/outgoing/prefixes',
+        name: 'outgoing-prefixes',
+        component: () => import('../views/documents/outgoing/OutgoingPrefixesView.vue'),
+        meta: { permission: PERMISSIONS.DOCUMENTS_OUTGOING_REVIEW, titleKey: 'menu.outgoingPrefixes' },
+      },
+      {
+        path: 'documents/outgoing/:id',
+        name: 'outgoing-detail',
+        component: () => import('../views/documents/outgoing/OutgoingDetailView.vue'),
+        meta: { titleKey: 'documents.outgoing.register' },
+      },
+      {
         path: 'documents/incoming/:id',
         name: 'incoming-detail',
         component: () => import('../views/documents/incoming/IncomingDetailView.vue'),
         meta: { titleKey: 'documents.detailTitle' },
+      },
+      // Filing, inventory and destruction (DOC-9–DOC-11). A witness opens a destruction list from their inbox without the permission.
+      {
+        path: 'documents/filing',
+        name: 'filing',
+        component: () => import('../views/documents/filing/ReadyToFileView.vue'),
+        meta: { permission: PERMISSIONS.DOCUMENTS_FILING_MANAGE, titleKey: 'menu.documentFiling' },
+      },
+      {
+        path: 'documents/inventory',
+        name: 'inventory',
+        component: () => import('../views/documents/inventory/InventoryListView.vue'),
+        meta: { permission: PERMISSIONS.DOCUMENTS_INVENTORY_MANAGE, titleKey: 'menu.documentInventory' },
+      },
+      {
+        path: 'documents/inventory/:id',
+        name: 'inventory-detail',
+        component: () => import('../views/documents/inventory/InventoryDetailView.vue'),
+        meta: { permission: PERMISSIONS.DOCUMENTS_INVENTORY_MANAGE, titleKey: 'menu.documentInventory' },
+      },
+      {
+        path: 'retention/destruction-lists',
+        name: 'destruction-lists',
+        component: () => import('../views/retention/DestructionListView.vue'),
+        meta: { permission: PERMISSIONS.RETENTION_DESTRUCTION_MANAGE, titleKey: 'menu.destructionLists' },
+      },
+      {
+        path: 'retention/destruction-lists/:id',
+        name: 'destruction-list',
+        component: () => import('../views/retention/DestructionDetailView.vue'),
+        meta: { titleKey: 'menu.destructionLists' },
+      },
+      // Meetings (MTG-1–MTG-3). An invitee opens their meeting from the inbox without meetings.book.
+      {
+        path: 'meetings',
+        name: 'meetings',
+        component: () => import('../views/meetings/MeetingListView.vue'),
+        meta: { permission: PERMISSIONS.MEETINGS_BOOK, titleKey: 'meetings.menu.meetings' },
+      },
+      {
+        path: 'meetings/calendar',
+        name: 'meeting-calendar',
+        component: () => import('../views/meetings/calendar/BookingCalendarView.vue'),
+        meta: { permission: PERMISSIONS.MEETINGS_BOOK, titleKey: 'meetings.menu.calendar' },
+      },
+      {
+        path: 'meetings/rooms',
+        name: 'meeting-rooms',
+        component: () => import('../views/meetings/rooms/RoomListView.vue'),
+        meta: { permission: PERMISSIONS.MEETINGS_ROOMS_MANAGE, titleKey: 'meetings.menu.rooms' },
+      },
+      {
+        path: 'meetings/:id',
+        name: 'meeting-detail',
+        component: () => import('../views/meetings/MeetingDetailView.vue'),
+        meta: { titleKey: 'meetings.menu.meetings' },
+      },
+      // Administration: seals (ADM-4–ADM-6) and the work ledger (ADM-3). Owners and custodians open items from their notifications.
+      {
+        path: 'administration/seals/:id?',
+        name: 'seals',
+        component: () => import('../views/administration/SealListView.vue'),
+        meta: { permission: PERMISSIONS.ADMIN_SEALS_MANAGE, titleKey: 'administration.menu.seals' },
+      },
+      {
+        path: 'administration/seal-uses/:id?',
+        name: 'seal-uses',
+        component: () => import('../views/administration/SealUsesView.vue'),
+        meta: { titleKey: 'administration.menu.sealUses' },
+      },
+      {
+        path: 'administration/seal-inspections',
+        name: 'seal-inspections',
+        component: () => import('../views/administration/SealInspectionsView.vue'),
+        meta: { titleKey: 'administration.menu.inspections' },
+      },
+      {
+        path: 'administration/ledger/:id?',
+        name: 'work-ledger',
+        component: () => import('../views/administration/LedgerView.vue'),
+        meta: { titleKey: 'administration.menu.ledger' },
       },
       {
         path: 'system/users',

@@ -25,6 +25,7 @@ describe('session store', () => {
       '/approvals',
       '/messages',
       '/documents/incoming',
+      '/documents/outgoing',
       '/system/users',
       '/system/departments',
       '/system/roles',

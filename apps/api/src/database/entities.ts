@@ -23,6 +23,29 @@ import { Message, MessageRecipient } from '../platform/notifications/messages/me
 import { AccessGrant } from '../platform/access/access-grant.entity';
 import { StoredFile } from '../platform/files/file.entity';
 import { IncomingDocument, IncomingDocumentCounter, IncomingDocumentRoute } from '../modules/documents/incoming/incoming.entity';
+import {
+  OutgoingDocument,
+  OutgoingDocumentCountersign,
+  OutgoingDocumentDistribution,
+  OutgoingDocumentStep,
+  OutgoingNumberCounter,
+  OutgoingNumberLog,
+  OutgoingNumberPrefix,
+} from '../modules/documents/outgoing/outgoing.entity';
+import { DestructionList, DestructionListItem, DestructionWitness } from '../platform/retention/destruction.entities';
+import { DocumentInventory, DocumentInventoryItem } from '../modules/documents/inventory/inventory.entities';
+import { DocumentText } from '../modules/documents/search/document-text.entity';
+import { ADMINISTRATION_ENTITIES } from '../modules/administration/administration.entities';
+import { MeetingRoom } from '../modules/meetings/rooms/room.entity';
+import { RoomBooking, RoomBookingSeries } from '../modules/meetings/bookings/booking.entity';
+import {
+  Meeting,
+  MeetingAttendee,
+  MeetingCalendarFeed,
+  MeetingDepartment,
+  MeetingTopic,
+  MeetingType,
+} from '../modules/meetings/meetings/meeting.entity';
 
 /** Every entity of the app; modules add theirs here so the CLI and the app see the same schema. */
 export const ENTITIES = [
@@ -63,4 +86,30 @@ export const ENTITIES = [
   IncomingDocumentCounter,
   IncomingDocument,
   IncomingDocumentRoute,
+  OutgoingNumberPrefix,
+  OutgoingNumberCounter,
+  OutgoingDocument,
+  OutgoingNumberLog,
+  OutgoingDocumentStep,
+  OutgoingDocumentCountersign,
+  OutgoingDocumentDistribution,
+  // retention and destruction (DOC-10), inventory (DOC-9)
+  DestructionList,
+  DestructionListItem,
+  DestructionWitness,
+  DocumentInventory,
+  DocumentInventoryItem,
+  DocumentText,
+  // meetings: rooms, bookings, meetings and notices (MTG-1–MTG-3)
+  MeetingRoom,
+  RoomBookingSeries,
+  RoomBooking,
+  MeetingType,
+  Meeting,
+  MeetingTopic,
+  MeetingDepartment,
+  MeetingAttendee,
+  MeetingCalendarFeed,
+  // administration: seals (ADM-4–ADM-6) and the work ledger (ADM-3)
+  ...ADMINISTRATION_ENTITIES,
 ];

@@ -5,6 +5,11 @@ import { SchoolCalendar1796403925922 } from './migrations/1796403925922-SchoolCa
 import { FilesAndAccess1796403967835 } from './migrations/1796403967835-FilesAndAccess';
 import { Integration1796404082161 } from './migrations/1796404082161-Integration';
 import { IncomingDocuments1796405432988 } from './migrations/1796405432988-IncomingDocuments';
+import { Meetings1796409758788 } from './migrations/1796409758788-Meetings';
+import { DocumentTexts1796409789078 } from './migrations/1796409789078-DocumentTexts';
+import { Retention1796409932869 } from './migrations/1796409932869-Retention';
+import { OutgoingDocuments1796410111573 } from './migrations/1796410111573-OutgoingDocuments';
+import { Administration1796412067559 } from './migrations/1796412067559-Administration';
 
 /** Every migration, in order. A new migration is added here as well as in migrations/. */
 export const MIGRATIONS = [
@@ -15,4 +20,9 @@ export const MIGRATIONS = [
   FilesAndAccess1796403967835,
   Integration1796404082161,
   IncomingDocuments1796405432988,
+  Meetings1796409758788,
+  DocumentTexts1796409789078,
+  Retention1796409932869,
+  OutgoingDocuments1796410111573,
+  Administration1796412067559,
 ];

@@ -17,8 +17,10 @@ export function typeOrmOptions(url: string): DataSourceOptions {
     migrationsTransactionMode: 'each',
     extra: {
       max: 20,
-      // A dead connection (database restarted) is dropped from the pool instead of hanging.
-      connectionTimeoutMillis: 5000,
+      // How long a request waits for a pooled connection (or a new one) before a 503: long enough
+      // for a burst of 100 parallel registrations queued on one counter row on a busy 2-core
+      // machine, short enough that a dead database does not hang requests.
+      connectionTimeoutMillis: 15000,
       keepAlive: true,
     },
   };

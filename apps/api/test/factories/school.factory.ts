@@ -16,24 +16,18 @@ export async function roleId(t: TestApp, adminToken: string, code: string): Prom
 export async function createStaff(
   t: TestApp,
   adminToken: string,
-  options: { roles: string[]; departmentId?: string; name?: string; email?: string; phone?: string },
+  /** Roles by code; any other account field (departmentId, clearance, phone …) is sent as given. */
+  options: { roles: string[]; name?: string; email?: string } & Record<string, unknown>,
 ): Promise<TestUser & { name: string }> {
-  const roleIds = await Promise.all(options.roles.map((code) => roleId(t, adminToken, code)));
+  const { roles, name: givenName, email, ...fields } = options;
+  const roleIds = await Promise.all(roles.map((code) => roleId(t, adminToken, code)));
   const username = unique('staff').toLowerCase();
   const password = 'Passw0rd-e2e';
-  const name = options.name ?? unique('教工');
+  const name = givenName ?? unique('教工');
   const res = await t.http
     .post('/api/v1/org/users')
     .set('authorization', `Bearer ${adminToken}`)
-    .send({
-      username,
-      name,
-      password,
-      roleIds,
-      departmentId: options.departmentId,
-      email: options.email ?? `${username}@school.example`,
-      phone: options.phone,
-    })
+    .send({ username, name, password, roleIds, email: email ?? `${username}@school.example`, ...fields })
     .expect(201);
   return { id: res.body.id, username, password, name, token: await login(t, username, password) };
 }

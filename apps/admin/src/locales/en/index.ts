@@ -1,4 +1,8 @@
 import type { MessageSchema } from '../zh-CN';
+import { documentsOutgoing } from './documentsOutgoing';
+import { retention } from './retention';
+import { meetings } from './meetings';
+import { administration } from './administration';
 
 /** English; typed against zh-CN so that a missing or extra key fails the typecheck. */
 const en: MessageSchema = {
@@ -47,6 +51,11 @@ const en: MessageSchema = {
   menu: {
     documents: 'Documents',
     incomingDocuments: 'Incoming documents',
+    outgoingDocuments: 'Outgoing documents',
+    outgoingPrefixes: 'Issuer codes and numbers',
+    documentFiling: 'Filing',
+    documentInventory: 'Document inventory',
+    destructionLists: 'Destruction lists',
     workbench: 'Workbench',
     inbox: 'My inbox',
     approvals: 'Approvals',
@@ -171,6 +180,9 @@ const en: MessageSchema = {
     integration: 'Integration',
     backups: 'Backups',
     documents: 'Documents',
+    retention: 'Destruction',
+    meetings: 'Meetings',
+    administration: 'Administration',
   },
   audit: {
     title: 'Audit log',
@@ -525,6 +537,16 @@ const en: MessageSchema = {
   },
   errors: {
     unknown: 'Something went wrong; try again later',
+    SEAL_NOT_IN_USE: 'The seal is suspended, lost or destroyed: no application and no use',
+    SEAL_ILLEGAL_STATUS: 'The seal’s status does not allow this change',
+    SEAL_HANDOVER_PENDING: 'A handover of this seal is waiting for confirmation',
+    SEAL_HANDOVER_CLOSED: 'The handover has been confirmed or cancelled',
+    SEAL_NOT_CUSTODIAN: 'Only the seal’s custodian may do this',
+    SEAL_USE_NOT_APPROVED: 'The application is not approved: the seal cannot be used',
+    SEAL_USE_COPIES_EXCEEDED: 'More copies than the approval has left',
+    SEAL_USE_SPENT: 'Every approved copy has been stamped',
+    SEAL_INSPECTION_DONE: 'This inspection has been recorded already',
+    WORK_MATTER_CLOSED: 'The matter is done or cancelled',
     network: 'Cannot reach the server; check the network',
     fixFields: 'Please correct the highlighted fields',
     UNAUTHENTICATED: 'Your session has ended; sign in again',
@@ -547,6 +569,25 @@ const en: MessageSchema = {
     APPROVAL_NOT_APPLICANT: 'Only the applicant can do this',
     APPROVAL_NOT_PARTY: 'Only the applicant and the approvers can copy a request',
     CHANNEL_NOT_CONFIGURED: 'That channel is not configured yet',
+    MEETING_ROOM_CLASH: 'The room is already booked in this slot',
+    MEETING_ROOM_NOT_BOOKABLE: 'The room is not open for booking',
+    MEETING_ROOM_TOO_SMALL: 'The room has too few seats',
+    MEETING_BOOKING_NOT_ACTIVE: 'The booking was cancelled or rejected',
+    MEETING_ILLEGAL_TRANSITION: 'The meeting has moved on; it has been reloaded',
+    MEETING_NOT_THE_ORGANISER: 'Only the organiser confirms the agenda',
+    MEETING_NOT_AN_ATTENDEE: 'You are not invited to this meeting',
+    MEETING_BOOKING_PENDING: 'The room booking awaits approval; send the notice once it is approved',
+    RETENTION_ILLEGAL_TRANSITION: 'The destruction list has moved on; it has been reloaded',
+    RETENTION_NOT_APPROVED: 'The destruction list is not approved yet',
+    RETENTION_TOO_FEW_WITNESSES: 'At least two witnesses must confirm in person before the destruction is completed',
+    RETENTION_NOT_RECORDED: 'Record the method, date and place of the destruction first',
+    RETENTION_NOTHING_EXPIRED: 'No record is waiting for destruction',
+    RETENTION_NOT_A_WITNESS: 'You are not a witness of this destruction',
+    INVENTORY_NOT_OPEN: 'No inventory is open',
+    INVENTORY_ALREADY_OPEN: 'This month’s inventory has started already',
+    INVENTORY_ALREADY_COUNTED: 'This document has been counted already',
+    FILING_NOT_READY: 'The document is not completed, or is filed or destroyed already',
+    FILING_UNKNOWN_KIND: 'This kind of document cannot be filed',
   },
   backups: {
     menu: 'Backups',
@@ -930,6 +971,36 @@ const en: MessageSchema = {
     done: 'Done',
     receiverRequired: 'Choose a department or a person on every row',
     receiversRequired: 'Add at least one receiver',
+    print: {
+      incomingRegister: 'Incoming documents register',
+      incomingSlip: 'Incoming document handling slip',
+      slipButton: 'Print handling slip',
+      backToDocument: 'Back to the document',
+      count: '{n} documents',
+      truncated: 'Only the first {n} documents are listed; narrow the filters and print in parts',
+      receivedRange: 'Received from {from} to {to}',
+      leaderInstruction: 'Leaders’ instructions',
+      handlingResult: 'Handling result',
+      completedOn: 'Completed on',
+      leadMark: '{name} (lead)',
+      assistMark: '{name} (assisting)',
+      separator: '; ',
+      signedLine: '{text} ({name})',
+      resultLine: '{receiver}: {opinion}',
+      outgoingSheet: 'Outgoing document draft sheet',
+      signoff: 'Signed off',
+      countersign: 'Countersigned',
+      colon: ': ',
+      draftingUnit: 'Drafting unit',
+      checkedBy: 'Checked',
+      officeReview: 'Office review',
+      finalCheck: 'Final check',
+      printCopies: 'Copies printed',
+      printedBy: 'Printed',
+      proofreadBy: 'Proofread',
+      sealedBy: 'Sealed',
+    },
+    outgoing: documentsOutgoing,
   },
   platformErrors: {
     PAYLOAD_TOO_LARGE: 'The file is too large',
@@ -941,6 +1012,9 @@ const en: MessageSchema = {
     WEBHOOK_INACTIVE: 'The webhook is inactive; activate it first',
     WEBHOOK_DELIVERY_PENDING: 'The delivery is still being attempted; resend it later',
   },
+  retention,
+  meetings,
+  administration,
 };
 
 export default en;

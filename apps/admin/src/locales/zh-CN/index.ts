@@ -1,3 +1,8 @@
+import { retention } from './retention';
+import { documentsOutgoing } from './documentsOutgoing';
+import { meetings } from './meetings';
+import { administration } from './administration';
+
 /** Simplified Chinese, the panel's first language. Every other locale must have exactly these keys. */
 const zhCN = {
   app: {
@@ -45,6 +50,11 @@ const zhCN = {
   menu: {
     documents: '公文管理',
     incomingDocuments: '收文',
+    outgoingDocuments: '发文',
+    outgoingPrefixes: '发文代字与编号',
+    documentFiling: '归档准备',
+    documentInventory: '公文清点',
+    destructionLists: '销毁清册',
     workbench: '工作台',
     inbox: '我的待办',
     approvals: '审批',
@@ -169,6 +179,9 @@ const zhCN = {
     integration: '系统对接',
     backups: '备份',
     documents: '公文',
+    retention: '销毁',
+    meetings: '会议服务',
+    administration: '行政管理',
   },
   audit: {
     title: '操作日志',
@@ -523,6 +536,16 @@ const zhCN = {
   },
   errors: {
     unknown: '操作失败，请稍后重试',
+    SEAL_NOT_IN_USE: '该印章已停用、遗失或销毁，不能申请或用印',
+    SEAL_ILLEGAL_STATUS: '印章当前状态不允许此变更',
+    SEAL_HANDOVER_PENDING: '该印章有一项交接尚待确认',
+    SEAL_HANDOVER_CLOSED: '该交接已确认或已撤销',
+    SEAL_NOT_CUSTODIAN: '只有该印章的保管人可以执行此操作',
+    SEAL_USE_NOT_APPROVED: '用印申请尚未批准，不能用印',
+    SEAL_USE_COPIES_EXCEEDED: '用印份数超过批准的剩余份数',
+    SEAL_USE_SPENT: '该申请批准的份数已全部用完',
+    SEAL_INSPECTION_DONE: '该检查已登记',
+    WORK_MATTER_CLOSED: '该事项已办结或撤销',
     network: '无法连接服务器，请检查网络',
     fixFields: '请根据提示修改表单',
     UNAUTHENTICATED: '登录已失效，请重新登录',
@@ -545,6 +568,25 @@ const zhCN = {
     APPROVAL_NOT_APPLICANT: '只有申请人可以执行此操作',
     APPROVAL_NOT_PARTY: '只有申请人和审批人可以抄送',
     CHANNEL_NOT_CONFIGURED: '该渠道尚未配置，不能用它发送',
+    MEETING_ROOM_CLASH: '该时段会议室已被预约',
+    MEETING_ROOM_NOT_BOOKABLE: '该会议室暂不开放预约',
+    MEETING_ROOM_TOO_SMALL: '会议室容纳人数不足',
+    MEETING_BOOKING_NOT_ACTIVE: '该预约已取消或未获批准',
+    MEETING_ILLEGAL_TRANSITION: '会议当前的状态不允许此操作，已为您刷新',
+    MEETING_NOT_THE_ORGANISER: '只有会议组织者可以确认议题',
+    MEETING_NOT_AN_ATTENDEE: '您不在本次会议的参会名单中',
+    MEETING_BOOKING_PENDING: '会议室预约尚在审批中，审批通过后才能发送通知',
+    RETENTION_ILLEGAL_TRANSITION: '销毁清册当前的状态不允许此操作，已为您刷新',
+    RETENTION_NOT_APPROVED: '销毁清册尚未审批通过，不能完成销毁',
+    RETENTION_TOO_FEW_WITNESSES: '至少需要两名监销人本人确认后才能完成销毁',
+    RETENTION_NOT_RECORDED: '请先登记销毁方式、日期和地点',
+    RETENTION_NOTHING_EXPIRED: '没有到期待销毁的文件',
+    RETENTION_NOT_A_WITNESS: '您不是本次销毁的监销人',
+    INVENTORY_NOT_OPEN: '当前没有进行中的清点',
+    INVENTORY_ALREADY_OPEN: '本月的清点已经开始',
+    INVENTORY_ALREADY_COUNTED: '该文件已清点',
+    FILING_NOT_READY: '该公文尚未办结，或已归档、已销毁',
+    FILING_UNKNOWN_KIND: '不支持该类文件归档',
   },
   backups: {
     menu: '数据备份',
@@ -923,6 +965,36 @@ const zhCN = {
     done: '操作成功',
     receiverRequired: '请为每一行选择部门或人员',
     receiversRequired: '请至少添加一个分送对象',
+    print: {
+      incomingRegister: '收文登记簿',
+      incomingSlip: '收文处理单',
+      slipButton: '打印收文处理单',
+      backToDocument: '返回文件',
+      count: '共 {n} 件',
+      truncated: '仅列出前 {n} 件，请缩小筛选范围后分批打印',
+      receivedRange: '收文日期：{from} 至 {to}',
+      leaderInstruction: '领导批示',
+      handlingResult: '办理结果',
+      completedOn: '办结日期',
+      leadMark: '{name}（主办）',
+      assistMark: '{name}（协办）',
+      separator: '、',
+      signedLine: '{text}（{name}）',
+      resultLine: '{receiver}：{opinion}',
+      outgoingSheet: '发文稿纸',
+      signoff: '签发',
+      countersign: '会签',
+      colon: '：',
+      draftingUnit: '拟稿单位',
+      checkedBy: '核稿',
+      officeReview: '办公室审核',
+      finalCheck: '复核',
+      printCopies: '印制份数',
+      printedBy: '印制',
+      proofreadBy: '校对',
+      sealedBy: '用印',
+    },
+    outgoing: documentsOutgoing,
   },
   platformErrors: {
     PAYLOAD_TOO_LARGE: '文件太大，超出了允许的大小',
@@ -934,6 +1006,9 @@ const zhCN = {
     WEBHOOK_INACTIVE: '该推送已停用，请先启用',
     WEBHOOK_DELIVERY_PENDING: '该推送仍在发送中，请稍后再重发',
   },
+  retention,
+  meetings,
+  administration,
 };
 
 export default zhCN;

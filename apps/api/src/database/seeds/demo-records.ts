@@ -6,6 +6,14 @@ import type { Principal } from '../../platform/auth/principal';
 import { PrincipalService } from '../../platform/auth/principal.service';
 import type { RequestContext } from '../../platform/http/request-context';
 import { MessagesService } from '../../platform/notifications/messages/messages.service';
+import { addDays, mondayOf, schoolDateOf } from '@xiaoban/shared';
+import { BookingsService } from '../../modules/meetings/bookings/bookings.service';
+import { MeetingsService } from '../../modules/meetings/meetings/meetings.service';
+import { RoomsService } from '../../modules/meetings/rooms/rooms.service';
+import { OutgoingNumbersService } from '../../modules/documents/outgoing/outgoing-numbers.service';
+import { OutgoingService } from '../../modules/documents/outgoing/outgoing.service';
+import { LedgerService } from '../../modules/administration/ledger/ledger.service';
+import { SealsService } from '../../modules/administration/seals/seals.service';
 
 /**
  * Sample records of the demo school, made through the same services a person's clicks go
@@ -60,6 +68,138 @@ export async function loadDemoRecords(app: INestApplicationContext, log: (messag
   // The school calendar (PLT-10): this school year's semesters, holidays and 调休 days.
   await dataSource.transaction((manager) => seedCalendarDemo(manager));
 
+  // Outgoing documents (发文, DOC-7): the school's 代字; a notice drafted by a teacher, signed off by
+  // the principal and numbered 校办〔YYYY〕1号; a second draft waiting for the office's 核稿.
+  const numbers = app.get(OutgoingNumbersService);
+  const outgoing = app.get(OutgoingService);
+  const office = await numbers.createPrefix({ code: '校办', name: '学校办公室发文' }, director);
+  await numbers.createPrefix({ code: '校发', name: '学校行政发文' }, director);
+  await numbers.createPrefix({ code: '校党发', name: '学校党组织发文' }, director);
+  const safetyNotice = await outgoing.draft(
+    {
+      docType: 'notice',
+      direction: 'downward',
+      title: '关于做好寒假期间学生安全工作的通知',
+      body: '各处室、各年级组：\n寒假将至，为确保学生度过一个安全、健康、愉快的假期，现将有关事项通知如下……',
+      mainRecipients: ['各处室', '各年级组'],
+      ccRecipients: ['区教育局'],
+      issuerMark: '实验中学文件',
+      printingOrg: '实验中学办公室',
+    },
+    teacher,
+  );
+  await outgoing.submit(safetyNotice.id, undefined, teacher);
+  await outgoing.check(safetyNotice.id, '文字已核。', clerk);
+  const signing = await outgoing.requestSignoff(safetyNotice.id, undefined, clerk);
+  await approvals.approve(signing.signoffRequestId!, '同意印发。', principal);
+  await approvals.handleOutcome(signing.signoffRequestId!); // the outcome job would run it shortly; the demo does not wait
+  await outgoing.review(safetyNotice.id, undefined, clerk);
+  await outgoing.register(
+    safetyNotice.id,
+    {
+      prefixId: office.id,
+      distribution: [
+        { kind: 'main', departmentId: jwc, copies: 2 },
+        { kind: 'cc', orgName: '区教育局' },
+      ],
+    },
+    clerk,
+  );
+  const pending = await outgoing.draft(
+    {
+      docType: 'request',
+      direction: 'upward',
+      title: '关于增设学生心理辅导室的请示',
+      body: '区教育局：\n为加强学生心理健康教育，我校拟增设心理辅导室一间……妥否，请批示。',
+      mainRecipients: ['区教育局'],
+      signers: ['张建国'],
+      issuerMark: '实验中学文件',
+      remark: '联系人：刘婷，电话：0571-88886666',
+    },
+    teacher,
+  );
+  await outgoing.submit(pending.id, undefined, teacher);
+
+  // Meetings (MTG-1–MTG-3): three rooms, the weekly 行政会 booked for the next eight weeks, and
+  // next Wednesday's 校务会 with its agenda confirmed and the notice sent.
+  const rooms = app.get(RoomsService);
+  const first = await rooms.create(
+    {
+      name: '第一会议室',
+      building: '行政楼',
+      floor: '3',
+      capacity: 24,
+      equipment: ['projector', 'audio', 'microphones', 'video-conference'],
+    },
+    director,
+  );
+  await rooms.create({ name: '第二会议室', building: '行政楼', floor: '2', capacity: 12, equipment: ['screen', 'whiteboard'] }, director);
+  await rooms.create(
+    {
+      name: '学术报告厅',
+      building: '图书馆',
+      floor: '1',
+      capacity: 300,
+      equipment: ['projector', 'audio', 'microphones', 'recording'],
+      needsApproval: true,
+    },
+    director,
+  );
+  const monday = mondayOf(schoolDateOf(new Date()));
+  await app.get(BookingsService).bookSeries(
+    {
+      roomId: first.id,
+      title: '行政会',
+      attendeeCount: 15,
+      weekday: 1,
+      startTime: '08:00',
+      endTime: '09:00',
+      fromOn: addDays(monday, 7),
+      untilOn: addDays(monday, 7 * 8),
+      teachingWeeksOnly: false,
+    },
+    director,
+  );
+  const meetings = app.get(MeetingsService);
+  const wednesday = addDays(monday, 9);
+  const affairs = await meetings.create(
+    {
+      title: '校务会（第12次）',
+      typeCode: 'school-affairs',
+      hostId: principal.actor!.id,
+      roomId: first.id,
+      startsAt: `${wednesday}T14:30:00+08:00`,
+      endsAt: `${wednesday}T16:00:00+08:00`,
+      topics: [{ title: '审议寒假工作安排', presenterId: director.actor!.id, minutes: 30 }, { title: '讨论下学期教学计划' }],
+      attendeeIds: [director.actor!.id, head.actor!.id],
+      observerIds: [teacher.actor!.id],
+    },
+    principal,
+  );
+  await meetings.confirmAgenda(affairs.id, principal);
+  await meetings.notify(affairs.id, principal);
+
+  // Seals (ADM-4) kept by the seal custodian, and a matter of the work ledger (ADM-3) for the head of 教务处.
+  const seals = app.get(SealsService);
+  const keeper = await as('seal');
+  for (const [name, sealType] of [
+    ['某某中学公章', 'official'],
+    ['中共某某中学委员会章', 'party'],
+    ['某某中学财务专用章', 'finance'],
+  ] as const) {
+    await seals.create({ name, sealType, custodianId: keeper.actor!.id }, director);
+  }
+  await app.get(LedgerService).create(
+    {
+      title: '迎接市教育局教学常规督导检查',
+      description: '整理近三年教学常规材料，完成自查报告。',
+      ownerId: head.actor!.id,
+      departmentIds: [jwc],
+      dueOn: addDays(schoolDateOf(new Date()), 14),
+    },
+    director,
+  );
+
   await dataSource.query(`INSERT INTO audit_log (action, object_type, request_id) VALUES ('demo.records', 'school', 'demo')`);
-  log('Loaded the demo records: approvals, messages and the school calendar');
+  log('Loaded the demo records: approvals, messages, the school calendar, outgoing documents, meetings, seals and the work ledger');
 }

@@ -13,7 +13,7 @@ import {
   type OnModuleInit,
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { SecrecyLevel } from '@xiaoban/shared';
+import { isClassified, type SecrecyLevel } from '@xiaoban/shared';
 import type { FastifyRequest } from 'fastify';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
@@ -51,8 +51,6 @@ export interface FileDownload {
   length: number;
   watermarked: boolean;
 }
-
-const isClassified = (secrecy: SecrecyLevel | null | undefined) => Boolean(secrecy && secrecy !== 'none');
 
 /**
  * Files (附件, PLT-5). An upload is streamed to a temp file while it is hashed, its type is

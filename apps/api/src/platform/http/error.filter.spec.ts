@@ -21,6 +21,14 @@ describe('error filter (unit)', () => {
     expect(filter.toBody(tooLarge)).toEqual({ statusCode: 413, code: 'PAYLOAD_TOO_LARGE', message: 'Request body is too large' });
   });
 
+  it('NFR-2 a request that waited too long for a database connection is 503, to be retried, not a 500', () => {
+    expect(filter.toBody(new Error('timeout exceeded when trying to connect'))).toEqual({
+      statusCode: 503,
+      code: 'SERVICE_BUSY',
+      message: 'The server is busy; try again shortly',
+    });
+  });
+
   it('NFR-2 hides the details of an unexpected error', () => {
     expect(filter.toBody(new Error('connection string postgres://secret'))).toEqual({
       statusCode: 500,

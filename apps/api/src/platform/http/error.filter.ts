@@ -37,6 +37,14 @@ const STATUS_CODES: Record<number, string> = {
   429: PLATFORM_ERRORS.TOO_MANY_REQUESTS,
 };
 
+/**
+ * node-postgres gives up waiting for a free pooled connection with this plain Error. It means load,
+ * not a fault in the request: 503, so a client (or the load balancer) retries instead of reporting a bug.
+ */
+function isPoolExhausted(exception: unknown): boolean {
+  return exception instanceof Error && /timeout exceeded when trying to connect/i.test(exception.message);
+}
+
 /** Renders every error as `{ statusCode, code, message, errors? }` (ARCHITECTURE.md, "Errors"). */
 @Catch()
 export class ErrorFilter implements ExceptionFilter {
@@ -76,6 +84,13 @@ export class ErrorFilter implements ExceptionFilter {
       const pgCode = (exception.driverError as { code?: string } | undefined)?.code;
       const known = pgCode ? PG_CLIENT_ERRORS[pgCode] : undefined;
       if (known) return { statusCode: known.status, code: known.code, message: known.message };
+    }
+    if (isPoolExhausted(exception)) {
+      return {
+        statusCode: HttpStatus.SERVICE_UNAVAILABLE,
+        code: PLATFORM_ERRORS.SERVICE_BUSY,
+        message: 'The server is busy; try again shortly',
+      };
     }
     return { statusCode: HttpStatus.INTERNAL_SERVER_ERROR, code: PLATFORM_ERRORS.INTERNAL_ERROR, message: 'Internal server error' };
   }

@@ -74,6 +74,47 @@ export async function paginate<E extends ObjectLiteral, T>(
   };
 }
 
+/**
+ * `paginate` for the lists of large tables (NFR-9): the page is found on the main table alone,
+ * with a plain OFFSET/LIMIT and a count without DISTINCT, and `load` then reads that page's rows
+ * with their relations. With joined relations TypeORM pages through a DISTINCT over every
+ * matching row, which grows with the table (measured in bench/). `qb` must select the main table
+ * only, one row per record; `load` may return the rows in any order.
+ */
+export async function paginateThenLoad<E extends ObjectLiteral & { id: string }, T>(
+  qb: SelectQueryBuilder<E>,
+  query: PageQueryDto,
+  load: (ids: string[]) => Promise<E[]>,
+  toDto: (row: E) => T,
+  cap = LIST_TOTAL_CAP,
+): Promise<Page<T>> {
+  const [ids, counted] = await Promise.all([
+    qb
+      .clone()
+      .select(`${qb.alias}.id`, 'id')
+      .offset((query.page - 1) * query.pageSize)
+      .limit(query.pageSize)
+      .getRawMany<{ id: string }>()
+      .then((r) => r.map((row) => row.id)),
+    qb
+      .clone()
+      .orderBy()
+      .select(`${qb.alias}.id`)
+      .offset(undefined)
+      .limit(cap + 1)
+      .getRawMany()
+      .then((r) => r.length),
+  ]);
+  const byId = new Map((ids.length ? await load(ids) : []).map((row) => [row.id, row]));
+  return {
+    items: ids.flatMap((id) => (byId.has(id) ? [toDto(byId.get(id)!)] : [])),
+    total: Math.min(counted, cap),
+    totalCapped: counted > cap,
+    page: query.page,
+    pageSize: query.pageSize,
+  };
+}
+
 /** The OpenAPI schema of a page of `Item`s: one `Paginated(XDto)` per list. */
 export function Paginated<Item>(item: NestType<Item>) {
   class PageOfItems {

@@ -9,64 +9,74 @@ import {
 } from '@xiaoban/shared';
 import { api } from '../../../api/client';
 import { notifyApiError } from '../../../api/errors';
+import { usePagedList } from '../../../composables/usePagedList';
+import { fetchAllPages } from '../print/fetchAllPages';
 import type { IncomingRow } from './incomingPresentation';
 
 export type IncomingTab = 'all' | 'intake';
 
+/** The list's filters and paging, as the page edits them. */
+export interface IncomingQuery {
+  q: string;
+  number: string;
+  docType: DocumentType | undefined;
+  urgency: DocumentUrgency | undefined;
+  secrecy: DocumentSecrecy | undefined;
+  status: IncomingStatus | undefined;
+  major: boolean | undefined;
+  /** [from, to] as YYYY-MM-DD, or null. */
+  received: [string, string] | null;
+  page: number;
+  pageSize: number;
+}
+
+/** The filters as the API takes them; the register's list, export and print send the same (DOC-12). */
+export function incomingFilters(query: IncomingQuery) {
+  return {
+    q: query.q.trim() || undefined,
+    number: query.number.trim() || undefined,
+    docType: query.docType || undefined,
+    urgency: query.urgency || undefined,
+    secrecy: query.secrecy || undefined,
+    status: query.status || undefined,
+    major: query.major || undefined,
+    receivedFrom: query.received?.[0] ?? undefined,
+    receivedTo: query.received?.[1] ?? undefined,
+  };
+}
+
 /** The incoming register (DOC-8) and today's intake (DOC-2): filters, the rows shown, the dialog. */
 export function useIncomingList() {
-  const query = reactive({
-    q: '',
-    number: '',
-    docType: undefined as DocumentType | undefined,
-    urgency: undefined as DocumentUrgency | undefined,
-    secrecy: undefined as DocumentSecrecy | undefined,
-    status: undefined as IncomingStatus | undefined,
-    major: undefined as boolean | undefined,
-    /** [from, to] as YYYY-MM-DD, or null. */
-    received: null as [string, string] | null,
-    page: 1,
-    pageSize: PAGE_SIZE_DEFAULT,
-  });
+  const { query, rows, total, totalCapped, loading, load, search } = usePagedList<IncomingRow, IncomingQuery>(
+    {
+      q: '',
+      number: '',
+      docType: undefined,
+      urgency: undefined,
+      secrecy: undefined,
+      status: undefined,
+      major: undefined,
+      received: null,
+      page: 1,
+      pageSize: PAGE_SIZE_DEFAULT,
+    },
+    (query) =>
+      api.GET('/api/v1/documents/incoming', {
+        params: { query: { page: query.page, pageSize: query.pageSize, ...incomingFilters(query) } },
+      }),
+  );
   const tab = ref<IncomingTab>('all');
-  const rows = ref<IncomingRow[]>([]);
-  const total = ref(0);
-  const totalCapped = ref(false);
-  const loading = ref(false);
   const intake = ref<IncomingRow[]>([]);
   const intakeLoading = ref(false);
 
-  /** The filters as the API takes them; the register's export sends the same (DOC-12). */
-  function filters() {
-    return {
-      q: query.q.trim() || undefined,
-      number: query.number.trim() || undefined,
-      docType: query.docType || undefined,
-      urgency: query.urgency || undefined,
-      secrecy: query.secrecy || undefined,
-      status: query.status || undefined,
-      major: query.major || undefined,
-      receivedFrom: query.received?.[0] ?? undefined,
-      receivedTo: query.received?.[1] ?? undefined,
-    };
-  }
+  const filters = () => incomingFilters(query);
 
-  async function load(): Promise<void> {
-    loading.value = true;
-    try {
-      const { data, error } = await api.GET('/api/v1/documents/incoming', {
-        params: { query: { page: query.page, pageSize: query.pageSize, ...filters() } },
-      });
-      if (!data) {
-        notifyApiError(error);
-        return;
-      }
-      rows.value = data.items;
-      total.value = data.total;
-      totalCapped.value = data.totalCapped;
-    } finally {
-      loading.value = false;
-    }
+  /** Every row the filters match, for the printed incoming register (DOC-12); undefined when the API refused. */
+  function loadRegister() {
+    return fetchAllPages<IncomingRow>(
+      (page, pageSize) => api.GET('/api/v1/documents/incoming', { params: { query: { page, pageSize, ...filters() } } }),
+      notifyApiError,
+    );
   }
 
   /** Today's intake, extra urgent first, then urgent (the API's order). */
@@ -86,11 +96,6 @@ export function useIncomingList() {
 
   function reload(): void {
     void (tab.value === 'intake' ? loadIntake() : load());
-  }
-
-  function search(): void {
-    query.page = 1;
-    void load();
   }
 
   function resetFilters(): void {
@@ -125,6 +130,7 @@ export function useIncomingList() {
     filters,
     load,
     loadIntake,
+    loadRegister,
     reload,
     search,
     resetFilters,

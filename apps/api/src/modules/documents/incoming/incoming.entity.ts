@@ -21,6 +21,7 @@ import {
 } from 'typeorm';
 import type { Department } from '../../../platform/org/department.entity';
 import type { User } from '../../../platform/org/user.entity';
+import type { DestructionList } from '../../../platform/retention/destruction.entities';
 
 /**
  * The counter of internal incoming numbers of one year (DOC-1). Registration bumps it with
@@ -192,6 +193,25 @@ export class IncomingDocument {
 
   @Column({ name: 'filed_at', type: 'timestamptz', nullable: true })
   filedAt: Date | null;
+
+  /** Marked ready to file (待归档, DOC-11) once completed; the archive then takes it (filing/). */
+  @Column({ name: 'ready_to_file_at', type: 'timestamptz', nullable: true })
+  readyToFileAt: Date | null;
+
+  /** The archive's reference (档号) given when the archive took the document (DOC-11). */
+  @Column({ name: 'archive_ref', type: 'varchar', length: 60, nullable: true })
+  archiveRef: string | null;
+
+  /** Destroyed by a completed destruction list (DOC-10): the row and its metadata stay, marked. */
+  @Column({ name: 'destroyed_at', type: 'timestamptz', nullable: true })
+  destroyedAt: Date | null;
+
+  @Column({ name: 'destruction_list_id', type: 'uuid', nullable: true })
+  destructionListId: string | null;
+
+  @ManyToOne('DestructionList', { nullable: true, onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'destruction_list_id', foreignKeyConstraintName: 'FK_incoming_documents_destruction_list' })
+  destructionList?: DestructionList | null;
 
   /** Character bigrams of number, sender number, title and source (DOC-8); never body text. GIN-indexed in the migration. */
   @Index('IDX_incoming_documents_bigrams', { synchronize: false })

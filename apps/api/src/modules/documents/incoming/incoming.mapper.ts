@@ -42,6 +42,10 @@ export function toIncomingDto(doc: IncomingDocument, allowedActions: IncomingAct
     handlingDueOn: doc.handlingDueOn,
     completedAt: iso(doc.completedAt),
     filedAt: iso(doc.filedAt),
+    readyToFileAt: iso(doc.readyToFileAt),
+    archiveRef: doc.archiveRef,
+    destroyedAt: iso(doc.destroyedAt),
+    destructionListId: doc.destructionListId,
     allowedActions,
     version: doc.version,
   };

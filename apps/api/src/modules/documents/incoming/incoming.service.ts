@@ -5,6 +5,7 @@ import {
   DOCUMENT_URGENCY_LABELS,
   MAJOR_INCOMING_APPROVAL_KIND,
   PERMISSIONS,
+  LIST_TOTAL_CAP,
   SEARCH_TOTAL_CAP,
   addDays,
   clearanceCovers,
@@ -16,7 +17,7 @@ import {
   type DocumentUrgency,
   type IncomingAction,
 } from '@xiaoban/shared';
-import { Brackets, DataSource, In, type EntityManager, type Repository, type SelectQueryBuilder } from 'typeorm';
+import { DataSource, In, type EntityManager, type Repository, type SelectQueryBuilder } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../../config/config';
 import { AccessService } from '../../../platform/access/access.service';
 import { ApprovalKindRegistry, type ApprovalOutcome } from '../../../platform/approvals/approval-kinds';
@@ -28,13 +29,15 @@ import type { RowSource } from '../../../platform/excel/row-source';
 import { rowSource } from '../../../platform/excel/row-source';
 import { FilesService } from '../../../platform/files/files.service';
 import { badRequest, notFound } from '../../../platform/http/api-error';
-import { paginate, type Page } from '../../../platform/http/pagination';
+import { paginate, paginateThenLoad, type Page } from '../../../platform/http/pagination';
 import { SYSTEM_CONTEXT, type RequestContext } from '../../../platform/http/request-context';
-import { escapeLike, returnedRows } from '../../../platform/http/sql';
+import { returnedRows } from '../../../platform/http/sql';
 import { InboxService } from '../../../platform/inbox/inbox.service';
 import { JobsService } from '../../../platform/jobs/jobs.service';
 import { NotificationsService } from '../../../platform/notifications/notifications.service';
 import { alreadyDone, awaitingApproval, illegalTransition, notAReceiver } from '../documents.errors';
+import { matchCondition, type BodyMatches, type SearchableKind } from '../search/body-search';
+import { DocumentTextsService } from '../search/document-texts.service';
 import { formatIncomingNumber } from '../document-number';
 import type { IncomingDocumentDetailDto, IncomingDocumentDto, ReceiverAction } from './dto/incoming-response.dto';
 import type { IncomingOpinionDto, InstructIncomingDto, ProposeIncomingDto, RouteIncomingDto } from './dto/incoming-actions.dto';
@@ -49,6 +52,12 @@ export const INCOMING_DOCUMENT = 'incoming-document';
 /** Daily: the handling reminders before and after the deadline (DOC-6). */
 export const INCOMING_REMINDER_JOB = 'incoming-document-reminders';
 const DEFAULT_HANDLING_DAYS = 5;
+/** What `q` searches (DOC-8): these columns, and the body text of the PDF/DOCX attachments. */
+const SEARCH: SearchableKind = {
+  type: INCOMING_DOCUMENT,
+  columns: ['title', 'number', 'sender_number', 'source_org'],
+  bigramsColumn: 'search_bigrams',
+};
 
 const URGENCY_RANK: Record<DocumentUrgency, number> = { 'extra-urgent': 0, urgent: 1, normal: 2 };
 /** The inbox counts urgency the other way round: higher first. */
@@ -91,6 +100,7 @@ export class IncomingService implements OnModuleInit {
     private readonly approvalKinds: ApprovalKindRegistry,
     private readonly calendar: CalendarService,
     private readonly jobs: JobsService,
+    private readonly documentTexts: DocumentTextsService,
   ) {}
 
   onModuleInit(): void {
@@ -185,6 +195,8 @@ export class IncomingService implements OnModuleInit {
       await manager.insert(IncomingDocument, doc);
       const label = doc.number ?? '（待登记）';
       await this.files.attach(manager, dto.attachmentIds ?? [], { type: INCOMING_DOCUMENT, id: doc.id }, ctx);
+      // Body text for search, extracted after commit; never for a classified document (DOC-8).
+      if (dto.attachmentIds?.length) await this.documentTexts.filesAttached(manager, { type: INCOMING_DOCUMENT, id: doc.id }, secrecy);
       if (doc.major) {
         doc.majorRequestId = await this.approvals.submit(
           manager,
@@ -291,9 +303,16 @@ export class IncomingService implements OnModuleInit {
   }
 
   async list(query: QueryIncomingDto, viewer: Principal): Promise<Page<IncomingDocumentDto>> {
-    const qb = this.listQuery(query, viewer);
-    const cap = query.q ? SEARCH_TOTAL_CAP : undefined;
-    return paginate(qb, query, (doc) => toIncomingDto(doc, this.allowedActions(doc, viewer)), cap);
+    const term = query.q?.trim();
+    // Body matches are looked up first: an OR across the two tables defeats both bigram indexes (body-search.ts).
+    const bodies = term ? await this.documentTexts.bodyMatches(INCOMING_DOCUMENT, term) : undefined;
+    return paginateThenLoad(
+      this.listQuery(query, viewer, { withRelations: false, bodies }),
+      query,
+      (ids) => this.baseQuery().where('d.id IN (:...ids)', { ids }).getMany(),
+      (doc) => toIncomingDto(doc, this.allowedActions(doc, viewer)),
+      term ? SEARCH_TOTAL_CAP : LIST_TOTAL_CAP,
+    );
   }
 
   /** The register (收文登记簿, DOC-12): every visible row of the list's filters, for the Excel export. */
@@ -324,9 +343,15 @@ export class IncomingService implements OnModuleInit {
       .leftJoinAndSelect('d.leader', 'leader');
   }
 
-  private listQuery(query: QueryIncomingDto, viewer: Principal): SelectQueryBuilder<IncomingDocument> {
+  /** `bodies`: the documents whose body text matches `q`, looked up beforehand (see matchCondition). */
+  private listQuery(
+    query: QueryIncomingDto,
+    viewer: Principal,
+    { withRelations = true, bodies }: { withRelations?: boolean; bodies?: BodyMatches } = {},
+  ): SelectQueryBuilder<IncomingDocument> {
     const visible = this.access.visibleWhere(viewer, INCOMING_DOCUMENT, 'd');
-    const qb = this.baseQuery().where(visible.sql, visible.params).orderBy('d.registeredAt', 'DESC').addOrderBy('d.id', 'ASC');
+    const base = withRelations ? this.baseQuery() : this.dataSource.manager.createQueryBuilder(IncomingDocument, 'd');
+    const qb = base.where(visible.sql, visible.params).orderBy('d.registeredAt', 'DESC').addOrderBy('d.id', 'ASC');
     if (query.docType) qb.andWhere('d.doc_type = :docType', { docType: query.docType });
     if (query.urgency) qb.andWhere('d.urgency = :urgency', { urgency: query.urgency });
     if (query.secrecy) qb.andWhere('d.secrecy = :secrecy', { secrecy: query.secrecy });
@@ -338,26 +363,17 @@ export class IncomingService implements OnModuleInit {
       qb.andWhere('(d.number = :number OR d.sender_number = :number)', { number: query.number.trim() });
     }
     const term = query.q?.trim();
+    // Title, numbers, source or body text, as a substring; bigram indexes then a LIKE recheck (DOC-8).
     if (term) {
-      // The bigram array narrows through its GIN index; LIKE then keeps exact substrings only (DOC-8).
-      const grams = bigramsOf(term);
-      if (grams.length > 0) qb.andWhere('d.search_bigrams @> :grams::text[]', { grams });
-      const like = `%${escapeLike(term)}%`;
-      qb.andWhere(
-        new Brackets((w) =>
-          w
-            .where('d.title ILIKE :like', { like })
-            .orWhere('d.number ILIKE :like', { like })
-            .orWhere('d.sender_number ILIKE :like', { like })
-            .orWhere('d.source_org ILIKE :like', { like }),
-        ),
-      );
+      const match = matchCondition(SEARCH, 'd', term, bodies);
+      qb.andWhere(match.sql, match.params);
     }
     return qb;
   }
 
   /** The flow's next actions that this person may take (the panel's buttons). */
   private allowedActions(doc: IncomingDocument, viewer: Principal): IncomingAction[] {
+    if (doc.destroyedAt) return [];
     return incomingActionsFrom(doc.status).filter((action) => {
       if (!viewer.permissions.has(ACTION_PERMISSION[action])) return false;
       if (action === 'route' && doc.major && doc.majorStatus !== 'approved') return false;
@@ -525,7 +541,8 @@ export class IncomingService implements OnModuleInit {
       const doc = await manager.createQueryBuilder(IncomingDocument, 'd').setLock('pessimistic_write').where('d.id = :id', { id }).getOne();
       if (!doc) throw notFound(INCOMING_DOCUMENT);
       const next = nextIncomingStatus(doc.status, action);
-      if (!next) throw illegalTransition(doc.status, action);
+      // A destroyed document (DOC-10) keeps its metadata but moves no more.
+      if (!next || doc.destroyedAt) throw illegalTransition(doc.status, action);
       const details = await effect(manager, doc);
       await manager.query('UPDATE incoming_documents SET status = $2, version = version + 1, updated_at = now() WHERE id = $1', [id, next]);
       await this.audit.record(manager, ctx, {

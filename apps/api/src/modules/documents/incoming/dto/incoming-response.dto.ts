@@ -126,6 +126,18 @@ export class IncomingDocumentDto {
   @ApiProperty({ type: String, format: 'date-time', nullable: true })
   filedAt: string | null;
 
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'DOC-11: marked ready to file (待归档)' })
+  readyToFileAt: string | null;
+
+  @ApiProperty({ type: String, nullable: true, description: 'DOC-11: the archive reference (档号) once filed' })
+  archiveRef: string | null;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'DOC-10: destroyed; the metadata stays' })
+  destroyedAt: string | null;
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'DOC-10: the destruction list that destroyed it' })
+  destructionListId: string | null;
+
   /** The flow's actions this person may take now; the panel shows only these buttons. */
   @ApiProperty({ enum: INCOMING_ACTIONS, isArray: true })
   allowedActions: IncomingAction[];

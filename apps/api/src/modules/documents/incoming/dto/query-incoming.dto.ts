@@ -17,7 +17,8 @@ const booleanQuery = ({ value }: { value: unknown }) => (value === 'true' ? true
 
 /**
  * Filters of the incoming list and register (DOC-8, DOC-12). `q` matches the internal number,
- * the sender's number, the title and the source organisation as a substring (2+ Chinese
+ * the sender's number, the title, the source organisation and the text of attached PDF/DOCX files
+ * (unclassified documents only) as a substring (2+ Chinese
  * characters work); with `q`, `total` is capped at 1,000.
  */
 export class QueryIncomingDto extends PageQueryDto {

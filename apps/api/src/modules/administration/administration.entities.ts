@@ -1,0 +1,14 @@
+import { WorkMatter, WorkMatterDepartment, WorkMatterFollowUp } from './ledger/ledger.entities';
+import { Seal, SealHandover, SealInspection, SealUse, SealUseApplication } from './seals/seal.entities';
+
+/** Every entity of the administration module, for the module and the ENTITIES list of the data source. */
+export const ADMINISTRATION_ENTITIES = [
+  Seal,
+  SealHandover,
+  SealUseApplication,
+  SealUse,
+  SealInspection,
+  WorkMatter,
+  WorkMatterDepartment,
+  WorkMatterFollowUp,
+];

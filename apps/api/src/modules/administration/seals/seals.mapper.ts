@@ -1,0 +1,110 @@
+import type { AttachmentDto } from '../../../platform/files/files.dto';
+import type { RefDto } from '../../../platform/org/org.dto';
+import type { SealInspectionDto } from './seal-inspections.dto';
+import type { SealFileDto, SealUseApplicationDetailDto, SealUseApplicationDto, SealUseDto } from './seal-uses.dto';
+import type { Seal, SealHandover, SealInspection, SealUse, SealUseApplication } from './seal.entities';
+import type { SealDetailDto, SealDto, SealHandoverDto } from './seals.dto';
+
+export const ref = (named: { id: string; name: string } | null | undefined): RefDto | null =>
+  named ? { id: named.id, name: named.name } : null;
+const refOf = (named: { id: string; name: string } | null | undefined): RefDto => ref(named) ?? { id: '', name: '—' };
+const iso = (value: Date | null) => value?.toISOString() ?? null;
+
+export function toSealDto(seal: Seal): SealDto {
+  return {
+    id: seal.id,
+    name: seal.name,
+    sealType: seal.sealType,
+    status: seal.status,
+    statusReason: seal.statusReason,
+    statusChangedAt: iso(seal.statusChangedAt),
+    custodian: refOf(seal.custodian),
+    department: ref(seal.department),
+    note: seal.note,
+    version: seal.version,
+    createdAt: seal.createdAt.toISOString(),
+  };
+}
+
+export function toHandoverDto(h: SealHandover): SealHandoverDto {
+  return {
+    id: h.id,
+    sealId: h.sealId,
+    from: refOf(h.fromUser),
+    to: refOf(h.toUser),
+    recordedBy: refOf(h.recordedBy),
+    status: h.status,
+    note: h.note,
+    createdAt: h.createdAt.toISOString(),
+    confirmedAt: iso(h.confirmedAt),
+  };
+}
+
+export function toSealDetailDto(seal: Seal, impressions: AttachmentDto[], handovers: SealHandover[]): SealDetailDto {
+  return { ...toSealDto(seal), impressions, handovers: handovers.map(toHandoverDto) };
+}
+
+export function toApplicationDto(a: SealUseApplication, viewerId: string): SealUseApplicationDto {
+  return {
+    id: a.id,
+    seal: refOf(a.seal),
+    sealType: a.seal!.sealType,
+    applicant: refOf(a.applicant),
+    department: ref(a.department),
+    documentTitle: a.documentTitle,
+    copies: a.copies,
+    copiesUsed: a.copiesUsed,
+    copiesLeft: a.copies - a.copiesUsed,
+    reason: a.reason,
+    status: a.status,
+    approvalRequestId: a.approvalRequestId,
+    createdAt: a.createdAt.toISOString(),
+    decidedAt: iso(a.decidedAt),
+    canRegisterUse: a.status === 'approved' && a.seal?.custodianId === viewerId && a.seal?.status === 'in-use',
+    version: a.version,
+  };
+}
+
+export function toUseDto(u: SealUse): SealUseDto {
+  const a = u.application!;
+  return {
+    id: u.id,
+    applicationId: u.applicationId,
+    seal: refOf(u.seal),
+    sealType: u.seal!.sealType,
+    documentTitle: a.documentTitle,
+    applicant: refOf(a.applicant),
+    department: ref(a.department),
+    usedAt: u.usedAt.toISOString(),
+    copies: u.copies,
+    handledBy: refOf(u.handledBy),
+    supervisedBy: refOf(u.supervisedBy),
+    registeredBy: refOf(u.registeredBy),
+    note: u.note,
+  };
+}
+
+export function toApplicationDetailDto(
+  a: SealUseApplication,
+  viewerId: string,
+  files: SealFileDto[],
+  uses: SealUse[],
+): SealUseApplicationDetailDto {
+  return { ...toApplicationDto(a, viewerId), files, uses: uses.map(toUseDto) };
+}
+
+export function toInspectionDto(i: SealInspection, photos: AttachmentDto[]): SealInspectionDto {
+  return {
+    id: i.id,
+    seal: refOf(i.seal),
+    sealType: i.seal!.sealType,
+    period: i.period,
+    custodian: refOf(i.custodian),
+    status: i.status,
+    result: i.result,
+    note: i.note,
+    inspectedAt: iso(i.inspectedAt),
+    inspectedBy: ref(i.inspectedBy),
+    photos,
+  };
+}

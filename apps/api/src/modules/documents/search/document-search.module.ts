@@ -1,0 +1,6 @@
+import { Module } from '@nestjs/common';
+import { DocumentTextsService } from './document-texts.service';
+
+/** Body-text search of documents (DOC-8): extraction jobs and the `document_texts` index. */
+@Module({ providers: [DocumentTextsService], exports: [DocumentTextsService] })
+export class DocumentSearchModule {}

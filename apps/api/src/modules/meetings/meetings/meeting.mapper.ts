@@ -1,0 +1,59 @@
+import type { AttendeeResponse, MeetingAction } from '@xiaoban/shared';
+import type { RefDto } from '../../../platform/org/org.dto';
+import type { MeetingDetailDto, MeetingDto, MeetingTypeDto } from './meeting.dto';
+import type { Meeting, MeetingAttendee, MeetingDepartment, MeetingTopic, MeetingType } from './meeting.entity';
+
+const ref = (named: { id: string; name: string } | null | undefined): RefDto | null => (named ? { id: named.id, name: named.name } : null);
+const iso = (value: Date | null) => value?.toISOString() ?? null;
+
+export function toMeetingTypeDto(type: MeetingType): MeetingTypeDto {
+  return { code: type.code, name: type.name, nameEn: type.nameEn, builtin: type.builtin, active: type.active };
+}
+
+export function toMeetingDto(m: Meeting, place: string, myResponse: AttendeeResponse | null, allowedActions: MeetingAction[]): MeetingDto {
+  return {
+    id: m.id,
+    title: m.title,
+    type: toMeetingTypeDto(m.type!),
+    organiser: ref(m.organiser)!,
+    host: ref(m.host),
+    startsAt: m.startsAt.toISOString(),
+    endsAt: m.endsAt.toISOString(),
+    room: ref(m.booking?.room),
+    bookingId: m.bookingId,
+    bookingStatus: m.booking?.status ?? null,
+    place,
+    secrecy: m.secrecy,
+    status: m.status,
+    myResponse,
+    allowedActions,
+    version: m.version,
+  };
+}
+
+export function toMeetingDetailDto(
+  m: Meeting,
+  place: string,
+  myResponse: AttendeeResponse | null,
+  allowedActions: MeetingAction[],
+  topics: MeetingTopic[],
+  attendees: MeetingAttendee[],
+  departments: MeetingDepartment[],
+): MeetingDetailDto {
+  return {
+    ...toMeetingDto(m, place, myResponse, allowedActions),
+    description: m.description,
+    topics: topics.map((t) => ({ id: t.id, seq: t.seq, title: t.title, presenter: ref(t.presenter), minutes: t.minutes })),
+    attendees: attendees.map((a) => ({
+      user: ref(a.user)!,
+      role: a.role,
+      viaDepartment: ref(a.viaDepartment),
+      response: a.response,
+      leaveReason: a.leaveReason,
+      respondedAt: iso(a.respondedAt),
+    })),
+    departments: departments.map((d) => ({ department: ref(d.department)!, role: d.role })),
+    agendaConfirmedAt: iso(m.agendaConfirmedAt),
+    notifiedAt: iso(m.notifiedAt),
+  };
+}

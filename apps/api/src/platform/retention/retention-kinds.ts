@@ -1,0 +1,59 @@
+import { Injectable } from '@nestjs/common';
+import type { DocumentSecrecy } from '@xiaoban/shared';
+import type { EntityManager } from 'typeorm';
+import type { RequestContext } from '../http/request-context';
+
+/** A record whose retention has run out, as its module describes it on a destruction list. */
+export interface RetentionCandidate {
+  id: string;
+  /** e.g. 收〔2026〕0001, or an archive number; null where the record has none. */
+  number: string | null;
+  title: string;
+  /** The retention period's label, e.g. 定期10年. */
+  retention: string;
+  /** YYYY-MM-DD: the day the retention ran out. */
+  dueOn: string;
+  /** Titles above a viewer's clearance are not shown on the list. */
+  secrecy: DocumentSecrecy;
+}
+
+/**
+ * A kind of record that can be destroyed (DOC-10): the documents module registers its incoming
+ * and outgoing documents, the administration module its archive items. The platform knows nothing
+ * else about them: it keeps the lists, the approval and the destruction record.
+ */
+export interface RetentionKind {
+  /** The record type, e.g. `incoming-document` (as the access and files services name it). */
+  kind: string;
+  label: string;
+  labelEn: string;
+  /**
+   * Records of this kind whose retention ran out on or before `asOf` (YYYY-MM-DD) and that may be
+   * destroyed: not filed to the archive, not destroyed, never 永久.
+   */
+  findExpired(manager: EntityManager, asOf: string): Promise<RetentionCandidate[]>;
+  /**
+   * Marks the records destroyed by destruction list `destructionListId`, in the completing
+   * transaction. Records keep their metadata; the module decides what happens to their files.
+   */
+  markDestroyed(manager: EntityManager, ids: string[], destructionListId: string, ctx: RequestContext): Promise<void>;
+}
+
+/** The destroyable kinds, registered by the modules while the app starts (onModuleInit). */
+@Injectable()
+export class RetentionKindRegistry {
+  private readonly kinds = new Map<string, RetentionKind>();
+
+  register(kind: RetentionKind): void {
+    if (this.kinds.has(kind.kind)) throw new Error(`Retention kind ${kind.kind} is registered twice`);
+    this.kinds.set(kind.kind, kind);
+  }
+
+  get(kind: string): RetentionKind | undefined {
+    return this.kinds.get(kind);
+  }
+
+  all(): RetentionKind[] {
+    return [...this.kinds.values()];
+  }
+}
