@@ -10,6 +10,7 @@ import { DocumentTexts1796409789078 } from './migrations/1796409789078-DocumentT
 import { Retention1796409932869 } from './migrations/1796409932869-Retention';
 import { OutgoingDocuments1796410111573 } from './migrations/1796410111573-OutgoingDocuments';
 import { Administration1796412067559 } from './migrations/1796412067559-Administration';
+import { IncomingListIndexes1796416500000 } from './migrations/1796416500000-IncomingListIndexes';
 
 /** Every migration, in order. A new migration is added here as well as in migrations/. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   Retention1796409932869,
   OutgoingDocuments1796410111573,
   Administration1796412067559,
+  IncomingListIndexes1796416500000,
 ];

@@ -42,7 +42,14 @@ export class IncomingDocumentCounter {
 @Entity('incoming_documents')
 @Index('UQ_incoming_documents_year_seq', ['year', 'seq'], { unique: true })
 @Index('IDX_incoming_documents_intake', ['registeredAt', 'urgencyRank'])
-@Index('IDX_incoming_documents_status', ['status'])
+// The list's filters each lead an index that ends with the list's order and INCLUDEs secrecy and
+// id, so that the first page and the capped count are index-only scans instead of reading the wide
+// rows (16 ms → 2.6 ms for a count at 50,000 documents, and no full scan for a filter that matches
+// nothing; bench/results). TypeORM does not model INCLUDE: the migration creates them.
+@Index('IDX_incoming_documents_list', { synchronize: false })
+@Index('IDX_incoming_documents_doc_type', { synchronize: false })
+@Index('IDX_incoming_documents_urgency', { synchronize: false })
+@Index('IDX_incoming_documents_status', { synchronize: false })
 @Check('CHK_incoming_documents_seq', `seq >= 1`)
 @Check(
   'CHK_incoming_documents_numbered',
