@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { DocumentSecrecy } from '@xiaoban/shared';
+import { RETENTION_PERIODS, latestExpiredFormationYear, type DocumentSecrecy } from '@xiaoban/shared';
 import type { EntityManager } from 'typeorm';
 import type { RequestContext } from '../http/request-context';
 
@@ -15,6 +15,30 @@ export interface RetentionCandidate {
   dueOn: string;
   /** Titles above a viewer's clearance are not shown on the list. */
   secrecy: DocumentSecrecy;
+}
+
+/**
+ * The SQL condition for "the retention ran out by `asOf`" over a record's retention column and
+ * the SQL of the day it was formed (retention counts from 1 January after that year; 永久 never
+ * runs out). Null when no period has run out yet, so the caller finds nothing.
+ */
+export function retentionExpiredWhere(
+  retentionColumn: string,
+  formedOnSql: string,
+  asOf: string,
+): { sql: string; params: Record<string, unknown> } | null {
+  const limits = RETENTION_PERIODS.map((p) => [p, latestExpiredFormationYear(p, asOf)] as const).filter(([, year]) => year !== null);
+  if (limits.length === 0) return null;
+  const clauses = limits.map(
+    (_limit, i) => `(${retentionColumn} = :retentionPeriod${i} AND EXTRACT(YEAR FROM ${formedOnSql}) <= :retentionYear${i})`,
+  );
+  const params = Object.fromEntries(
+    limits.flatMap(([period, year], i) => [
+      [`retentionPeriod${i}`, period],
+      [`retentionYear${i}`, year],
+    ]),
+  );
+  return { sql: `(${clauses.join(' OR ')})`, params };
 }
 
 /**

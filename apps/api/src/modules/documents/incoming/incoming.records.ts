@@ -1,18 +1,11 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import {
-  FILING_ERRORS,
-  RETENTION_PERIOD_LABELS,
-  RETENTION_PERIODS,
-  latestExpiredFormationYear,
-  retentionExpiresOn,
-  type RetentionPeriod,
-} from '@xiaoban/shared';
+import { FILING_ERRORS, RETENTION_PERIOD_LABELS, retentionExpiresOn, type RetentionPeriod } from '@xiaoban/shared';
 import type { EntityManager } from 'typeorm';
 import { AuditService } from '../../../platform/audit/audit.service';
 import { FilesService } from '../../../platform/files/files.service';
 import { conflict, notFound } from '../../../platform/http/api-error';
 import type { RequestContext } from '../../../platform/http/request-context';
-import { RetentionKindRegistry } from '../../../platform/retention/retention-kinds';
+import { RetentionKindRegistry, retentionExpiredWhere } from '../../../platform/retention/retention-kinds';
 import { FilingService } from '../filing/filing.service';
 import { InventoryService } from '../inventory/inventory.service';
 import { IncomingDocument } from './incoming.entity';
@@ -69,21 +62,15 @@ export class IncomingRecords implements OnModuleInit {
 
   /** Finished (办结) documents not filed, not destroyed, whose retention ran out by `asOf`; never 永久. */
   private async findExpired(manager: EntityManager, asOf: string) {
-    const limits = RETENTION_PERIODS.map((p) => [p, latestExpiredFormationYear(p, asOf)] as const).filter(([, year]) => year !== null);
-    const qb = manager
+    const expired = retentionExpiredWhere('d.retention', FORMED_ON, asOf);
+    if (!expired) return [];
+    const docs = await manager
       .createQueryBuilder(IncomingDocument, 'd')
       .where(`d.status = 'completed' AND d.filed_at IS NULL AND d.destroyed_at IS NULL`)
+      .andWhere(expired.sql, expired.params)
       .orderBy(FORMED_ON, 'ASC')
-      .addOrderBy('d.number', 'ASC');
-    const clauses = limits.map((_limit, i) => `(d.retention = :p${i} AND EXTRACT(YEAR FROM ${FORMED_ON}) <= :y${i})`);
-    const params = Object.fromEntries(
-      limits.flatMap(([period, year], i) => [
-        [`p${i}`, period],
-        [`y${i}`, year],
-      ]),
-    );
-    if (clauses.length === 0) return [];
-    const docs = await qb.andWhere(`(${clauses.join(' OR ')})`, params).getMany();
+      .addOrderBy('d.number', 'ASC')
+      .getMany();
     return docs.map((d) => ({
       id: d.id,
       number: d.number,

@@ -1,18 +1,11 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import {
-  FILING_ERRORS,
-  RETENTION_PERIOD_LABELS,
-  RETENTION_PERIODS,
-  latestExpiredFormationYear,
-  retentionExpiresOn,
-  type RetentionPeriod,
-} from '@xiaoban/shared';
+import { FILING_ERRORS, RETENTION_PERIOD_LABELS, retentionExpiresOn, type RetentionPeriod } from '@xiaoban/shared';
 import type { EntityManager } from 'typeorm';
 import { AuditService } from '../../../platform/audit/audit.service';
 import { FilesService } from '../../../platform/files/files.service';
 import { conflict, notFound } from '../../../platform/http/api-error';
 import type { RequestContext } from '../../../platform/http/request-context';
-import { RetentionKindRegistry } from '../../../platform/retention/retention-kinds';
+import { RetentionKindRegistry, retentionExpiredWhere } from '../../../platform/retention/retention-kinds';
 import { FilingService } from '../filing/filing.service';
 import { InventoryService } from '../inventory/inventory.service';
 import { OutgoingDocument } from './outgoing.entity';
@@ -78,19 +71,12 @@ export class OutgoingRecords implements OnModuleInit {
 
   /** Finished (待归档) documents not filed, not destroyed, whose retention ran out by `asOf`; never 永久. */
   private async findExpired(manager: EntityManager, asOf: string) {
-    const limits = RETENTION_PERIODS.map((p) => [p, latestExpiredFormationYear(p, asOf)] as const).filter(([, year]) => year !== null);
-    if (limits.length === 0) return [];
-    const clauses = limits.map((_limit, i) => `(d.retention = :p${i} AND EXTRACT(YEAR FROM ${FORMED_ON}) <= :y${i})`);
-    const params = Object.fromEntries(
-      limits.flatMap(([period, year], i) => [
-        [`p${i}`, period],
-        [`y${i}`, year],
-      ]),
-    );
+    const expired = retentionExpiredWhere('d.retention', FORMED_ON, asOf);
+    if (!expired) return [];
     const docs = await manager
       .createQueryBuilder(OutgoingDocument, 'd')
       .where(`d.status = 'ready-to-file' AND d.filed_at IS NULL AND d.destroyed_at IS NULL`)
-      .andWhere(`(${clauses.join(' OR ')})`, params)
+      .andWhere(expired.sql, expired.params)
       .orderBy(FORMED_ON, 'ASC')
       .addOrderBy('d.number', 'ASC')
       .getMany();
