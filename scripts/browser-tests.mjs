@@ -43,7 +43,9 @@ try {
     if (Date.now() > deadline) throw new Error('the server was not healthy within 60 s');
     await new Promise((r) => setTimeout(r, 250));
   }
-  execFileSync('pnpm', ['--filter', '@xiaoban/admin', 'exec', 'playwright', 'test'], {
+  // Extra arguments pick specs, e.g. `pnpm test:browser meetings` runs only the meetings specs.
+  const specFilters = process.argv.slice(2);
+  execFileSync('pnpm', ['--filter', '@xiaoban/admin', 'exec', 'playwright', 'test', ...specFilters], {
     cwd: root,
     stdio: 'inherit',
     env: { ...process.env, BASE_URL: baseUrl, ADMIN_USERNAME: 'admin', ADMIN_PASSWORD: adminPassword },
