@@ -2000,6 +2000,98 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/information/desensitisation/apply': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Mask the findings the author chose; keep the others with their reasons
+     * @description INF-2: every finding needs a decision (mask, or keep with a reason); 422 FINDINGS_UNRESOLVED otherwise, keyed by finding key. Returns the masked text; the kept findings and their reasons go to the audit log.
+     */
+    post: operations['applyDesensitisation'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/information/desensitisation/scan': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Find personal data in a text
+     * @description INF-2: ID numbers (18 digits, GB 11643 checksum validated), mainland mobile numbers, email addresses and names on the school’s lists, with offsets and the masked form of each. Changes nothing.
+     */
+    post: operations['scanForPersonalData'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/information/name-lists': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The name lists the check looks for
+     * @description INF-2: with their sizes.
+     */
+    get: operations['listNameLists'];
+    put?: never;
+    /**
+     * Add a name list (students, for example)
+     * @description INF-2: names of 2–50 characters; blanks dropped, duplicates kept once. 409 NAME_LIST_EXISTS keyed name.
+     */
+    post: operations['createNameList'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/information/name-lists/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A name list with its names
+     * @description INF-2
+     */
+    get: operations['getNameList'];
+    put?: never;
+    post?: never;
+    /**
+     * Delete a name list
+     * @description INF-2
+     */
+    delete: operations['deleteNameList'];
+    options?: never;
+    head?: never;
+    /**
+     * Rename a list or replace its names
+     * @description INF-2: `names`, when given, replaces the whole list in one step; optimistic locking by `version`.
+     */
+    patch: operations['updateNameList'];
+    trace?: never;
+  };
   '/api/v1/integration/tokens': {
     parameters: {
       query?: never;
@@ -3350,6 +3442,8 @@ export interface components {
         | 'administration.seals.manage'
         | 'administration.seals.apply'
         | 'administration.ledger.manage'
+        | 'information.desensitise'
+        | 'information.name-lists.manage'
       )[];
       /** Format: date-time */
       revokedAt: string | null;
@@ -3757,6 +3851,8 @@ export interface components {
         | 'administration.seals.manage'
         | 'administration.seals.apply'
         | 'administration.ledger.manage'
+        | 'information.desensitise'
+        | 'information.name-lists.manage'
       )[];
     };
     CreateBookingDto: {
@@ -3872,6 +3968,18 @@ export interface components {
       name: string;
       nameEn?: string;
     };
+    CreateNameListDto: {
+      description?: string;
+      /** @example 2026级学生名单 */
+      name: string;
+      /**
+       * @example [
+       *       "张三",
+       *       "欧阳小明"
+       *     ]
+       */
+      names?: string[];
+    };
     CreateOutgoingPrefixDto: {
       /** @example 校办 */
       code: string;
@@ -3921,6 +4029,8 @@ export interface components {
         | 'administration.seals.manage'
         | 'administration.seals.apply'
         | 'administration.ledger.manage'
+        | 'information.desensitise'
+        | 'information.name-lists.manage'
       )[];
     };
     CreateRoomDto: {
@@ -4081,6 +4191,8 @@ export interface components {
         | 'administration.seals.manage'
         | 'administration.seals.apply'
         | 'administration.ledger.manage'
+        | 'information.desensitise'
+        | 'information.name-lists.manage'
       )[];
       /** Format: date-time */
       revokedAt: string | null;
@@ -4190,6 +4302,24 @@ export interface components {
       parentId: string | null;
       sortOrder: number;
       version: number;
+    };
+    DesensitiseApplyDto: {
+      decisions: components['schemas']['FindingDecisionDto'][];
+      /** @example 请联系王老师 13812345678。 */
+      text: string;
+    };
+    DesensitiseApplyResultDto: {
+      kept: components['schemas']['KeptFindingDto'][];
+      /** @description How many occurrences were masked */
+      maskedCount: number;
+      text: string;
+    };
+    DesensitiseScanDto: {
+      /** @example 请联系王老师 13812345678。 */
+      text: string;
+    };
+    DesensitiseScanResultDto: {
+      findings: components['schemas']['SensitiveFindingDto'][];
     };
     DestructionListDetailDto: {
       allowedActions: ('edit' | 'submit' | 'approve' | 'reject' | 'revise' | 'record' | 'witness' | 'complete')[];
@@ -4452,6 +4582,12 @@ export interface components {
       secrecy: 'none' | 'secret' | 'confidential' | 'top-secret';
       title: string;
       titleHidden: boolean;
+    };
+    FindingDecisionDto: {
+      /** @enum {string} */
+      action: 'mask' | 'keep';
+      key: string;
+      reason?: string;
     };
     FollowUpWorkMatterDto: {
       note: string;
@@ -4906,6 +5042,10 @@ export interface components {
       /** Format: date-time */
       updatedAt: string;
     };
+    KeptFindingDto: {
+      key: string;
+      reason: string;
+    };
     LintFindingDto: {
       /** @example signers */
       field: string;
@@ -5059,6 +5199,27 @@ export interface components {
       user: components['schemas']['RefDto'];
       /** @description The department through which they received it */
       viaDepartment: components['schemas']['RefDto'] | null;
+    };
+    NameListDetailDto: {
+      description: string | null;
+      /** Format: uuid */
+      id: string;
+      name: string;
+      nameCount: number;
+      names: string[];
+      /** Format: date-time */
+      updatedAt: string;
+      version: number;
+    };
+    NameListDto: {
+      description: string | null;
+      /** Format: uuid */
+      id: string;
+      name: string;
+      nameCount: number;
+      /** Format: date-time */
+      updatedAt: string;
+      version: number;
     };
     OccurrencesDto: {
       dates: string[];
@@ -5909,6 +6070,8 @@ export interface components {
         | 'administration.seals.manage'
         | 'administration.seals.apply'
         | 'administration.ledger.manage'
+        | 'information.desensitise'
+        | 'information.name-lists.manage'
       )[];
       version: number;
     };
@@ -6188,6 +6351,19 @@ export interface components {
       /** @description People to send to */
       toUserIds?: string[];
     };
+    SensitiveFindingDto: {
+      /** @description Offset just past the last character */
+      end: number;
+      /** @description Key of the decision covering it (every occurrence of the same text and kind) */
+      key: string;
+      /** @enum {string} */
+      kind: 'idCard' | 'mobile' | 'email' | 'name';
+      /** @description What masking puts in its place */
+      masked: string;
+      /** @description Offset of the first character, in UTF-16 code units */
+      start: number;
+      text: string;
+    };
     SmsReportAckDto: {
       /** @example 0 */
       code: number;
@@ -6334,6 +6510,12 @@ export interface components {
       /** @description The version read; a stale one is 409 */
       version: number;
     };
+    UpdateNameListDto: {
+      description?: string;
+      name?: string;
+      names?: string[];
+      version: number;
+    };
     UpdateOutgoingDto: {
       attachmentIds?: string[];
       attachmentNote?: string;
@@ -6451,6 +6633,8 @@ export interface components {
         | 'administration.seals.manage'
         | 'administration.seals.apply'
         | 'administration.ledger.manage'
+        | 'information.desensitise'
+        | 'information.name-lists.manage'
       )[];
       version: number;
     };
@@ -13476,6 +13660,393 @@ export interface operations {
       };
       /** @description No valid token */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  applyDesensitisation: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DesensitiseApplyDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DesensitiseApplyResultDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `information.desensitise` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description FINDINGS_UNRESOLVED, keyed by finding key */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  scanForPersonalData: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DesensitiseScanDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DesensitiseScanResultDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `information.desensitise` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  listNameLists: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NameListDto'][];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `information.name-lists.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  createNameList: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateNameListDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NameListDetailDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `information.name-lists.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  getNameList: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NameListDetailDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `information.name-lists.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  deleteNameList: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `information.name-lists.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  updateNameList: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateNameListDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NameListDetailDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `information.name-lists.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
         headers: {
           [name: string]: unknown;
         };

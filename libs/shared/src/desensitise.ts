@@ -143,3 +143,18 @@ export function applyMasking(text: string, findings: readonly SensitiveFinding[]
   }
   return out + text.slice(from);
 }
+
+/** The information module's error codes for desensitisation (INF-2). */
+export const DESENSITISATION_ERRORS = {
+  /** 422: findings have no decision (mask, or keep with a reason); `errors` lists them under `findings`. */
+  FINDINGS_UNRESOLVED: 'FINDINGS_UNRESOLVED',
+  /** 409: a name list of that name exists. */
+  NAME_LIST_EXISTS: 'NAME_LIST_EXISTS',
+} as const;
+
+export const SENSITIVE_KIND_LABELS: Record<SensitiveKind, { 'zh-CN': string; en: string }> = {
+  idCard: { 'zh-CN': '身份证号', en: 'ID number' },
+  mobile: { 'zh-CN': '手机号', en: 'Mobile number' },
+  email: { 'zh-CN': '电子邮箱', en: 'Email address' },
+  name: { 'zh-CN': '名单人员姓名', en: 'Listed name' },
+};

@@ -58,6 +58,15 @@ export const MENU: MenuModule[] = [
     ],
   },
   {
+    key: 'information',
+    labelKey: 'information.menu.module',
+    icon: 'Promotion',
+    items: [
+      { path: '/information/desensitise', labelKey: 'information.menu.desensitise', permission: PERMISSIONS.INFO_DESENSITISE },
+      { path: '/information/name-lists', labelKey: 'information.menu.nameLists', permission: PERMISSIONS.INFO_NAME_LISTS_MANAGE },
+    ],
+  },
+  {
     key: 'administration',
     labelKey: 'administration.menu.module',
     icon: 'Briefcase',

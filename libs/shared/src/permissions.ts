@@ -78,6 +78,10 @@ export const PERMISSIONS = {
   ADMIN_SEALS_APPLY: 'administration.seals.apply',
   /** Keep the work ledger (工作台账, ADM-3): open matters, name owners, see every matter and export. */
   ADMIN_LEDGER_MANAGE: 'administration.ledger.manage',
+  /** Check text for personal data before it is published (脱敏检查, INF-2): scan, mask or keep with a reason. */
+  INFO_DESENSITISE: 'information.desensitise',
+  /** Keep the name lists the desensitisation scan looks for (students, for example) (INF-2). */
+  INFO_NAME_LISTS_MANAGE: 'information.name-lists.manage',
 } as const;
 
 export type Permission = (typeof PERMISSIONS)[keyof typeof PERMISSIONS];
@@ -126,4 +130,6 @@ export const PERMISSION_LABELS: Record<Permission, { 'zh-CN': string; en: string
   'administration.seals.manage': { 'zh-CN': '印章管理', en: 'Keep the seal register' },
   'administration.seals.apply': { 'zh-CN': '用印申请', en: 'Apply to use a seal' },
   'administration.ledger.manage': { 'zh-CN': '工作台账管理', en: 'Keep the work ledger' },
+  'information.desensitise': { 'zh-CN': '信息脱敏检查', en: 'Check text for personal data' },
+  'information.name-lists.manage': { 'zh-CN': '管理脱敏名单', en: 'Keep the desensitisation name lists' },
 };

@@ -15,6 +15,8 @@ const OFFICE: Permission[] = [
   PERMISSIONS.MEETINGS_BOOK,
   PERMISSIONS.MEETINGS_ORGANISE,
   PERMISSIONS.MEETINGS_MANAGE,
+  // 信息发布前的脱敏检查 (INF-2): the office checks what it publishes.
+  PERMISSIONS.INFO_DESENSITISE,
 ];
 
 /**
@@ -50,6 +52,8 @@ export const SEEDED_ROLES = [
       // 印章与工作台账 (ADM-3–ADM-6): the office director keeps the seal register and the ledger.
       PERMISSIONS.ADMIN_SEALS_MANAGE,
       PERMISSIONS.ADMIN_LEDGER_MANAGE,
+      // 脱敏名单 (INF-2): the director keeps the lists of names (students…) the scan looks for.
+      PERMISSIONS.INFO_NAME_LISTS_MANAGE,
     ],
   },
   {

@@ -188,6 +188,19 @@ export const routes: RouteRecordRaw[] = [
         component: () => import('../views/administration/LedgerView.vue'),
         meta: { titleKey: 'administration.menu.ledger' },
       },
+      // Information (INF-2 first): the personal-data check before publishing, and the name lists it looks for.
+      {
+        path: 'information/desensitise',
+        name: 'desensitise',
+        component: () => import('../views/information/DesensitiseCheckView.vue'),
+        meta: { permission: PERMISSIONS.INFO_DESENSITISE, titleKey: 'information.menu.desensitise' },
+      },
+      {
+        path: 'information/name-lists',
+        name: 'name-lists',
+        component: () => import('../views/information/NameListsView.vue'),
+        meta: { permission: PERMISSIONS.INFO_NAME_LISTS_MANAGE, titleKey: 'information.menu.nameLists' },
+      },
       {
         path: 'system/users',
         name: 'users',

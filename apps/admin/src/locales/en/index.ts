@@ -3,6 +3,7 @@ import { documentsOutgoing } from './documentsOutgoing';
 import { retention } from './retention';
 import { meetings } from './meetings';
 import { administration } from './administration';
+import { information } from './information';
 
 /** English; typed against zh-CN so that a missing or extra key fails the typecheck. */
 const en: MessageSchema = {
@@ -183,6 +184,7 @@ const en: MessageSchema = {
     retention: 'Destruction',
     meetings: 'Meetings',
     administration: 'Administration',
+    information: 'Information',
   },
   audit: {
     title: 'Audit log',
@@ -536,6 +538,8 @@ const en: MessageSchema = {
     chooseAtLeastOne: 'Choose at least one {field}',
   },
   errors: {
+    FINDINGS_UNRESOLVED: 'Some personal data still needs a decision: mask it, or keep it with a reason',
+    NAME_LIST_EXISTS: 'A list with this name exists',
     unknown: 'Something went wrong; try again later',
     SEAL_NOT_IN_USE: 'The seal is suspended, lost or destroyed: no application and no use',
     SEAL_ILLEGAL_STATUS: 'The seal’s status does not allow this change',
@@ -1015,6 +1019,7 @@ const en: MessageSchema = {
   retention,
   meetings,
   administration,
+  information,
 };
 
 export default en;

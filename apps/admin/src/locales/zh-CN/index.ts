@@ -2,6 +2,7 @@ import { retention } from './retention';
 import { documentsOutgoing } from './documentsOutgoing';
 import { meetings } from './meetings';
 import { administration } from './administration';
+import { information } from './information';
 
 /** Simplified Chinese, the panel's first language. Every other locale must have exactly these keys. */
 const zhCN = {
@@ -182,6 +183,7 @@ const zhCN = {
     retention: '销毁',
     meetings: '会议服务',
     administration: '行政管理',
+    information: '信息发布',
   },
   audit: {
     title: '操作日志',
@@ -535,6 +537,8 @@ const zhCN = {
     chooseAtLeastOne: '请至少选择一项{field}',
   },
   errors: {
+    FINDINGS_UNRESOLVED: '还有个人信息未处理：请脱敏，或说明理由后保留',
+    NAME_LIST_EXISTS: '已有同名的名单',
     unknown: '操作失败，请稍后重试',
     SEAL_NOT_IN_USE: '该印章已停用、遗失或销毁，不能申请或用印',
     SEAL_ILLEGAL_STATUS: '印章当前状态不允许此变更',
@@ -1009,6 +1013,7 @@ const zhCN = {
   retention,
   meetings,
   administration,
+  information,
 };
 
 export default zhCN;

@@ -1,0 +1,47 @@
+import type { information as zh } from '../zh-CN/information';
+
+/** Information (INF-2 first): desensitisation and its name lists. */
+export const information: typeof zh = {
+  menu: {
+    module: 'Information',
+    desensitise: 'Personal data check',
+    nameLists: 'Name lists',
+  },
+  desensitise: {
+    title: 'Check for personal data before publishing',
+    hint: 'Paste the text to publish. ID numbers, mobile numbers, email addresses and names on the school’s lists are found. Mask each one, or keep it with a reason.',
+    placeholder: 'Paste the text to publish here',
+    check: 'Check',
+    nothingFound: 'No personal data found',
+    foundCount: '{n} item(s) of personal data found',
+    maskAll: 'Mask all',
+    kind: 'Kind',
+    found: 'Found',
+    maskedAs: 'Masked as',
+    decision: 'Decision',
+    mask: 'Mask',
+    keep: 'Keep',
+    keepReason: 'Reason to keep (required)',
+    decideAll: '{n} item(s) still need a decision',
+    release: 'Produce the text to publish',
+    released: 'Text ready; {n} item(s) masked',
+    releasedText: 'Text to publish',
+    copy: 'Copy',
+    copied: 'Copied',
+  },
+  nameLists: {
+    title: 'Name lists',
+    hint: 'The check looks for the names on these lists (students, for example). The lists are personal data themselves: only their keepers see them.',
+    add: 'New list',
+    edit: 'Edit list',
+    name: 'List name',
+    description: 'Description',
+    count: 'Names',
+    updatedAt: 'Updated',
+    names: 'Names',
+    namesPlaceholder: 'One name per line; commas also separate',
+    nameRequired: 'Enter the list name',
+    tooShort: '“{name}” is too short: a name has at least two characters',
+    confirmDelete: 'Delete the list “{name}”?',
+  },
+};
