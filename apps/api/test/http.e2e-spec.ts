@@ -13,6 +13,11 @@ const PUBLIC_ROUTES = new Set([
   'POST /api/v1/notifications/sms/reports',
   // A calendar app cannot sign in: the personal feed is guarded by its revocable secret in the path (MTG-3).
   'GET /api/v1/meetings/feeds/:token',
+  // The website channel (INF-5): public notices only, for the school website to embed.
+  'GET /api/v1/public/notices',
+  'GET /api/v1/public/notices/feed.json',
+  'GET /api/v1/public/notices/feed.rss',
+  'GET /api/v1/public/notices/:id',
 ]);
 
 /** Writes that take no body: the path says everything. */
@@ -26,6 +31,7 @@ const BODILESS_WRITES = [
   /^POST \/api\/v1\/documents\/inventories$/, // open this month's inventory now
   /^POST \/api\/v1\/meetings\/feed$/, // a new secret for one's own calendar feed
   /\/meetings\/:id\/(confirm-agenda|notify)$/,
+  /\/information\/notices\/:id\/(submit|publish|confirm)$/, // the notice in the path is all they act on
 ];
 
 const SAMPLE_ID = '00000000-0000-4000-8000-000000000000';

@@ -2092,6 +2092,174 @@ export interface paths {
     patch: operations['updateNameList'];
     trace?: never;
   };
+  '/api/v1/information/notices': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Notices one may see
+     * @description INF-3: the author’s own, the published ones one received; every notice for information.notices.manage.
+     */
+    get: operations['listNotices'];
+    put?: never;
+    /**
+     * Draft a notice
+     * @description INF-3: title, body, audience (all staff, departments, roles, persons), channels (in-app, email, SMS, WeChat official account, website), read confirmation, expiry, and the author’s decisions on personal data (INF-2).
+     */
+    post: operations['createNotice'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/information/notices/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A notice with its audience and correction history
+     * @description INF-3, INF-4
+     */
+    get: operations['getNotice'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * Edit a draft
+     * @description INF-3: drafts only (409 NOTICE_ILLEGAL_STATE otherwise); optimistic locking by `version`.
+     */
+    patch: operations['updateNotice'];
+    trace?: never;
+  };
+  '/api/v1/information/notices/{id}/confirm': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Confirm having read a notice (回执)
+     * @description INF-3: by a recipient of a notice that asks for it; a second confirmation changes nothing. 409 NOTICE_CONFIRMATION_NOT_ASKED.
+     */
+    post: operations['confirmNotice'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/information/notices/{id}/corrections': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Correct a published notice (勘误)
+     * @description INF-4: the earlier text is kept as a revision; the recipients are notified again with the reason.
+     */
+    post: operations['correctNotice'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/information/notices/{id}/coverage': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Who was reached, by department and channel, and who was not
+     * @description INF-3: reached = confirmed when a confirmation is asked, else delivered or read on a per-person channel (sent alone is not). For the author and the office.
+     */
+    get: operations['getNoticeCoverage'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/information/notices/{id}/publish': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Publish a verified notice to every chosen channel
+     * @description INF-3: 409 NOTICE_NOT_VERIFIED before verification. Resolves the audience to persons (kept), queues one delivery per person and per-person channel, and puts a public notice on the website feed. The personal-data check runs again (INF-2).
+     */
+    post: operations['publishNotice'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/information/notices/{id}/resend': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Resend to exactly the persons not reached (补发)
+     * @description INF-3: on the notice’s channels or one fallback channel; nobody reached is reminded, and nobody more than the cap (3) times.
+     */
+    post: operations['resendNotice'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/information/notices/{id}/submit': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Send a draft to verification (审核)
+     * @description INF-2, INF-3: personal data is masked as decided; 422 FINDINGS_UNRESOLVED keyed by finding while any finding has no decision; 422 NOTICE_NO_RECIPIENTS when the audience holds nobody. Starts approval kind `notice-publish`.
+     */
+    post: operations['submitNotice'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/integration/tokens': {
     parameters: {
       query?: never;
@@ -3211,6 +3379,86 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/public/notices': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The public notices page (HTML)
+     * @description INF-5: public; ETag and Cache-Control; 304 for a matching If-None-Match.
+     */
+    get: operations['getPublicNoticesPage'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/public/notices/feed.json': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The public notices as a JSON Feed 1.1
+     * @description INF-5: public; ETag and Cache-Control; 304 for a matching If-None-Match.
+     */
+    get: operations['getPublicNoticesJsonFeed'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/public/notices/feed.rss': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The public notices as RSS 2.0
+     * @description INF-5: public; ETag and Cache-Control; 304 for a matching If-None-Match.
+     */
+    get: operations['getPublicNoticesRss'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/public/notices/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One public notice (HTML); 404 for anything not public
+     * @description INF-5: public; ETag and Cache-Control; 304 for a matching If-None-Match.
+     */
+    get: operations['getPublicNoticePage'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/retention/destruction-lists': {
     parameters: {
       query?: never;
@@ -3444,6 +3692,8 @@ export interface components {
         | 'administration.ledger.manage'
         | 'information.desensitise'
         | 'information.name-lists.manage'
+        | 'information.notices.draft'
+        | 'information.notices.manage'
       )[];
       /** Format: date-time */
       revokedAt: string | null;
@@ -3787,12 +4037,28 @@ export interface components {
         [key: string]: string | null;
       };
     };
+    ChannelStatusCountsDto: {
+      /** @enum {string} */
+      channel: 'in-app' | 'email' | 'sms' | 'wechat-mp' | 'website';
+      delivered: number;
+      failed: number;
+      queued: number;
+      read: number;
+      sent: number;
+    };
     ConfirmDistributionDto: {
       /** @example 李明 */
       receiptName?: string;
     };
     CopyDto: {
       userIds: string[];
+    };
+    CorrectNoticeDto: {
+      body: string;
+      decisions?: components['schemas']['FindingDecisionDto'][];
+      reason: string;
+      title?: string;
+      version: number;
     };
     CountersignOutgoingDto: {
       agree: boolean;
@@ -3853,6 +4119,8 @@ export interface components {
         | 'administration.ledger.manage'
         | 'information.desensitise'
         | 'information.name-lists.manage'
+        | 'information.notices.draft'
+        | 'information.notices.manage'
       )[];
     };
     CreateBookingDto: {
@@ -4031,6 +4299,8 @@ export interface components {
         | 'administration.ledger.manage'
         | 'information.desensitise'
         | 'information.name-lists.manage'
+        | 'information.notices.draft'
+        | 'information.notices.manage'
       )[];
     };
     CreateRoomDto: {
@@ -4193,6 +4463,8 @@ export interface components {
         | 'administration.ledger.manage'
         | 'information.desensitise'
         | 'information.name-lists.manage'
+        | 'information.notices.draft'
+        | 'information.notices.manage'
       )[];
       /** Format: date-time */
       revokedAt: string | null;
@@ -4288,6 +4560,11 @@ export interface components {
       /** @enum {string} */
       status: 'queued' | 'sent' | 'delivered' | 'read' | 'failed';
       title: string;
+    };
+    DepartmentCoverageDto: {
+      department: components['schemas']['RefDto'] | null;
+      intended: number;
+      reached: number;
     };
     DepartmentDto: {
       /** @example BGS */
@@ -5221,6 +5498,104 @@ export interface components {
       updatedAt: string;
       version: number;
     };
+    NoticeAudienceDto: {
+      /** @description Every active member of staff */
+      allStaff: boolean;
+      departmentIds?: string[];
+      roleIds?: string[];
+      userIds?: string[];
+    };
+    NoticeAudienceViewDto: {
+      allStaff: boolean;
+      departments: components['schemas']['RefDto'][];
+      roles: components['schemas']['RefDto'][];
+      users: components['schemas']['RefDto'][];
+    };
+    NoticeCoverageDto: {
+      byDepartment: components['schemas']['DepartmentCoverageDto'][];
+      /** @description Per-person channels: deliveries by status */
+      channels: components['schemas']['ChannelStatusCountsDto'][];
+      confirmed: number;
+      intended: number;
+      /** @description The website posting: on the public feed now */
+      onWebsite: boolean;
+      reached: number;
+      unreached: components['schemas']['UnreachedRecipientDto'][];
+    };
+    NoticeDetailDto: {
+      /** Format: uuid */
+      approvalRequestId: string | null;
+      asksConfirmation: boolean;
+      audience: components['schemas']['NoticeAudienceViewDto'];
+      body: string;
+      channels: ('in-app' | 'email' | 'sms' | 'wechat-mp' | 'website')[];
+      createdBy: components['schemas']['RefDto'];
+      decisions: components['schemas']['StoredDecisionDto'][];
+      /** @description Past its expiry: gone from the feed */
+      expired: boolean;
+      /** Format: date-time */
+      expiresAt: string | null;
+      /** @description The viewer is among the recipients */
+      iAmRecipient: boolean;
+      /** Format: uuid */
+      id: string;
+      isPublic: boolean;
+      /** Format: date-time */
+      myConfirmedAt: string | null;
+      /** Format: date-time */
+      publishedAt: string | null;
+      rejectionNote: string | null;
+      revision: number;
+      revisions: components['schemas']['NoticeRevisionDto'][];
+      /** @enum {string} */
+      status: 'draft' | 'pending' | 'verified' | 'published';
+      title: string;
+      version: number;
+    };
+    NoticeDraftDto: {
+      /** @description 回执: ask recipients to confirm they have read it */
+      asksConfirmation?: boolean;
+      audience: components['schemas']['NoticeAudienceDto'];
+      body: string;
+      channels: ('in-app' | 'email' | 'sms' | 'wechat-mp' | 'website')[];
+      decisions?: components['schemas']['FindingDecisionDto'][];
+      /** Format: date-time */
+      expiresAt?: string | null;
+      /** @example 关于寒假放假安排的通知 */
+      title: string;
+    };
+    NoticeDto: {
+      asksConfirmation: boolean;
+      channels: ('in-app' | 'email' | 'sms' | 'wechat-mp' | 'website')[];
+      createdBy: components['schemas']['RefDto'];
+      /** @description Past its expiry: gone from the feed */
+      expired: boolean;
+      /** Format: date-time */
+      expiresAt: string | null;
+      /** @description The viewer is among the recipients */
+      iAmRecipient: boolean;
+      /** Format: uuid */
+      id: string;
+      isPublic: boolean;
+      /** Format: date-time */
+      myConfirmedAt: string | null;
+      /** Format: date-time */
+      publishedAt: string | null;
+      revision: number;
+      /** @enum {string} */
+      status: 'draft' | 'pending' | 'verified' | 'published';
+      title: string;
+      version: number;
+    };
+    NoticeRevisionDto: {
+      body: string;
+      /** Format: date-time */
+      correctedAt: string;
+      correctedBy: components['schemas']['RefDto'];
+      correctionReason: string;
+      revision: number;
+      title: string;
+    };
     OccurrencesDto: {
       dates: string[];
     };
@@ -5729,6 +6104,15 @@ export interface components {
       /** @description True when there are more rows than `total` says */
       totalCapped: boolean;
     };
+    PageOfNotice: {
+      items: components['schemas']['NoticeDto'][];
+      page: number;
+      pageSize: number;
+      /** @description Exact up to the cap (10000 for lists), then the cap */
+      total: number;
+      /** @description True when there are more rows than `total` says */
+      totalCapped: boolean;
+    };
     PageOfOutgoingDocument: {
       items: components['schemas']['OutgoingDocumentDto'][];
       page: number;
@@ -5853,6 +6237,12 @@ export interface components {
     ReasonDto: {
       /** @example 请补充活动安全预案。 */
       reason: string;
+    };
+    RecipientDeliveryDto: {
+      channel: string;
+      lastError: string | null;
+      /** @enum {string} */
+      status: 'queued' | 'sent' | 'delivered' | 'read' | 'failed';
     };
     RecordDestructionDto: {
       /** Format: date */
@@ -5993,6 +6383,18 @@ export interface components {
        */
       channel?: 'in-app' | 'email' | 'sms' | 'wecom' | 'dingtalk' | 'wechat-mp';
     };
+    ResendNoticeDto: {
+      /** @enum {string} */
+      channel?: 'in-app' | 'email' | 'sms' | 'wechat-mp';
+    };
+    ResendResultDto: {
+      /** @description Unreached persons left out: they had the most reminders allowed */
+      capped: number;
+      /** @description Deliveries queued */
+      deliveries: number;
+      /** @description Persons reminded now */
+      resent: number;
+    };
     ResendWebhookDeliveryDto: {
       reason?: string;
     };
@@ -6072,6 +6474,8 @@ export interface components {
         | 'administration.ledger.manage'
         | 'information.desensitise'
         | 'information.name-lists.manage'
+        | 'information.notices.draft'
+        | 'information.notices.manage'
       )[];
       version: number;
     };
@@ -6389,6 +6793,12 @@ export interface components {
        */
       value: Record<string, never>;
     };
+    StoredDecisionDto: {
+      /** @enum {string} */
+      action: 'mask' | 'keep';
+      key: string;
+      reason?: string;
+    };
     SubmitGeneralRequestDto: {
       /** @example 拟于下月举办校园开放日，需借用操场及礼堂，请审批。 */
       content: string;
@@ -6452,6 +6862,12 @@ export interface components {
       /** Format: uuid */
       toUserId: string;
     };
+    UnreachedRecipientDto: {
+      deliveries: components['schemas']['RecipientDeliveryDto'][];
+      department: components['schemas']['RefDto'] | null;
+      reminders: number;
+      user: components['schemas']['RefDto'];
+    };
     UnreadCountDto: {
       unread: number;
     };
@@ -6514,6 +6930,19 @@ export interface components {
       description?: string;
       name?: string;
       names?: string[];
+      version: number;
+    };
+    UpdateNoticeDto: {
+      /** @description 回执: ask recipients to confirm they have read it */
+      asksConfirmation?: boolean;
+      audience: components['schemas']['NoticeAudienceDto'];
+      body: string;
+      channels: ('in-app' | 'email' | 'sms' | 'wechat-mp' | 'website')[];
+      decisions?: components['schemas']['FindingDecisionDto'][];
+      /** Format: date-time */
+      expiresAt?: string | null;
+      /** @example 关于寒假放假安排的通知 */
+      title: string;
       version: number;
     };
     UpdateOutgoingDto: {
@@ -6635,6 +7064,8 @@ export interface components {
         | 'administration.ledger.manage'
         | 'information.desensitise'
         | 'information.name-lists.manage'
+        | 'information.notices.draft'
+        | 'information.notices.manage'
       )[];
       version: number;
     };
@@ -14056,6 +14487,638 @@ export interface operations {
       };
     };
   };
+  listNotices: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        q?: string;
+        status?: 'draft' | 'pending' | 'verified' | 'published';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PageOfNotice'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  createNotice: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['NoticeDraftDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NoticeDetailDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `information.notices.draft` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  getNotice: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NoticeDetailDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  updateNotice: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateNoticeDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NoticeDetailDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `information.notices.draft` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  confirmNotice: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NoticeDetailDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  correctNotice: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CorrectNoticeDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NoticeDetailDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `information.notices.draft` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description FINDINGS_UNRESOLVED */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  getNoticeCoverage: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NoticeCoverageDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `information.notices.draft` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  publishNotice: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NoticeDetailDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `information.notices.draft` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description FINDINGS_UNRESOLVED or NOTICE_NO_RECIPIENTS */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  resendNotice: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ResendNoticeDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ResendResultDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `information.notices.draft` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  submitNotice: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NoticeDetailDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `information.notices.draft` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description FINDINGS_UNRESOLVED or NOTICE_NO_RECIPIENTS */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
   listApiTokens: {
     parameters: {
       query?: {
@@ -18158,6 +19221,102 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  getPublicNoticesPage: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/html': string;
+        };
+      };
+    };
+  };
+  getPublicNoticesJsonFeed: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/feed+json': string;
+        };
+      };
+    };
+  };
+  getPublicNoticesRss: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/rss+xml': string;
+        };
+      };
+    };
+  };
+  getPublicNoticePage: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/html': string;
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/html': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/html': components['schemas']['ErrorBodyDto'];
         };
       };
     };

@@ -18,3 +18,4 @@ export * from './outgoing.js';
 export * from './gbt9704.js';
 export * from './administration.js';
 export * from './desensitise.js';
+export * from './notices.js';

@@ -62,6 +62,8 @@ export const MENU: MenuModule[] = [
     labelKey: 'information.menu.module',
     icon: 'Promotion',
     items: [
+      // Recipients read their notices from the message centre and /information/notices/:id; the list is the office's.
+      { path: '/information/notices', labelKey: 'information.menu.notices', permission: PERMISSIONS.INFO_NOTICES_DRAFT },
       { path: '/information/desensitise', labelKey: 'information.menu.desensitise', permission: PERMISSIONS.INFO_DESENSITISE },
       { path: '/information/name-lists', labelKey: 'information.menu.nameLists', permission: PERMISSIONS.INFO_NAME_LISTS_MANAGE },
     ],

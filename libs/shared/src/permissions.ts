@@ -82,6 +82,10 @@ export const PERMISSIONS = {
   INFO_DESENSITISE: 'information.desensitise',
   /** Keep the name lists the desensitisation scan looks for (students, for example) (INF-2). */
   INFO_NAME_LISTS_MANAGE: 'information.name-lists.manage',
+  /** Draft notices and announcements (通知公告), submit them for verification and publish them once verified (INF-3). */
+  INFO_NOTICES_DRAFT: 'information.notices.draft',
+  /** See every notice with its coverage, resend to the unreached, correct published notices (INF-3, INF-4). */
+  INFO_NOTICES_MANAGE: 'information.notices.manage',
 } as const;
 
 export type Permission = (typeof PERMISSIONS)[keyof typeof PERMISSIONS];
@@ -132,4 +136,6 @@ export const PERMISSION_LABELS: Record<Permission, { 'zh-CN': string; en: string
   'administration.ledger.manage': { 'zh-CN': '工作台账管理', en: 'Keep the work ledger' },
   'information.desensitise': { 'zh-CN': '信息脱敏检查', en: 'Check text for personal data' },
   'information.name-lists.manage': { 'zh-CN': '管理脱敏名单', en: 'Keep the desensitisation name lists' },
+  'information.notices.draft': { 'zh-CN': '拟写与发布通知公告', en: 'Draft and publish notices' },
+  'information.notices.manage': { 'zh-CN': '通知公告管理（送达、补发、勘误）', en: 'Manage notices (coverage, resend, corrections)' },
 };

@@ -15,8 +15,10 @@ const OFFICE: Permission[] = [
   PERMISSIONS.MEETINGS_BOOK,
   PERMISSIONS.MEETINGS_ORGANISE,
   PERMISSIONS.MEETINGS_MANAGE,
-  // 信息发布前的脱敏检查 (INF-2): the office checks what it publishes.
+  // 信息发布 (INF-2, INF-3): the office checks what it publishes, drafts and publishes notices, and follows their reach.
   PERMISSIONS.INFO_DESENSITISE,
+  PERMISSIONS.INFO_NOTICES_DRAFT,
+  PERMISSIONS.INFO_NOTICES_MANAGE,
 ];
 
 /**

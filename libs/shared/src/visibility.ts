@@ -116,6 +116,16 @@ export const RESOURCE_VISIBILITY = {
     changePermission: PERMISSIONS.ADMIN_LEDGER_MANAGE,
     label: { 'zh-CN': '工作台账事项', en: 'Work ledger matter' },
   },
+  /**
+   * A notice (通知公告, INF-3): its author, and once published the persons it was resolved to;
+   * holders of information.notices.manage (the office) see all.
+   */
+  notice: {
+    rule: 'named-persons',
+    readAllPermission: PERMISSIONS.INFO_NOTICES_MANAGE,
+    changePermission: PERMISSIONS.INFO_NOTICES_MANAGE,
+    label: { 'zh-CN': '通知公告', en: 'Notice' },
+  },
 } as const satisfies Record<string, VisibilityDeclaration>;
 
 export type ResourceType = keyof typeof RESOURCE_VISIBILITY;

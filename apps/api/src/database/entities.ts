@@ -37,6 +37,7 @@ import { DocumentInventory, DocumentInventoryItem } from '../modules/documents/i
 import { DocumentText } from '../modules/documents/search/document-text.entity';
 import { ADMINISTRATION_ENTITIES } from '../modules/administration/administration.entities';
 import { INFORMATION_ENTITIES } from '../modules/information/desensitisation/name-list.entity';
+import { NOTICE_ENTITIES } from '../modules/information/notices/notice.entities';
 import { MeetingRoom } from '../modules/meetings/rooms/room.entity';
 import { RoomBooking, RoomBookingSeries } from '../modules/meetings/bookings/booking.entity';
 import {
@@ -114,4 +115,5 @@ export const ENTITIES = [
   // administration: seals (ADM-4–ADM-6) and the work ledger (ADM-3)
   ...ADMINISTRATION_ENTITIES,
   ...INFORMATION_ENTITIES,
+  ...NOTICE_ENTITIES,
 ];

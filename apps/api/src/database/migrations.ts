@@ -12,6 +12,7 @@ import { OutgoingDocuments1796410111573 } from './migrations/1796410111573-Outgo
 import { Administration1796412067559 } from './migrations/1796412067559-Administration';
 import { IncomingListIndexes1796416500000 } from './migrations/1796416500000-IncomingListIndexes';
 import { InformationNameLists1796419875285 } from './migrations/1796419875285-InformationNameLists';
+import { Notices1796421775540 } from './migrations/1796421775540-Notices';
 
 /** Every migration, in order. A new migration is added here as well as in migrations/. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   Administration1796412067559,
   IncomingListIndexes1796416500000,
   InformationNameLists1796419875285,
+  Notices1796421775540,
 ];

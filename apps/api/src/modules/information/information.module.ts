@@ -3,15 +3,21 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { DesensitisationController } from './desensitisation/desensitisation.controller';
 import { DesensitisationService } from './desensitisation/desensitisation.service';
 import { INFORMATION_ENTITIES } from './desensitisation/name-list.entity';
+import { NOTICE_ENTITIES } from './notices/notice.entities';
+import { NoticesController } from './notices/notices.controller';
+import { NoticesService } from './notices/notices.service';
+import { PublicNoticesController } from './notices/public-notices.controller';
+import { PublicNoticesService } from './notices/public-notices.service';
 
 /**
- * Information (信息, guide 二(一)3, 二(四), 三(三)). Desensitisation (INF-2) first: the check every
- * published text passes, exported for the notices that publish.
+ * Information (信息, guide 二(一)3, 二(四), 三(三)): desensitisation (INF-2), the check every published
+ * text passes, in desensitisation/; notices and announcements with coverage and resend (INF-3, INF-4)
+ * and the public website feed (INF-5) in notices/.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature(INFORMATION_ENTITIES)],
-  controllers: [DesensitisationController],
-  providers: [DesensitisationService],
-  exports: [DesensitisationService],
+  imports: [TypeOrmModule.forFeature([...INFORMATION_ENTITIES, ...NOTICE_ENTITIES])],
+  controllers: [DesensitisationController, NoticesController, PublicNoticesController],
+  providers: [DesensitisationService, NoticesService, PublicNoticesService],
+  exports: [DesensitisationService, NoticesService],
 })
 export class InformationModule {}

@@ -66,14 +66,7 @@ export class NotificationsService implements OnModuleInit {
 
   /** Queues a notification in the caller's transaction; returns the delivery ids (outbox keys). */
   async notify(manager: EntityManager, notification: Notification): Promise<string[]> {
-    const recipientIds = [...new Set(notification.recipientIds)];
-    if (recipientIds.length === 0) return [];
-    const recipients: Recipient[] = await manager.query(
-      `SELECT u.id, u.email, u.phone, p.channels, p.wechat_openid
-         FROM users u LEFT JOIN notification_preferences p ON p.user_id = u.id
-        WHERE u.id = ANY($1::uuid[]) AND u.active`,
-      [recipientIds],
-    );
+    const recipients = await this.recipients(manager, notification.recipientIds);
     const configured = new Set(await this.channels.configuredChannels(manager));
     const ids: string[] = [];
     for (const recipient of recipients) {
@@ -87,6 +80,42 @@ export class NotificationsService implements OnModuleInit {
       }
     }
     return ids;
+  }
+
+  /**
+   * Queues one delivery per recipient on each of the given channels, whatever their preferences:
+   * the sender chose the channels (a notice, INF-3). A channel the school has not configured, or a
+   * person without an address on it, gets no delivery; the caller sees which were made.
+   */
+  async notifyVia(
+    manager: EntityManager,
+    notification: Omit<Notification, 'mandatory'>,
+    channels: readonly ChannelName[],
+  ): Promise<{ id: string; recipientId: string; channel: ChannelName }[]> {
+    const recipients = await this.recipients(manager, notification.recipientIds);
+    const configured = new Set(await this.channels.configuredChannels(manager));
+    const made: { id: string; recipientId: string; channel: ChannelName }[] = [];
+    for (const recipient of recipients) {
+      for (const channel of new Set(channels)) {
+        if (channel !== 'in-app' && !configured.has(channel)) continue;
+        const address = this.addressOf(recipient, channel);
+        if (!address) continue;
+        const id = await this.enqueue(manager, { ...notification, recipientId: recipient.id, channel, address, resendOf: null });
+        made.push({ id, recipientId: recipient.id, channel });
+      }
+    }
+    return made;
+  }
+
+  private async recipients(manager: EntityManager, ids: string[]): Promise<Recipient[]> {
+    const recipientIds = [...new Set(ids)];
+    if (recipientIds.length === 0) return [];
+    return manager.query(
+      `SELECT u.id, u.email, u.phone, p.channels, p.wechat_openid
+         FROM users u LEFT JOIN notification_preferences p ON p.user_id = u.id
+        WHERE u.id = ANY($1::uuid[]) AND u.active`,
+      [recipientIds],
+    );
   }
 
   private addressOf(recipient: Recipient, channel: ChannelName): string | null {
