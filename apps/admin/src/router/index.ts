@@ -190,6 +190,19 @@ export const routes: RouteRecordRaw[] = [
       },
       // Information (INF-2 first): the personal-data check before publishing, and the name lists it looks for.
       {
+        path: 'information/notices',
+        name: 'notices',
+        component: () => import('../views/information/notices/NoticeListView.vue'),
+        meta: { titleKey: 'information.menu.notices' },
+      },
+      // Recipients open their notices from the message centre, on a phone as well.
+      {
+        path: 'information/notices/:id',
+        name: 'notice-detail',
+        component: () => import('../views/information/notices/NoticeDetailView.vue'),
+        meta: { titleKey: 'information.menu.notices' },
+      },
+      {
         path: 'information/desensitise',
         name: 'desensitise',
         component: () => import('../views/information/DesensitiseCheckView.vue'),

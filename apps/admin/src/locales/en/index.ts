@@ -538,6 +538,10 @@ const en: MessageSchema = {
     chooseAtLeastOne: 'Choose at least one {field}',
   },
   errors: {
+    NOTICE_ILLEGAL_STATE: 'The notice’s state does not allow this',
+    NOTICE_NOT_VERIFIED: 'A notice is published only after its verification',
+    NOTICE_CONFIRMATION_NOT_ASKED: 'This notice asks you for no confirmation',
+    NOTICE_NO_RECIPIENTS: 'Nobody active is in the chosen audience',
     FINDINGS_UNRESOLVED: 'Some personal data still needs a decision: mask it, or keep it with a reason',
     NAME_LIST_EXISTS: 'A list with this name exists',
     unknown: 'Something went wrong; try again later',

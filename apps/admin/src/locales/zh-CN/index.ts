@@ -537,6 +537,10 @@ const zhCN = {
     chooseAtLeastOne: '请至少选择一项{field}',
   },
   errors: {
+    NOTICE_ILLEGAL_STATE: '通知当前状态不允许此操作',
+    NOTICE_NOT_VERIFIED: '通知须审核通过后才能发布',
+    NOTICE_CONFIRMATION_NOT_ASKED: '该通知不需要您回执',
+    NOTICE_NO_RECIPIENTS: '发送对象中没有在职人员',
     FINDINGS_UNRESOLVED: '还有个人信息未处理：请脱敏，或说明理由后保留',
     NAME_LIST_EXISTS: '已有同名的名单',
     unknown: '操作失败，请稍后重试',
