@@ -78,6 +78,8 @@ export const PERMISSIONS = {
   ADMIN_SEALS_APPLY: 'administration.seals.apply',
   /** Keep the work ledger (工作台账, ADM-3): open matters, name owners, see every matter and export. */
   ADMIN_LEDGER_MANAGE: 'administration.ledger.manage',
+  /** Keep the archive (档案, ADM-7–ADM-9): classification and retention schedule, accession, boxes, filing from documents, archive backups. */
+  ADMIN_ARCHIVES_MANAGE: 'administration.archives.manage',
 } as const;
 
 export type Permission = (typeof PERMISSIONS)[keyof typeof PERMISSIONS];
@@ -126,4 +128,5 @@ export const PERMISSION_LABELS: Record<Permission, { 'zh-CN': string; en: string
   'administration.seals.manage': { 'zh-CN': '印章管理', en: 'Keep the seal register' },
   'administration.seals.apply': { 'zh-CN': '用印申请', en: 'Apply to use a seal' },
   'administration.ledger.manage': { 'zh-CN': '工作台账管理', en: 'Keep the work ledger' },
+  'administration.archives.manage': { 'zh-CN': '档案管理', en: 'Keep the archive' },
 };

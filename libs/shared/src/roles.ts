@@ -50,6 +50,8 @@ export const SEEDED_ROLES = [
       // 印章与工作台账 (ADM-3–ADM-6): the office director keeps the seal register and the ledger.
       PERMISSIONS.ADMIN_SEALS_MANAGE,
       PERMISSIONS.ADMIN_LEDGER_MANAGE,
+      // 档案 (ADM-7–ADM-9): the office director oversees the archive.
+      PERMISSIONS.ADMIN_ARCHIVES_MANAGE,
     ],
   },
   {
@@ -118,7 +120,13 @@ export const SEEDED_ROLES = [
     name: '档案员',
     nameEn: 'Archivist',
     // The archivist takes documents ready to file and proposes expired records for destruction (DOC-10, DOC-11).
-    permissions: [...EVERYONE, PERMISSIONS.DOCUMENTS_FILING_MANAGE, PERMISSIONS.RETENTION_DESTRUCTION_MANAGE],
+    // The archivist also keeps the archive itself: classification, accession, boxes, backups (ADM-7–ADM-9).
+    permissions: [
+      ...EVERYONE,
+      PERMISSIONS.DOCUMENTS_FILING_MANAGE,
+      PERMISSIONS.RETENTION_DESTRUCTION_MANAGE,
+      PERMISSIONS.ADMIN_ARCHIVES_MANAGE,
+    ],
   },
   { code: 'storekeeper', name: '库管员', nameEn: 'Storekeeper', permissions: [...EVERYONE] },
   { code: 'maintenance-worker', name: '维修工', nameEn: 'Maintenance worker', permissions: [...EVERYONE] },

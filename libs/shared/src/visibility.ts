@@ -116,6 +116,18 @@ export const RESOURCE_VISIBILITY = {
     changePermission: PERMISSIONS.ADMIN_LEDGER_MANAGE,
     label: { 'zh-CN': '工作台账事项', en: 'Work ledger matter' },
   },
+  /**
+   * An archive item (档案 件, ADM-8) and its digitised files: clearance plus need-to-know (the one
+   * who took it into the archive, or a grant such as an approved loan); an unclassified one also
+   * to the keepers of the archive (administration.archives.manage).
+   */
+  'archive-item': {
+    rule: 'classified',
+    unclassifiedRule: 'named-persons',
+    readAllPermission: PERMISSIONS.ADMIN_ARCHIVES_MANAGE,
+    changePermission: PERMISSIONS.ADMIN_ARCHIVES_MANAGE,
+    label: { 'zh-CN': '档案', en: 'Archive item' },
+  },
 } as const satisfies Record<string, VisibilityDeclaration>;
 
 export type ResourceType = keyof typeof RESOURCE_VISIBILITY;
