@@ -77,7 +77,7 @@ export class ArchiveBackupService implements OnModuleInit {
     const tables = {} as Catalogue['tables'];
     for (const table of TABLES) {
       const rows: { row: Record<string, unknown> }[] = await this.dataSource.query(
-        `SELECT row_to_json(t) AS row FROM ${table} t ORDER BY 1`,
+        `SELECT row_to_json(t) AS row FROM ${table} t ORDER BY t.${table === 'archive_categories' || table === 'archive_org_codes' ? 'code' : 'id'}`,
       );
       tables[table] = rows.map((r) => r.row);
     }
