@@ -33,6 +33,19 @@ export const routes: RouteRecordRaw[] = [
     component: () => import('../views/documents/print/IncomingSlipView.vue'),
     meta: { titleKey: 'documents.print.incomingSlip' },
   },
+  // The archive's printed catalogue and box labels (ADM-8): pages of their own, the screen shows the A4 sheet.
+  {
+    path: '/administration/archives/print/catalogue',
+    name: 'archive-catalogue-print',
+    component: () => import('../views/administration/archives/ArchiveCataloguePrintView.vue'),
+    meta: { permission: PERMISSIONS.ADMIN_ARCHIVES_MANAGE, titleKey: 'archives.print.catalogue' },
+  },
+  {
+    path: '/administration/archives/print/boxes',
+    name: 'archive-box-labels-print',
+    component: () => import('../views/administration/archives/ArchiveBoxLabelsPrintView.vue'),
+    meta: { permission: PERMISSIONS.ADMIN_ARCHIVES_MANAGE, titleKey: 'archives.print.labels' },
+  },
   // The phone page a QR label opens (DOC-9): outside the panel's frame, laid out for a phone.
   {
     path: '/m/inventory/scan/:kind/:id',
@@ -187,6 +200,12 @@ export const routes: RouteRecordRaw[] = [
         name: 'work-ledger',
         component: () => import('../views/administration/LedgerView.vue'),
         meta: { titleKey: 'administration.menu.ledger' },
+      },
+      {
+        path: 'administration/archives',
+        name: 'archives',
+        component: () => import('../views/administration/archives/ArchivesView.vue'),
+        meta: { permission: PERMISSIONS.ADMIN_ARCHIVES_MANAGE, titleKey: 'administration.menu.archives' },
       },
       {
         path: 'system/users',

@@ -3,6 +3,7 @@ import { documentsOutgoing } from './documentsOutgoing';
 import { retention } from './retention';
 import { meetings } from './meetings';
 import { administration } from './administration';
+import { archives } from './archives';
 
 /** English; typed against zh-CN so that a missing or extra key fails the typecheck. */
 const en: MessageSchema = {
@@ -1015,6 +1016,7 @@ const en: MessageSchema = {
   retention,
   meetings,
   administration,
+  archives,
 };
 
 export default en;

@@ -2,6 +2,7 @@ import { retention } from './retention';
 import { documentsOutgoing } from './documentsOutgoing';
 import { meetings } from './meetings';
 import { administration } from './administration';
+import { archives } from './archives';
 
 /** Simplified Chinese, the panel's first language. Every other locale must have exactly these keys. */
 const zhCN = {
@@ -1009,6 +1010,7 @@ const zhCN = {
   retention,
   meetings,
   administration,
+  archives,
 };
 
 export default zhCN;
