@@ -360,6 +360,26 @@ describe('administration: the archive (档案, ADM-7 to ADM-9, DOC-11)', () => {
     expect(sha256(download.body as Buffer)).toBe(sha256(scan.bytes));
   });
 
+  it('ADM-8 DOC-10 an archive item past its retention goes to appraisal on a destruction list; a 永久 one never does', async () => {
+    const expired = await accession(archivist, { categoryCode: 'XS', year: 2010, retention: '10-years', documentDate: '2010-06-01' });
+    const permanent = await accession(archivist, { categoryCode: 'XS', year: 2010, retention: 'permanent', documentDate: '2010-06-01' });
+    const proposed = (
+      await t.http
+        .post('/api/v1/retention/destruction-lists')
+        .set(as(archivist))
+        .send({ title: '到期档案鉴定销毁清册', kinds: ['archive-item'] })
+        .expect(201)
+    ).body;
+    const ids = proposed.items.map((i: { recordId: string }) => i.recordId);
+    expect(ids).toContain(expired.id);
+    expect(ids).not.toContain(permanent.id);
+    expect(proposed.items.find((i: { recordId: string }) => i.recordId === expired.id)).toMatchObject({
+      number: expired.archiveNumber,
+      retention: '定期10年',
+      dueOn: '2021-01-01',
+    });
+  });
+
   it('ADM-9 archive backup, verify and restore round trip', async () => {
     const scan = await upload(archivist);
     const kept = await accession(archivist, { categoryCode: 'SX', year: 2021, title: unique('校庆活动照片'), fileIds: [scan.id] });
