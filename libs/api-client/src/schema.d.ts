@@ -24,6 +24,302 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/administration/archives/backups': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The archive’s backups and their verification
+     * @description ADM-9: newest first; each one verified by reading it back.
+     */
+    get: operations['listArchiveBackups'];
+    put?: never;
+    /**
+     * Back up the archive now
+     * @description ADM-9: the digitised files and the catalogue; queued on the job workers, then verified.
+     */
+    post: operations['requestArchiveBackup'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/administration/archives/backups/{id}/restore': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Restore the archive from a backup
+     * @description ADM-9: puts back missing catalogue rows and files; 409 ARCHIVE_BACKUP_UNUSABLE when the backup does not verify.
+     */
+    post: operations['restoreArchiveBackup'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/administration/archives/boxes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Boxes with their spine and 备考表
+     * @description ADM-8: 全宗号, 年度, 期限, 起止件号 and 盒号 for the spine label; 整理人, 检查人 and date of the 备考表.
+     */
+    get: operations['listArchiveBoxes'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/administration/archives/boxes/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * Fill in a box’s 备考表
+     * @description ADM-8: optimistic locking by `version`.
+     */
+    patch: operations['updateArchiveBox'];
+    trace?: never;
+  };
+  '/api/v1/administration/archives/categories': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Add a 门类
+     * @description ADM-7. 409 ARCHIVE_CATEGORY_EXISTS.
+     */
+    post: operations['createArchiveCategory'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/administration/archives/classification': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The archive’s classification and retention schedule
+     * @description ADM-7: 全宗号 and 机构/问题, the 门类, the 机构/问题 codes and the 归档范围与保管期限表.
+     */
+    get: operations['getArchiveClassification'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/administration/archives/filing': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Documents ready to file (待归档)
+     * @description DOC-11, ADM-7: with the category and retention the retention schedule gives them, and the default 机构.
+     */
+    get: operations['listArchiveFilingCandidates'];
+    put?: never;
+    /**
+     * File a finished document into the archive
+     * @description DOC-11, ADM-8: an item with its 档号, the document’s files copied and its history kept; the document becomes 已归档. 409 FILING_NOT_READY when it is not ready to file, ARCHIVE_ALREADY_FILED when it is in the archive.
+     */
+    post: operations['fileDocumentIntoArchive'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/administration/archives/items': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The catalogue (归档文件目录); export it
+     * @description ADM-8, REQ-3: by category, year, retention, 机构, box and text, in 档号 order; items the viewer may not see are absent (also from the count and the export). `format=xlsx` exports.
+     */
+    get: operations['listArchiveItems'];
+    put?: never;
+    /**
+     * Take an item into the archive (入库)
+     * @description ADM-8: gives the next gap-free 档号 of its class (全宗号-门类代码·年度-保管期限代码-机构代码-件号); records disinfection, condition, box (盒号) and shelf; attaches digitised files uploaded as drafts.
+     */
+    post: operations['accessionArchiveItem'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/administration/archives/items/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * An archive item with its files and history
+     * @description ADM-8, REQ-3: 404 unless the viewer may see it (clearance and need-to-know for a classified item); classified reads are audited.
+     */
+    get: operations['getArchiveItem'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/administration/archives/items/{id}/files/{fileId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Download a digitised file of an item
+     * @description ADM-8, REQ-3: through the item; 404 unless the viewer may see it; a classified item’s file is watermarked and audited.
+     */
+    get: operations['downloadArchiveFile'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/administration/archives/org-codes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Add a 机构 (or 问题) code
+     * @description ADM-7: e.g. JWC 教务处, tied to a department or not. 409 ARCHIVE_ORG_CODE_EXISTS.
+     */
+    post: operations['createArchiveOrgCode'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/administration/archives/schedule': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Add a row to the retention schedule
+     * @description ADM-7: category, what is archived, retention; a 文种 makes it the default when such documents are filed.
+     */
+    post: operations['createArchiveRetentionRule'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/administration/archives/schedule/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /**
+     * Remove a row of the retention schedule
+     * @description ADM-7
+     */
+    delete: operations['deleteArchiveRetentionRule'];
+    options?: never;
+    head?: never;
+    /**
+     * Edit a row of the retention schedule
+     * @description ADM-7
+     */
+    patch: operations['updateArchiveRetentionRule'];
+    trace?: never;
+  };
+  '/api/v1/administration/archives/settings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * Change the 全宗号 or 机构/问题
+     * @description ADM-7: applies to items accessioned from now on; optimistic locking by `version`.
+     */
+    patch: operations['updateArchiveSettings'];
+    trace?: never;
+  };
   '/api/v1/administration/ledger': {
     parameters: {
       query?: never;
@@ -3631,6 +3927,66 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
+    AccessionArchiveItemDto: {
+      /** @description 盒号 within the item’s class; the box is made when it is the first item in it */
+      boxNumber?: number;
+      /**
+       * @description 门类代码
+       * @example WS
+       */
+      categoryCode: string;
+      /**
+       * @description 入库: the condition it arrived in
+       * @enum {string}
+       */
+      condition: 'good' | 'worn' | 'damaged';
+      /** @description 入库: disinfection was done (已消毒) */
+      disinfected: boolean;
+      /**
+       * Format: date
+       * @description 日期
+       * @example 2026-03-05
+       */
+      documentDate: string;
+      /** @description 文号 */
+      documentNumber?: string;
+      /** @description Digitised files: drafts uploaded through /files */
+      fileIds?: string[];
+      /**
+       * @description 机构代码 (or 问题代码)
+       * @example BGS
+       */
+      orgCode: string;
+      /**
+       * @description 页数
+       * @default 0
+       */
+      pages?: number;
+      /** @description 备注 */
+      remarks?: string;
+      /** @description 责任者 */
+      responsible: string;
+      /**
+       * @description 保管期限
+       * @enum {string}
+       */
+      retention: 'permanent' | '30-years' | '10-years';
+      /**
+       * @description 密级
+       * @default none
+       * @enum {string}
+       */
+      secrecy?: 'none' | 'secret' | 'confidential' | 'top-secret';
+      /** @description 架位, e.g. 3排2列4层 */
+      shelf?: string;
+      /** @description 题名 */
+      title: string;
+      /**
+       * @description 年度
+       * @example 2026
+       */
+      year: number;
+    };
     AddExtraInventoryItemDto: {
       /** @description Where it was found */
       note?: string;
@@ -3694,6 +4050,7 @@ export interface components {
         | 'information.name-lists.manage'
         | 'information.notices.draft'
         | 'information.notices.manage'
+        | 'administration.archives.manage'
       )[];
       /** Format: date-time */
       revokedAt: string | null;
@@ -3831,6 +4188,276 @@ export interface components {
       /** @description People, for type `users` */
       userIds?: string[];
     };
+    ArchiveBackupRestoredDto: {
+      /** @description Digitised files put back */
+      files: number;
+      /** @description Catalogue rows put back */
+      items: number;
+    };
+    ArchiveBoxDto: {
+      /** @description 盒号 */
+      boxNumber: number;
+      categoryCode: string;
+      categoryName: string;
+      /**
+       * Format: date
+       * @description 备考表: 日期
+       */
+      checkedOn: string | null;
+      /** @description 备考表: 检查人 */
+      checker: string | null;
+      /** @description 起件号 of the items the viewer may see in it */
+      firstSeq: number | null;
+      fondsCode: string;
+      /** Format: uuid */
+      id: string;
+      itemCount: number;
+      /** @description 止件号 */
+      lastSeq: number | null;
+      /** @description 备考表: 情况说明 */
+      note: string | null;
+      orgCode: string;
+      /** @description 备考表: 整理人 */
+      organiser: string | null;
+      /** @enum {string} */
+      retention: 'permanent' | '30-years' | '10-years';
+      version: number;
+      year: number;
+    };
+    ArchiveCategoryDto: {
+      active: boolean;
+      /** @example WS */
+      code: string;
+      /** @example 文书 */
+      name: string;
+      sortOrder: number;
+    };
+    ArchiveClassificationDto: {
+      categories: components['schemas']['ArchiveCategoryDto'][];
+      orgCodes: components['schemas']['ArchiveOrgCodeDto'][];
+      schedule: components['schemas']['ArchiveRetentionRuleDto'][];
+      settings: components['schemas']['ArchiveSettingsDto'];
+    };
+    ArchiveFilingCandidateDto: {
+      /**
+       * @description Default 门类: from the retention schedule
+       * @example WS
+       */
+      categoryCode: string;
+      /** Format: date */
+      documentDate: string;
+      /** Format: uuid */
+      id: string;
+      /** @example incoming-document */
+      kind: string;
+      /** @example 收文 */
+      kindLabel: string;
+      number: string | null;
+      /**
+       * @description Default 机构代码
+       * @example BGS
+       */
+      orgCode: string | null;
+      /** Format: date-time */
+      readyToFileAt: string;
+      /**
+       * @description Default 保管期限: the schedule’s, else the document’s own
+       * @enum {string}
+       */
+      retention: 'permanent' | '30-years' | '10-years';
+      /** @enum {string} */
+      secrecy: 'none' | 'secret' | 'confidential' | 'top-secret';
+      /** @description Empty when above the viewer’s clearance */
+      title: string;
+      titleHidden: boolean;
+      year: number;
+    };
+    ArchiveHistoryEntryDto: {
+      /** @example document.incoming.register */
+      action: string;
+      actor: string | null;
+      /** Format: date-time */
+      at: string;
+    };
+    ArchiveItemDetailDto: {
+      /** Format: date-time */
+      accessionedAt: string;
+      accessionedBy: components['schemas']['RefDto'];
+      /**
+       * @description 档号
+       * @example Z001-WS·2026-Y-BGS-0001
+       */
+      archiveNumber: string;
+      /** Format: uuid */
+      boxId: string | null;
+      /** @description 盒号 */
+      boxNumber: number | null;
+      /**
+       * @description 日期 as the catalogue prints it (YYYYMMDD)
+       * @example 20260305
+       */
+      catalogueDate: string;
+      /** @example WS */
+      categoryCode: string;
+      /** @example 文书 */
+      categoryName: string;
+      /** @enum {string} */
+      condition: 'good' | 'worn' | 'damaged';
+      /** Format: date-time */
+      destroyedAt: string | null;
+      disinfected: boolean;
+      /** Format: date */
+      documentDate: string;
+      /** @description 文号 */
+      documentNumber: string | null;
+      /** @description Digitised files, with their SHA-256 */
+      files: components['schemas']['FileDto'][];
+      /** @example Z001 */
+      fondsCode: string;
+      /** @description The document’s history when it was filed from documents */
+      history: components['schemas']['ArchiveHistoryEntryDto'][];
+      /** Format: uuid */
+      id: string;
+      /** @example BGS */
+      orgCode: string;
+      pages: number;
+      remarks: string | null;
+      /** @description 责任者 */
+      responsible: string;
+      /** @enum {string} */
+      retention: 'permanent' | '30-years' | '10-years';
+      /** @enum {string} */
+      secrecy: 'none' | 'secret' | 'confidential' | 'top-secret';
+      /** @description 件号 (the catalogue’s 序号 within the class) */
+      seq: number;
+      shelf: string | null;
+      /** Format: uuid */
+      sourceId: string | null;
+      /**
+       * @description Filed from this kind of document (DOC-11)
+       * @example incoming-document
+       */
+      sourceKind: string | null;
+      /** @description 题名 */
+      title: string;
+      version: number;
+      year: number;
+    };
+    ArchiveItemDto: {
+      /** Format: date-time */
+      accessionedAt: string;
+      accessionedBy: components['schemas']['RefDto'];
+      /**
+       * @description 档号
+       * @example Z001-WS·2026-Y-BGS-0001
+       */
+      archiveNumber: string;
+      /** Format: uuid */
+      boxId: string | null;
+      /** @description 盒号 */
+      boxNumber: number | null;
+      /**
+       * @description 日期 as the catalogue prints it (YYYYMMDD)
+       * @example 20260305
+       */
+      catalogueDate: string;
+      /** @example WS */
+      categoryCode: string;
+      /** @example 文书 */
+      categoryName: string;
+      /** @enum {string} */
+      condition: 'good' | 'worn' | 'damaged';
+      /** Format: date-time */
+      destroyedAt: string | null;
+      disinfected: boolean;
+      /** Format: date */
+      documentDate: string;
+      /** @description 文号 */
+      documentNumber: string | null;
+      /** @example Z001 */
+      fondsCode: string;
+      /** Format: uuid */
+      id: string;
+      /** @example BGS */
+      orgCode: string;
+      pages: number;
+      remarks: string | null;
+      /** @description 责任者 */
+      responsible: string;
+      /** @enum {string} */
+      retention: 'permanent' | '30-years' | '10-years';
+      /** @enum {string} */
+      secrecy: 'none' | 'secret' | 'confidential' | 'top-secret';
+      /** @description 件号 (the catalogue’s 序号 within the class) */
+      seq: number;
+      shelf: string | null;
+      /** Format: uuid */
+      sourceId: string | null;
+      /**
+       * @description Filed from this kind of document (DOC-11)
+       * @example incoming-document
+       */
+      sourceKind: string | null;
+      /** @description 题名 */
+      title: string;
+      version: number;
+      year: number;
+    };
+    ArchiveOrgCodeDto: {
+      /** @example BGS */
+      code: string;
+      department: components['schemas']['RefDto'] | null;
+      /** @example 办公室 */
+      name: string;
+    };
+    ArchiveRetentionRuleDto: {
+      /** @example WS */
+      categoryCode: string;
+      /** @enum {string|null} */
+      documentType:
+        | 'resolution'
+        | 'decision'
+        | 'order'
+        | 'communique'
+        | 'announcement'
+        | 'public-notice'
+        | 'opinion'
+        | 'notice'
+        | 'circular'
+        | 'report'
+        | 'request'
+        | 'reply'
+        | 'motion'
+        | 'letter'
+        | 'minutes'
+        | null;
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      retention: 'permanent' | '30-years' | '10-years';
+      /** @example 学校党政领导班子会议纪要 */
+      scope: string;
+      sortOrder: number;
+      version: number;
+    };
+    ArchiveSettingsDto: {
+      /**
+       * @description 全宗号
+       * @example Z001
+       */
+      fondsCode: string;
+      /**
+       * @description 全宗名称
+       * @example 某某市第一中学
+       */
+      fondsName: string;
+      /**
+       * @description Whether the 4th part of a 档号 names a department (机构) or a subject (问题)
+       * @enum {string}
+       */
+      orgMode: 'department' | 'subject';
+      version: number;
+    };
     AttachmentDto: {
       /**
        * @description Detected from the content
@@ -3903,10 +4530,15 @@ export interface components {
       /** @description The backup's directory on the server */
       location: string;
       /**
-       * @description Embedded PostgreSQL: low-level base backup; external server: pg_dump
+       * @description Embedded PostgreSQL: low-level base backup; external server: pg_dump; a scope: `files`
        * @enum {string}
        */
-      method: 'base-backup' | 'pg_dump';
+      method: 'base-backup' | 'pg_dump' | 'files';
+      /**
+       * @description `full` (database and files) or a scope backed up on its own, e.g. `archive` (ADM-9)
+       * @example full
+       */
+      scope: string;
       sizeBytes: number | null;
       /** Format: date-time */
       startedAt: string;
@@ -4121,7 +4753,56 @@ export interface components {
         | 'information.name-lists.manage'
         | 'information.notices.draft'
         | 'information.notices.manage'
+        | 'administration.archives.manage'
       )[];
+    };
+    CreateArchiveCategoryDto: {
+      /**
+       * @description 门类代码: 2 to 4 upper-case letters
+       * @example DY
+       */
+      code: string;
+      /** @example 党务 */
+      name: string;
+    };
+    CreateArchiveOrgCodeDto: {
+      /** @example JWC */
+      code: string;
+      /**
+       * Format: uuid
+       * @description The department this code stands for (机构)
+       */
+      departmentId?: string;
+      /** @example 教务处 */
+      name: string;
+    };
+    CreateArchiveRetentionRuleDto: {
+      /** @example WS */
+      categoryCode: string;
+      /**
+       * @description Filing a document of this type defaults to this row
+       * @enum {string}
+       */
+      documentType?:
+        | 'resolution'
+        | 'decision'
+        | 'order'
+        | 'communique'
+        | 'announcement'
+        | 'public-notice'
+        | 'opinion'
+        | 'notice'
+        | 'circular'
+        | 'report'
+        | 'request'
+        | 'reply'
+        | 'motion'
+        | 'letter'
+        | 'minutes';
+      /** @enum {string} */
+      retention: 'permanent' | '30-years' | '10-years';
+      scope: string;
+      sortOrder?: number;
     };
     CreateBookingDto: {
       attendeeCount: number;
@@ -4301,6 +4982,7 @@ export interface components {
         | 'information.name-lists.manage'
         | 'information.notices.draft'
         | 'information.notices.manage'
+        | 'administration.archives.manage'
       )[];
     };
     CreateRoomDto: {
@@ -4465,6 +5147,7 @@ export interface components {
         | 'information.name-lists.manage'
         | 'information.notices.draft'
         | 'information.notices.manage'
+        | 'administration.archives.manage'
       )[];
       /** Format: date-time */
       revokedAt: string | null;
@@ -4812,6 +5495,40 @@ export interface components {
       message: string;
       /** @example 400 */
       statusCode: number;
+    };
+    FileDocumentIntoArchiveDto: {
+      /** @description 盒号 */
+      boxNumber?: number;
+      /**
+       * @description Default: from the retention schedule
+       * @example WS
+       */
+      categoryCode?: string;
+      /**
+       * @default good
+       * @enum {string}
+       */
+      condition?: 'good' | 'worn' | 'damaged';
+      /**
+       * @description 入库: disinfection done
+       * @default false
+       */
+      disinfected?: boolean;
+      /** Format: uuid */
+      documentId: string;
+      /** @example incoming-document */
+      kind: string;
+      /**
+       * @description Default: the code of the office’s department, else the first code
+       * @example BGS
+       */
+      orgCode?: string;
+      /**
+       * @description Default: the schedule’s, else the document’s
+       * @enum {string}
+       */
+      retention?: 'permanent' | '30-years' | '10-years';
+      shelf?: string;
     };
     FileDto: {
       /**
@@ -5978,6 +6695,24 @@ export interface components {
       /** @description True when there are more rows than `total` says */
       totalCapped: boolean;
     };
+    PageOfArchiveBox: {
+      items: components['schemas']['ArchiveBoxDto'][];
+      page: number;
+      pageSize: number;
+      /** @description Exact up to the cap (10000 for lists), then the cap */
+      total: number;
+      /** @description True when there are more rows than `total` says */
+      totalCapped: boolean;
+    };
+    PageOfArchiveItem: {
+      items: components['schemas']['ArchiveItemDto'][];
+      page: number;
+      pageSize: number;
+      /** @description Exact up to the cap (10000 for lists), then the cap */
+      total: number;
+      /** @description True when there are more rows than `total` says */
+      totalCapped: boolean;
+    };
     PageOfAuditEntry: {
       items: components['schemas']['AuditEntryDto'][];
       page: number;
@@ -6476,6 +7211,7 @@ export interface components {
         | 'information.name-lists.manage'
         | 'information.notices.draft'
         | 'information.notices.manage'
+        | 'administration.archives.manage'
       )[];
       version: number;
     };
@@ -6876,6 +7612,49 @@ export interface components {
       /** @description The version read */
       version: number;
     };
+    UpdateArchiveBoxDto: {
+      /** Format: date */
+      checkedOn?: string;
+      checker?: string;
+      note?: string;
+      organiser?: string;
+      version: number;
+    };
+    UpdateArchiveRetentionRuleDto: {
+      /** @enum {string|null} */
+      documentType?:
+        | 'resolution'
+        | 'decision'
+        | 'order'
+        | 'communique'
+        | 'announcement'
+        | 'public-notice'
+        | 'opinion'
+        | 'notice'
+        | 'circular'
+        | 'report'
+        | 'request'
+        | 'reply'
+        | 'motion'
+        | 'letter'
+        | 'minutes'
+        | null;
+      /** @enum {string} */
+      retention?: 'permanent' | '30-years' | '10-years';
+      scope?: string;
+      version: number;
+    };
+    UpdateArchiveSettingsDto: {
+      /**
+       * @description 全宗号: upper-case letters and digits
+       * @example Z001
+       */
+      fondsCode?: string;
+      fondsName?: string;
+      /** @enum {string} */
+      orgMode?: 'department' | 'subject';
+      version: number;
+    };
     UpdateCalendarDaysDto: {
       days: components['schemas']['CalendarDayInputDto'][];
       removeDates?: string[];
@@ -7066,6 +7845,7 @@ export interface components {
         | 'information.name-lists.manage'
         | 'information.notices.draft'
         | 'information.notices.manage'
+        | 'administration.archives.manage'
       )[];
       version: number;
     };
@@ -7375,6 +8155,997 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['HealthDto'];
+        };
+      };
+    };
+  };
+  listArchiveBackups: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        q?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PageOfBackup'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `administration.archives.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  requestArchiveBackup: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BackupQueuedDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `administration.archives.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  restoreArchiveBackup: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ArchiveBackupRestoredDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `administration.archives.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  listArchiveBoxes: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        q?: string;
+        categoryCode?: string;
+        year?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PageOfArchiveBox'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `administration.archives.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  updateArchiveBox: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateArchiveBoxDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ArchiveBoxDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `administration.archives.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  createArchiveCategory: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateArchiveCategoryDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ArchiveCategoryDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `administration.archives.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  getArchiveClassification: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ArchiveClassificationDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `administration.archives.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  listArchiveFilingCandidates: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ArchiveFilingCandidateDto'][];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `administration.archives.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  fileDocumentIntoArchive: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['FileDocumentIntoArchiveDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ArchiveItemDetailDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `administration.archives.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  listArchiveItems: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        q?: string;
+        categoryCode?: string;
+        year?: number;
+        retention?: 'permanent' | '30-years' | '10-years';
+        orgCode?: string;
+        /** @description Items in this box */
+        boxId?: string;
+        /** @description PLT-7: `xlsx` answers every matching row (paging ignored) as an Excel file, up to EXPORT_MAX_ROWS */
+        format?: 'json' | 'xlsx';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of rows; with `format=xlsx` the sheet「归档文件目录」(序号、档号、文号、责任者、题名、日期、密级、页数、保管期限、盒号、备注), dates in the school's time zone */
+      200: {
+        headers: {
+          /** @description xlsx only: data rows in the sheet */
+          'X-Export-Rows'?: number;
+          /** @description xlsx only: true when more rows matched than EXPORT_MAX_ROWS (the sheet then ends with a note) */
+          'X-Export-Truncated'?: boolean;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PageOfArchiveItem'];
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `administration.archives.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  accessionArchiveItem: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AccessionArchiveItemDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ArchiveItemDetailDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `administration.archives.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  getArchiveItem: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ArchiveItemDetailDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  downloadArchiveFile: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        fileId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The content */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/octet-stream': string;
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/octet-stream': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/octet-stream': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/octet-stream': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  createArchiveOrgCode: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateArchiveOrgCodeDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ArchiveOrgCodeDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `administration.archives.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  createArchiveRetentionRule: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateArchiveRetentionRuleDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ArchiveRetentionRuleDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `administration.archives.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  deleteArchiveRetentionRule: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Removed. */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `administration.archives.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  updateArchiveRetentionRule: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateArchiveRetentionRuleDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ArchiveRetentionRuleDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `administration.archives.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  updateArchiveSettings: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateArchiveSettingsDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ArchiveSettingsDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `administration.archives.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
     };

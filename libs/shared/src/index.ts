@@ -19,3 +19,4 @@ export * from './gbt9704.js';
 export * from './administration.js';
 export * from './desensitise.js';
 export * from './notices.js';
+export * from './archives.js';

@@ -77,6 +77,7 @@ export const MENU: MenuModule[] = [
       { path: '/administration/seals', labelKey: 'administration.menu.seals', permission: PERMISSIONS.ADMIN_SEALS_MANAGE },
       { path: '/administration/seal-inspections', labelKey: 'administration.menu.inspections', permission: PERMISSIONS.ADMIN_SEALS_MANAGE },
       { path: '/administration/ledger', labelKey: 'administration.menu.ledger', permission: PERMISSIONS.ADMIN_LEDGER_MANAGE },
+      { path: '/administration/archives', labelKey: 'administration.menu.archives', permission: PERMISSIONS.ADMIN_ARCHIVES_MANAGE },
     ],
   },
   {

@@ -86,6 +86,8 @@ export const PERMISSIONS = {
   INFO_NOTICES_DRAFT: 'information.notices.draft',
   /** See every notice with its coverage, resend to the unreached, correct published notices (INF-3, INF-4). */
   INFO_NOTICES_MANAGE: 'information.notices.manage',
+  /** Keep the archive (档案, ADM-7–ADM-9): classification and retention schedule, accession, boxes, filing from documents, archive backups. */
+  ADMIN_ARCHIVES_MANAGE: 'administration.archives.manage',
 } as const;
 
 export type Permission = (typeof PERMISSIONS)[keyof typeof PERMISSIONS];
@@ -138,4 +140,5 @@ export const PERMISSION_LABELS: Record<Permission, { 'zh-CN': string; en: string
   'information.name-lists.manage': { 'zh-CN': '管理脱敏名单', en: 'Keep the desensitisation name lists' },
   'information.notices.draft': { 'zh-CN': '拟写与发布通知公告', en: 'Draft and publish notices' },
   'information.notices.manage': { 'zh-CN': '通知公告管理（送达、补发、勘误）', en: 'Manage notices (coverage, resend, corrections)' },
+  'administration.archives.manage': { 'zh-CN': '档案管理', en: 'Keep the archive' },
 };

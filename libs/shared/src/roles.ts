@@ -56,6 +56,8 @@ export const SEEDED_ROLES = [
       PERMISSIONS.ADMIN_LEDGER_MANAGE,
       // 脱敏名单 (INF-2): the director keeps the lists of names (students…) the scan looks for.
       PERMISSIONS.INFO_NAME_LISTS_MANAGE,
+      // 档案 (ADM-7–ADM-9): the office director oversees the archive.
+      PERMISSIONS.ADMIN_ARCHIVES_MANAGE,
     ],
   },
   {
@@ -124,7 +126,13 @@ export const SEEDED_ROLES = [
     name: '档案员',
     nameEn: 'Archivist',
     // The archivist takes documents ready to file and proposes expired records for destruction (DOC-10, DOC-11).
-    permissions: [...EVERYONE, PERMISSIONS.DOCUMENTS_FILING_MANAGE, PERMISSIONS.RETENTION_DESTRUCTION_MANAGE],
+    // The archivist also keeps the archive itself: classification, accession, boxes, backups (ADM-7–ADM-9).
+    permissions: [
+      ...EVERYONE,
+      PERMISSIONS.DOCUMENTS_FILING_MANAGE,
+      PERMISSIONS.RETENTION_DESTRUCTION_MANAGE,
+      PERMISSIONS.ADMIN_ARCHIVES_MANAGE,
+    ],
   },
   { code: 'storekeeper', name: '库管员', nameEn: 'Storekeeper', permissions: [...EVERYONE] },
   { code: 'maintenance-worker', name: '维修工', nameEn: 'Maintenance worker', permissions: [...EVERYONE] },

@@ -126,6 +126,18 @@ export const RESOURCE_VISIBILITY = {
     changePermission: PERMISSIONS.INFO_NOTICES_MANAGE,
     label: { 'zh-CN': '通知公告', en: 'Notice' },
   },
+  /**
+   * An archive item (档案 件, ADM-8) and its digitised files: clearance plus need-to-know (the one
+   * who took it into the archive, or a grant such as an approved loan); an unclassified one also
+   * to the keepers of the archive (administration.archives.manage).
+   */
+  'archive-item': {
+    rule: 'classified',
+    unclassifiedRule: 'named-persons',
+    readAllPermission: PERMISSIONS.ADMIN_ARCHIVES_MANAGE,
+    changePermission: PERMISSIONS.ADMIN_ARCHIVES_MANAGE,
+    label: { 'zh-CN': '档案', en: 'Archive item' },
+  },
 } as const satisfies Record<string, VisibilityDeclaration>;
 
 export type ResourceType = keyof typeof RESOURCE_VISIBILITY;

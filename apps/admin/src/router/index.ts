@@ -33,6 +33,19 @@ export const routes: RouteRecordRaw[] = [
     component: () => import('../views/documents/print/IncomingSlipView.vue'),
     meta: { titleKey: 'documents.print.incomingSlip' },
   },
+  // The archive's printed catalogue and box labels (ADM-8): pages of their own, the screen shows the A4 sheet.
+  {
+    path: '/administration/archives/print/catalogue',
+    name: 'archive-catalogue-print',
+    component: () => import('../views/administration/archives/ArchiveCataloguePrintView.vue'),
+    meta: { permission: PERMISSIONS.ADMIN_ARCHIVES_MANAGE, titleKey: 'archives.print.catalogue' },
+  },
+  {
+    path: '/administration/archives/print/boxes',
+    name: 'archive-box-labels-print',
+    component: () => import('../views/administration/archives/ArchiveBoxLabelsPrintView.vue'),
+    meta: { permission: PERMISSIONS.ADMIN_ARCHIVES_MANAGE, titleKey: 'archives.print.labels' },
+  },
   // The phone page a QR label opens (DOC-9): outside the panel's frame, laid out for a phone.
   {
     path: '/m/inventory/scan/:kind/:id',
@@ -213,6 +226,12 @@ export const routes: RouteRecordRaw[] = [
         name: 'name-lists',
         component: () => import('../views/information/NameListsView.vue'),
         meta: { permission: PERMISSIONS.INFO_NAME_LISTS_MANAGE, titleKey: 'information.menu.nameLists' },
+      },
+      {
+        path: 'administration/archives',
+        name: 'archives',
+        component: () => import('../views/administration/archives/ArchivesView.vue'),
+        meta: { permission: PERMISSIONS.ADMIN_ARCHIVES_MANAGE, titleKey: 'administration.menu.archives' },
       },
       {
         path: 'system/users',

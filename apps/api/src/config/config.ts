@@ -61,6 +61,8 @@ export interface AppConfig {
   /** Where backups go, and when the nightly one runs (NFR-8). */
   backupDir: string;
   backupCron: string;
+  /** When the archive's own backup (its digitised files and catalogue, ADM-9) runs: weekly by default. */
+  archiveBackupCron: string;
 }
 
 function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 0): number {
@@ -150,6 +152,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       : undefined,
     backupDir: resolve(env.BACKUP_DIR || resolve(dataDir, 'backups')),
     backupCron: env.BACKUP_CRON || '0 2 * * *',
+    // Sunday 03:00: the archive changes slowly, and its nightly full backup already holds the database.
+    archiveBackupCron: env.ARCHIVE_BACKUP_CRON || '0 3 * * 0',
     publicUrl: (env.PUBLIC_URL || `http://localhost:${env.PORT || 3000}`).replace(/\/$/, ''),
   };
 }

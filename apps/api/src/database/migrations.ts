@@ -13,6 +13,7 @@ import { Administration1796412067559 } from './migrations/1796412067559-Administ
 import { IncomingListIndexes1796416500000 } from './migrations/1796416500000-IncomingListIndexes';
 import { InformationNameLists1796419875285 } from './migrations/1796419875285-InformationNameLists';
 import { Notices1796421775540 } from './migrations/1796421775540-Notices';
+import { Archives1796500000000 } from './migrations/1796500000000-Archives';
 
 /** Every migration, in order. A new migration is added here as well as in migrations/. */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   IncomingListIndexes1796416500000,
   InformationNameLists1796419875285,
   Notices1796421775540,
+  Archives1796500000000,
 ];

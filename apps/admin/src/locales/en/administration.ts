@@ -8,6 +8,7 @@ export const administration: typeof zh = {
     sealUses: 'Seal use',
     inspections: 'Seal inspections',
     ledger: 'Work ledger',
+    archives: 'Archive',
   },
   seals: {
     title: 'Seal register',

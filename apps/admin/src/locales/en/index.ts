@@ -4,6 +4,7 @@ import { retention } from './retention';
 import { meetings } from './meetings';
 import { administration } from './administration';
 import { information } from './information';
+import { archives } from './archives';
 
 /** English; typed against zh-CN so that a missing or extra key fails the typecheck. */
 const en: MessageSchema = {
@@ -1024,6 +1025,7 @@ const en: MessageSchema = {
   meetings,
   administration,
   information,
+  archives,
 };
 
 export default en;

@@ -6,6 +6,7 @@ export const administration = {
     sealUses: '用印管理',
     inspections: '印章检查',
     ledger: '工作台账',
+    archives: '档案管理',
   },
   seals: {
     title: '印章登记',

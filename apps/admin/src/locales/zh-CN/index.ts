@@ -3,6 +3,7 @@ import { documentsOutgoing } from './documentsOutgoing';
 import { meetings } from './meetings';
 import { administration } from './administration';
 import { information } from './information';
+import { archives } from './archives';
 
 /** Simplified Chinese, the panel's first language. Every other locale must have exactly these keys. */
 const zhCN = {
@@ -1018,6 +1019,7 @@ const zhCN = {
   meetings,
   administration,
   information,
+  archives,
 };
 
 export default zhCN;

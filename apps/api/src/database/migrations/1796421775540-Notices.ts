@@ -1,5 +1,15 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
+/**
+ * The seeded roles' new permissions (libs/shared roles.ts), granted to an existing school's
+ * built-in roles too: the office checks, drafts and follows notices; the director keeps the name lists.
+ */
+const OFFICE = ['information.desensitise', 'information.notices.draft', 'information.notices.manage'];
+const ROLE_GRANTS: Record<string, string[]> = {
+  'office-director': [...OFFICE, 'information.name-lists.manage'],
+  'office-clerk': OFFICE,
+};
+
 export class Notices1796421775540 implements MigrationInterface {
   name = 'Notices1796421775540';
 
@@ -119,9 +129,22 @@ export class Notices1796421775540 implements MigrationInterface {
             ALTER TABLE "notice_revisions"
             ADD CONSTRAINT "FK_notice_revisions_corrected_by" FOREIGN KEY ("corrected_by") REFERENCES "users"("id") ON DELETE RESTRICT ON UPDATE NO ACTION
         `);
+    for (const [code, permissions] of Object.entries(ROLE_GRANTS)) {
+      await queryRunner.query(
+        `UPDATE roles SET permissions = ARRAY(SELECT DISTINCT p FROM unnest(permissions || $2::text[]) AS p ORDER BY p)
+          WHERE code = $1 AND builtin`,
+        [code, permissions],
+      );
+    }
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
+    for (const [code, permissions] of Object.entries(ROLE_GRANTS)) {
+      await queryRunner.query(
+        `UPDATE roles SET permissions = ARRAY(SELECT p FROM unnest(permissions) AS p WHERE p <> ALL($2::text[])) WHERE code = $1`,
+        [code, permissions],
+      );
+    }
     await queryRunner.query(`
             ALTER TABLE "notice_revisions" DROP CONSTRAINT "FK_notice_revisions_corrected_by"
         `);

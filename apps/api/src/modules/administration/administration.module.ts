@@ -1,6 +1,13 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { BackupsModule } from '../../platform/backup/backups.module';
+import { DocumentsModule } from '../documents/documents.module';
 import { ADMINISTRATION_ENTITIES } from './administration.entities';
+import { ArchiveBackupService } from './archives/archive-backup.service';
+import { ArchiveClassificationController } from './archives/archive-classification.controller';
+import { ArchiveClassificationService } from './archives/archive-classification.service';
+import { ArchiveItemsController } from './archives/archive-items.controller';
+import { ArchiveItemsService } from './archives/archive-items.service';
 import { LedgerController } from './ledger/ledger.controller';
 import { LedgerService } from './ledger/ledger.service';
 import { SealInspectionsController } from './seals/seal-inspections.controller';
@@ -12,13 +19,31 @@ import { SealsService } from './seals/seals.service';
 
 /**
  * Administration (行政管理, guide 二(一) and 四(二)): seals (印章, ADM-4 to ADM-6) in seals/, the
- * work ledger (工作台账, ADM-3) in ledger/. Archives, classified lending and training hang off
- * this module in their own folders.
+ * work ledger (工作台账, ADM-3) in ledger/, the archive (档案, ADM-7 to ADM-9, and filing DOC-11) in
+ * archives/. Classified lending and training hang off this module in their own folders.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature(ADMINISTRATION_ENTITIES)],
-  controllers: [SealsController, SealHandoversController, SealUsesController, SealInspectionsController, LedgerController],
-  providers: [SealsService, SealUsesService, SealInspectionsService, LedgerService],
-  exports: [SealsService, LedgerService],
+  // DocumentsModule: the archive files documents through its FilingService (DOC-11); BackupsModule: the archive's backup scope (ADM-9).
+  imports: [TypeOrmModule.forFeature(ADMINISTRATION_ENTITIES), DocumentsModule, BackupsModule],
+  controllers: [
+    SealsController,
+    SealHandoversController,
+    SealUsesController,
+    SealInspectionsController,
+    LedgerController,
+    ArchiveClassificationController,
+    ArchiveItemsController,
+  ],
+  providers: [
+    SealsService,
+    SealUsesService,
+    SealInspectionsService,
+    LedgerService,
+    ArchiveClassificationService,
+    ArchiveItemsService,
+    ArchiveBackupService,
+  ],
+  // ArchiveItemsService: describeForLoan for classified lending (ADM-10).
+  exports: [SealsService, LedgerService, ArchiveItemsService],
 })
 export class AdministrationModule {}

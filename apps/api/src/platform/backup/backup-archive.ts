@@ -38,7 +38,8 @@ export interface ManifestEntry {
 
 export interface Manifest {
   createdAt: string;
-  method: 'base-backup' | 'pg_dump';
+  /** `files`: a scoped backup (e.g. the archive's, ADM-9) of files only, checked by their hashes alone. */
+  method: 'base-backup' | 'pg_dump' | 'files';
   files: ManifestEntry[];
   /** SHA-256 of the encryption key (to tell that the right key was brought), never the key. */
   encryptionKeySha256: string | null;
@@ -122,7 +123,11 @@ export async function createBackupArchive(source: BackupSource, location: string
     encryptionKeySha256 = await sha256Of(keyPath);
   }
   writeFileSync(join(location, 'RESTORE.md'), restoreInstructions(location, method, encryptionKeySha256 !== null));
+  return writeManifest(location, method, encryptionKeySha256);
+}
 
+/** Hashes every file of a backup directory into its manifest.json, which verification reads back. */
+export async function writeManifest(location: string, method: Manifest['method'], encryptionKeySha256: string | null): Promise<Manifest> {
   const files: ManifestEntry[] = [];
   for (const path of walk(location)) {
     if (path.endsWith('manifest.json')) continue;
@@ -187,7 +192,7 @@ export async function verifyBackupArchive(location: string): Promise<Verificatio
         await db.stop();
         rmSync(scratch, { recursive: true, force: true });
       }
-    } else {
+    } else if (manifest.method === 'pg_dump') {
       await run('pg_restore', ['--list', join(location, 'database.dump')]);
     }
   } catch (error) {

@@ -6,9 +6,16 @@ export class Backup {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
-  /** `base-backup` (embedded PostgreSQL, low-level copy + WAL) or `pg_dump` (an external server). */
+  /**
+   * `base-backup` (embedded PostgreSQL, low-level copy + WAL) or `pg_dump` (an external server);
+   * `files` for a scoped backup, which holds files its scope wrote and no database.
+   */
   @Column({ type: 'varchar', length: 20 })
-  method: 'base-backup' | 'pg_dump';
+  method: 'base-backup' | 'pg_dump' | 'files';
+
+  /** `full` (database and files), or a registered scope such as `archive` (ADM-9). */
+  @Column({ type: 'varchar', length: 20, default: 'full' })
+  scope: string;
 
   /** The backup's directory. */
   @Column({ type: 'varchar', length: 500 })

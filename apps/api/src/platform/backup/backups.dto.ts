@@ -4,8 +4,14 @@ export class BackupDto {
   @ApiProperty({ format: 'uuid' })
   id: string;
 
-  @ApiProperty({ enum: ['base-backup', 'pg_dump'], description: 'Embedded PostgreSQL: low-level base backup; external server: pg_dump' })
+  @ApiProperty({
+    enum: ['base-backup', 'pg_dump', 'files'],
+    description: 'Embedded PostgreSQL: low-level base backup; external server: pg_dump; a scope: `files`',
+  })
   method: string;
+
+  @ApiProperty({ example: 'full', description: '`full` (database and files) or a scope backed up on its own, e.g. `archive` (ADM-9)' })
+  scope: string;
 
   @ApiProperty({ description: "The backup's directory on the server" })
   location: string;

@@ -9,16 +9,29 @@ import { notFound } from '../http/api-error';
 import { paginate, type Page, type PageQueryDto } from '../http/pagination';
 import type { RequestContext } from '../http/request-context';
 import { JobsService } from '../jobs/jobs.service';
-import { createBackupArchive, verifyBackupArchive } from './backup-archive';
+import { createBackupArchive, verifyBackupArchive, writeManifest } from './backup-archive';
 import { Backup } from './backup.entity';
 import type { BackupDto } from './backups.dto';
 
 const BACKUP_QUEUE = 'backup-nightly';
 
+/**
+ * A part of the system backed up on its own schedule (e.g. the archive, ADM-9), registered by the
+ * module that owns it. It writes its files into the backup's directory; the platform hashes them
+ * into the manifest, verifies them by reading back and keeps the history. Restoring is the
+ * owner's: it knows what its files mean.
+ */
+export interface BackupScope {
+  name: string;
+  cron: string;
+  write(location: string): Promise<void>;
+}
+
 export function toBackupDto(b: Backup): BackupDto {
   return {
     id: b.id,
     method: b.method,
+    scope: b.scope,
     location: b.location,
     status: b.status,
     sizeBytes: b.sizeBytes === null ? null : Number(b.sizeBytes),
@@ -39,6 +52,7 @@ export function toBackupDto(b: Backup): BackupDto {
 @Injectable()
 export class BackupsService implements OnModuleInit {
   private readonly logger = new Logger('Backups');
+  private readonly scopes = new Map<string, BackupScope>();
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -58,24 +72,41 @@ export class BackupsService implements OnModuleInit {
     });
   }
 
-  /** Makes a backup now, verifies it, and drops the oldest beyond the retention count. */
-  async backUp(triggeredBy: string): Promise<BackupDto> {
+  /** Registers a scope and its schedule (at start-up, onModuleInit). */
+  registerScope(scope: BackupScope): void {
+    if (this.scopes.has(scope.name)) throw new Error(`Backup scope ${scope.name} is registered twice`);
+    this.scopes.set(scope.name, scope);
+    this.jobs.register({
+      name: `backup-${scope.name}`,
+      cron: scope.cron,
+      retryLimit: 1,
+      expireInSeconds: 3600,
+      handler: async (data) => void (await this.backUp((data as { triggeredBy?: string } | null)?.triggeredBy ?? 'schedule', scope.name)),
+    });
+  }
+
+  /** Makes a backup now (of everything, or of one registered scope) and verifies it. */
+  async backUp(triggeredBy: string, scopeName = 'full'): Promise<BackupDto> {
+    const scope = scopeName === 'full' ? undefined : this.scopes.get(scopeName);
+    if (scopeName !== 'full' && !scope) throw new Error(`No backup scope named ${scopeName}`);
     const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-    const location = join(this.config.backupDir, `xiaoban-${stamp}`);
-    const method = this.config.databaseUrl ? 'pg_dump' : 'base-backup';
+    const location = join(this.config.backupDir, scope ? `xiaoban-${scope.name}-${stamp}` : `xiaoban-${stamp}`);
+    const method = scope ? 'files' : this.config.databaseUrl ? 'pg_dump' : 'base-backup';
     const [row] = await this.dataSource.query(
-      `INSERT INTO backups (method, location, status, triggered_by) VALUES ($1, $2, 'running', $3) RETURNING id`,
-      [method, location, triggeredBy],
+      `INSERT INTO backups (method, scope, location, status, triggered_by) VALUES ($1, $2, $3, 'running', $4) RETURNING id`,
+      [method, scopeName, location, triggeredBy],
     );
     try {
-      const manifest = await createBackupArchive(
-        {
-          databaseUrl: this.databaseUrl,
-          embeddedDataDir: this.config.databaseUrl ? null : this.config.dataDir,
-          dataDir: this.config.dataDir,
-        },
-        location,
-      );
+      const manifest = scope
+        ? await scope.write(location).then(() => writeManifest(location, 'files', null))
+        : await createBackupArchive(
+            {
+              databaseUrl: this.databaseUrl,
+              embeddedDataDir: this.config.databaseUrl ? null : this.config.dataDir,
+              dataDir: this.config.dataDir,
+            },
+            location,
+          );
       const size = manifest.files.reduce((sum, f) => sum + f.size, 0);
       await this.dataSource.query(
         `UPDATE backups SET status = 'completed', finished_at = now(), size_bytes = $2, file_count = $3 WHERE id = $1`,
@@ -119,7 +150,10 @@ export class BackupsService implements OnModuleInit {
     return toBackupDto(backup);
   }
 
-  async list(query: PageQueryDto): Promise<Page<BackupDto>> {
-    return paginate(this.dataSource.manager.createQueryBuilder(Backup, 'b').orderBy('b.started_at', 'DESC'), query, toBackupDto);
+  /** The history, newest first; of one scope when given. */
+  async list(query: PageQueryDto, scope?: string): Promise<Page<BackupDto>> {
+    const qb = this.dataSource.manager.createQueryBuilder(Backup, 'b').orderBy('b.started_at', 'DESC');
+    if (scope) qb.where('b.scope = :scope', { scope });
+    return paginate(qb, query, toBackupDto);
   }
 }

@@ -6,6 +6,7 @@ function backup(id: string, startedAt: string, status: Backup['status'], extra: 
   return {
     id,
     method: 'base-backup',
+    scope: 'full',
     location: `/data/backups/xiaoban-${id}`,
     status,
     sizeBytes: null,
