@@ -25,6 +25,7 @@ import { BackupsModule } from './platform/backup/backups.module';
 import { DocumentsModule } from './modules/documents/documents.module';
 import { MeetingsModule } from './modules/meetings/meetings.module';
 import { AdministrationModule } from './modules/administration/administration.module';
+import { AssessmentModule } from './modules/assessment/assessment.module';
 import { RetentionModule } from './platform/retention/retention.module';
 
 /** Settings the app is built with: the checked config and the database it runs on. */
@@ -86,6 +87,7 @@ export class AppModule {
         DocumentsModule,
         MeetingsModule,
         AdministrationModule,
+        AssessmentModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -17,3 +17,5 @@ export * from './inventory.js';
 export * from './outgoing.js';
 export * from './gbt9704.js';
 export * from './administration.js';
+export * from './training.js';
+export * from './lending.js';

@@ -78,6 +78,12 @@ export const PERMISSIONS = {
   ADMIN_SEALS_APPLY: 'administration.seals.apply',
   /** Keep the work ledger (工作台账, ADM-3): open matters, name owners, see every matter and export. */
   ADMIN_LEDGER_MANAGE: 'administration.ledger.manage',
+  /** Lend classified items (涉密载体外借, ADM-10): register loan applications for borrowers, see the loan register, record returns. */
+  ADMIN_LENDING_MANAGE: 'administration.lending.manage',
+  /** Keep training records (培训, ASM-6): plans, sessions, attendance and results. */
+  ASSESSMENT_TRAINING_MANAGE: 'assessment.training.manage',
+  /** Declassify documents (解密, REQ-3): the office records the decision and its reason. */
+  DOCUMENTS_DECLASSIFY: 'documents.declassify',
 } as const;
 
 export type Permission = (typeof PERMISSIONS)[keyof typeof PERMISSIONS];
@@ -126,4 +132,7 @@ export const PERMISSION_LABELS: Record<Permission, { 'zh-CN': string; en: string
   'administration.seals.manage': { 'zh-CN': '印章管理', en: 'Keep the seal register' },
   'administration.seals.apply': { 'zh-CN': '用印申请', en: 'Apply to use a seal' },
   'administration.ledger.manage': { 'zh-CN': '工作台账管理', en: 'Keep the work ledger' },
+  'administration.lending.manage': { 'zh-CN': '涉密载体外借管理', en: 'Lend classified items' },
+  'assessment.training.manage': { 'zh-CN': '培训记录管理', en: 'Keep training records' },
+  'documents.declassify': { 'zh-CN': '公文解密', en: 'Declassify documents' },
 };

@@ -50,6 +50,10 @@ export const SEEDED_ROLES = [
       // 印章与工作台账 (ADM-3–ADM-6): the office director keeps the seal register and the ledger.
       PERMISSIONS.ADMIN_SEALS_MANAGE,
       PERMISSIONS.ADMIN_LEDGER_MANAGE,
+      // 涉密载体外借, 培训记录 and 解密 (ADM-10, ASM-6, REQ-3): the office keeps them.
+      PERMISSIONS.ADMIN_LENDING_MANAGE,
+      PERMISSIONS.ASSESSMENT_TRAINING_MANAGE,
+      PERMISSIONS.DOCUMENTS_DECLASSIFY,
     ],
   },
   {
@@ -67,6 +71,9 @@ export const SEEDED_ROLES = [
       PERMISSIONS.DOCUMENTS_OUTGOING_READ_ALL,
       PERMISSIONS.DOCUMENTS_INVENTORY_MANAGE,
       PERMISSIONS.DOCUMENTS_FILING_MANAGE,
+      // The clerk registers loans and keeps the training records (ADM-10, ASM-6).
+      PERMISSIONS.ADMIN_LENDING_MANAGE,
+      PERMISSIONS.ASSESSMENT_TRAINING_MANAGE,
     ],
   },
   {

@@ -36,6 +36,7 @@ import { DestructionList, DestructionListItem, DestructionWitness } from '../pla
 import { DocumentInventory, DocumentInventoryItem } from '../modules/documents/inventory/inventory.entities';
 import { DocumentText } from '../modules/documents/search/document-text.entity';
 import { ADMINISTRATION_ENTITIES } from '../modules/administration/administration.entities';
+import { TRAINING_ENTITIES } from '../modules/assessment/training/training.entities';
 import { MeetingRoom } from '../modules/meetings/rooms/room.entity';
 import { RoomBooking, RoomBookingSeries } from '../modules/meetings/bookings/booking.entity';
 import {
@@ -112,4 +113,6 @@ export const ENTITIES = [
   MeetingCalendarFeed,
   // administration: seals (ADM-4–ADM-6) and the work ledger (ADM-3)
   ...ADMINISTRATION_ENTITIES,
+  // assessment: training records (ASM-6)
+  ...TRAINING_ENTITIES,
 ];

@@ -1,3 +1,4 @@
+import { ClassifiedLoan } from './lending/loan.entity';
 import { WorkMatter, WorkMatterDepartment, WorkMatterFollowUp } from './ledger/ledger.entities';
 import { Seal, SealHandover, SealInspection, SealUse, SealUseApplication } from './seals/seal.entities';
 
@@ -11,4 +12,5 @@ export const ADMINISTRATION_ENTITIES = [
   WorkMatter,
   WorkMatterDepartment,
   WorkMatterFollowUp,
+  ClassifiedLoan,
 ];

@@ -1,6 +1,14 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { DocumentsModule } from '../documents/documents.module';
+import { AssessmentModule } from '../assessment/assessment.module';
 import { ADMINISTRATION_ENTITIES } from './administration.entities';
+import { IncomingDocumentLendable } from './lending/incoming-document.lendable';
+import { LendableKindRegistry } from './lending/lendable-kinds';
+import { LendingController } from './lending/lending.controller';
+import { LendingService } from './lending/lending.service';
+import { LiaisonController } from './liaison/liaison.controller';
+import { LiaisonService } from './liaison/liaison.service';
 import { LedgerController } from './ledger/ledger.controller';
 import { LedgerService } from './ledger/ledger.service';
 import { SealInspectionsController } from './seals/seal-inspections.controller';
@@ -16,9 +24,20 @@ import { SealsService } from './seals/seals.service';
  * this module in their own folders.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature(ADMINISTRATION_ENTITIES)],
-  controllers: [SealsController, SealHandoversController, SealUsesController, SealInspectionsController, LedgerController],
-  providers: [SealsService, SealUsesService, SealInspectionsService, LedgerService],
-  exports: [SealsService, LedgerService],
+  // Lending asks the training records (ASM-6) and lends classified incoming documents.
+  imports: [TypeOrmModule.forFeature(ADMINISTRATION_ENTITIES), AssessmentModule, DocumentsModule],
+  controllers: [SealsController, SealHandoversController, SealUsesController, SealInspectionsController, LedgerController, LendingController, LiaisonController],
+  providers: [
+    SealsService,
+    SealUsesService,
+    SealInspectionsService,
+    LedgerService,
+    LendableKindRegistry,
+    LendingService,
+    IncomingDocumentLendable,
+    LiaisonService,
+  ],
+  // LendableKindRegistry: the archive registers its items as lendable (ADM-10).
+  exports: [SealsService, LedgerService, LendableKindRegistry],
 })
 export class AdministrationModule {}
