@@ -1,4 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
+
 /** Classified lending (ADM-10) and training records (ASM-6). */
 export class LendingAndTraining1796510000000 implements MigrationInterface {
   name = 'LendingAndTraining1796510000000';
