@@ -322,7 +322,7 @@ export class IncomingController {
     summary: '解密: declassify a classified document',
     description:
       'REQ-3: by the office, for a document it may read; the reason, the former level, period and 份号 are recorded in the ' +
-      'audit log and the document becomes 非密. 409 ILLEGAL_TRANSITION for a document that is not classified.',
+      'audit log and the document becomes 非密. 409 DOCUMENT_ILLEGAL_TRANSITION for a document that is not classified.',
   })
   @ApiOkResponse({ type: IncomingDocumentDetailDto })
   @ApiErrors(400, 403, 404, 409)
