@@ -198,7 +198,8 @@ describe('administration: classified lending (涉密载体外借, ADM-10)', () =
     expect([marked.info.width, marked.info.height]).toEqual([original.info.width, original.info.height]);
     // The middle band of the picture, where a photographed copy would be cropped last.
     const rowBytes = original.info.width * original.info.channels;
-    const band = (data: Buffer) => data.subarray(Math.floor(original.info.height / 3) * rowBytes, Math.floor((2 * original.info.height) / 3) * rowBytes);
+    const band = (data: Buffer) =>
+      data.subarray(Math.floor(original.info.height / 3) * rowBytes, Math.floor((2 * original.info.height) / 3) * rowBytes);
     const a = band(original.data);
     const b = band(marked.data);
     let changed = 0;
@@ -255,7 +256,11 @@ describe('administration: classified lending (涉密载体外借, ADM-10)', () =
     // The return: recorded, the grant revoked, the item 404 again, the alerts closed.
     expect((await loanOf(loan.id)).actions).toEqual(['return']);
     const returned = (
-      await t.http.post(`/api/v1/administration/lending/loans/${loan.id}/return`).set(as(clerk)).send({ note: '原件完好，无复制' }).expect(201)
+      await t.http
+        .post(`/api/v1/administration/lending/loans/${loan.id}/return`)
+        .set(as(clerk))
+        .send({ note: '原件完好，无复制' })
+        .expect(201)
     ).body;
     expect(returned).toMatchObject({ status: 'returned', returnedTo: { id: clerk.id }, returnNote: '原件完好，无复制', actions: [] });
     await t.http.get(`/api/v1/documents/incoming/${doc.id}`).set(as(borrower)).expect(404);

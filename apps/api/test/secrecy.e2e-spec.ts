@@ -46,7 +46,13 @@ describe('secrecy across modules (REQ-3)', () => {
   }
 
   const listed = async (user: Person, path: string, query: Record<string, unknown>): Promise<Page> =>
-    (await t.http.get(path).query({ pageSize: 100, ...query }).set(as(user)).expect(200)).body;
+    (
+      await t.http
+        .get(path)
+        .query({ pageSize: 100, ...query })
+        .set(as(user))
+        .expect(200)
+    ).body;
   const exportedRows = async (user: Person, path: string, q: string) =>
     (await t.http.get(path).query({ format: 'xlsx', q }).set(as(user)).buffer(true).parse(binary).expect(200)).headers['x-export-rows'];
 
@@ -125,7 +131,9 @@ describe('secrecy across modules (REQ-3)', () => {
       secrecyPeriod: '5年',
       copyNumber: '000033',
     });
-    const before = await t.sql<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'access.read' AND object_id = $1`, [id]);
+    const before = await t.sql<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'access.read' AND object_id = $1`, [
+      id,
+    ]);
     await t.http.get(`/api/v1/documents/incoming/${id}`).set(as(director)).expect(200);
     await t.http.get(`/api/v1/documents/incoming/${id}`).set(as(director)).expect(200);
     const reads = await t.sql<{ actor_id: string; object_type: string; secrecy: string }>(

@@ -7,7 +7,12 @@ const as = (user: Token) => ({ authorization: `Bearer ${user.token}` });
  * Records a confidentiality training (保密培训, ASM-6) held a minute ago, attended by `attendeeIds`
  * (passed), through the API as `keeper` (a holder of assessment.training.manage). Returns the session id.
  */
-export async function recordConfidentialityTraining(t: TestApp, keeper: Token, attendeeIds: string[], heldAt = new Date(Date.now() - 60_000)) {
+export async function recordConfidentialityTraining(
+  t: TestApp,
+  keeper: Token,
+  attendeeIds: string[],
+  heldAt = new Date(Date.now() - 60_000),
+) {
   const year = Number(heldAt.toLocaleString('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric' }));
   const month = Number(heldAt.toLocaleString('en-CA', { timeZone: 'Asia/Shanghai', month: 'numeric' }));
   const plan = await t.http

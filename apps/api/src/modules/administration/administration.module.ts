@@ -26,7 +26,15 @@ import { SealsService } from './seals/seals.service';
 @Module({
   // Lending asks the training records (ASM-6) and lends classified incoming documents.
   imports: [TypeOrmModule.forFeature(ADMINISTRATION_ENTITIES), AssessmentModule, DocumentsModule],
-  controllers: [SealsController, SealHandoversController, SealUsesController, SealInspectionsController, LedgerController, LendingController, LiaisonController],
+  controllers: [
+    SealsController,
+    SealHandoversController,
+    SealUsesController,
+    SealInspectionsController,
+    LedgerController,
+    LendingController,
+    LiaisonController,
+  ],
   providers: [
     SealsService,
     SealUsesService,

@@ -186,7 +186,14 @@ export class LendingService implements OnModuleInit {
   private async onOutcome(outcome: ApprovalOutcome, manager: EntityManager): Promise<void> {
     if (outcome.subjectType !== CLASSIFIED_LOAN || !outcome.subjectId) return;
     const lending = outcome.status === 'approved';
-    const [loan] = returnedRows<{ item_kind: string; item_id: string; item_title: string; borrower_id: string; applicant_id: string; due_on: string }>(
+    const [loan] = returnedRows<{
+      item_kind: string;
+      item_id: string;
+      item_title: string;
+      borrower_id: string;
+      applicant_id: string;
+      due_on: string;
+    }>(
       await manager.query(
         `UPDATE classified_loans SET status = $2, lent_at = CASE WHEN $3 THEN now() ELSE NULL END,
                 version = version + 1, updated_at = now()
@@ -201,7 +208,13 @@ export class LendingService implements OnModuleInit {
       if (!kind) throw new Error(`Lendable kind ${loan.item_kind} is not registered; the loan cannot be granted`);
       await this.access.grant(
         manager,
-        { objectType: kind.resourceType, objectId: loan.item_id, userId: loan.borrower_id, reason: 'loan', expiresAt: this.grantExpiry(loan.due_on) },
+        {
+          objectType: kind.resourceType,
+          objectId: loan.item_id,
+          userId: loan.borrower_id,
+          reason: 'loan',
+          expiresAt: this.grantExpiry(loan.due_on),
+        },
         SYSTEM_CONTEXT,
       );
     }
@@ -286,11 +299,21 @@ export class LendingService implements OnModuleInit {
           mandatory: true,
         });
         for (const assigneeId of recipients) {
-          await this.inbox.open(manager, { assigneeId, sourceType: CLASSIFIED_LOAN, sourceId: loan.id, title, link: link(loan.id), urgency: 1 });
+          await this.inbox.open(manager, {
+            assigneeId,
+            sourceType: CLASSIFIED_LOAN,
+            sourceId: loan.id,
+            title,
+            link: link(loan.id),
+            urgency: 1,
+          });
         }
       }
       if (due.length) {
-        await manager.query('UPDATE classified_loans SET alerted_overdue_on = $2 WHERE id = ANY($1::uuid[])', [due.map((l) => l.id), today]);
+        await manager.query('UPDATE classified_loans SET alerted_overdue_on = $2 WHERE id = ANY($1::uuid[])', [
+          due.map((l) => l.id),
+          today,
+        ]);
       }
       await this.audit.record(manager, SYSTEM_CONTEXT, {
         action: 'administration.lending.overdue-alerts',
@@ -313,7 +336,10 @@ export class LendingService implements OnModuleInit {
 
   private listQuery(query: QueryLoansDto, viewer: Principal): SelectQueryBuilder<ClassifiedLoan> {
     const visible = this.access.visibleWhere(viewer, CLASSIFIED_LOAN, 'l');
-    const qb = this.baseQuery(this.dataSource.manager).where(visible.sql, visible.params).orderBy('l.createdAt', 'DESC').addOrderBy('l.id', 'DESC');
+    const qb = this.baseQuery(this.dataSource.manager)
+      .where(visible.sql, visible.params)
+      .orderBy('l.createdAt', 'DESC')
+      .addOrderBy('l.id', 'DESC');
     if (query.status) qb.andWhere('l.status = :status', { status: query.status });
     if (query.borrowerId) qb.andWhere('l.borrowerId = :borrowerId', { borrowerId: query.borrowerId });
     if (query.overdue) qb.andWhere(`l.status = 'on-loan' AND l.dueOn < :today`, { today: this.today() });

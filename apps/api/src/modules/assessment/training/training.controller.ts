@@ -47,7 +47,11 @@ export class TrainingController {
 
   @Get('plans')
   @Authenticated({ permission: PERMISSIONS.ASSESSMENT_TRAINING_MANAGE })
-  @ApiOperation({ operationId: 'listTrainingPlans', summary: 'List training plans', description: 'ASM-6: newest quarter first; by kind, year and title.' })
+  @ApiOperation({
+    operationId: 'listTrainingPlans',
+    summary: 'List training plans',
+    description: 'ASM-6: newest quarter first; by kind, year and title.',
+  })
   @ApiOkResponse({ type: PlanPage })
   @ApiErrors(400, 403)
   listTrainingPlans(@Query() query: QueryTrainingPlansDto): Promise<InstanceType<typeof PlanPage>> {

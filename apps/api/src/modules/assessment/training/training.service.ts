@@ -84,7 +84,12 @@ export class TrainingService {
       : [];
     return {
       ...this.toPlanDto(plan, sessions.length),
-      sessions: sessions.map((s) => this.toSessionDto(s, attendance.filter((a) => a.sessionId === s.id))),
+      sessions: sessions.map((s) =>
+        this.toSessionDto(
+          s,
+          attendance.filter((a) => a.sessionId === s.id),
+        ),
+      ),
     };
   }
 

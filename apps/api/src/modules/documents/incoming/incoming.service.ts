@@ -332,7 +332,10 @@ export class IncomingService implements OnModuleInit {
    * and secrecy level; null when there is none. No access check: the lending service checks that
    * the applicant may see it, and the borrower gets read only through the approved loan's grant.
    */
-  async describeForLoan(id: string, manager: EntityManager = this.dataSource.manager): Promise<{ title: string; secrecy: SecrecyLevel } | null> {
+  async describeForLoan(
+    id: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<{ title: string; secrecy: SecrecyLevel } | null> {
     const doc = await manager.findOne(IncomingDocument, { where: { id }, select: { id: true, title: true, number: true, secrecy: true } });
     return doc ? { title: doc.number ? `${doc.number} ${doc.title}` : doc.title, secrecy: doc.secrecy } : null;
   }
