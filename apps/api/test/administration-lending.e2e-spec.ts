@@ -9,7 +9,7 @@ import { recordConfidentialityTraining } from './factories/training.factory';
 import { startTestApp, type TestApp } from './setup/test-app';
 
 type Person = { id: string; token: string; name: string };
-type Loan = { id: string; status: string; approvalRequestId: string; overdue: boolean; actions: string[] };
+type Loan = { id: string; status: string; approvalRequestId: string; overdue: boolean; actions: string[]; lentAt: string | null };
 
 /** A 400×300 picture of a seal impression-like red disc on white: enough pixels to see a watermark on. */
 async function samplePng(): Promise<Buffer> {
