@@ -26,6 +26,7 @@ import { DocumentsModule } from './modules/documents/documents.module';
 import { MeetingsModule } from './modules/meetings/meetings.module';
 import { AdministrationModule } from './modules/administration/administration.module';
 import { InformationModule } from './modules/information/information.module';
+import { AssessmentModule } from './modules/assessment/assessment.module';
 import { RetentionModule } from './platform/retention/retention.module';
 
 /** Settings the app is built with: the checked config and the database it runs on. */
@@ -88,6 +89,7 @@ export class AppModule {
         MeetingsModule,
         AdministrationModule,
         InformationModule,
+        AssessmentModule,
       ],
       controllers: [HealthController],
       providers: [

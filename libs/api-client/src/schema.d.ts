@@ -388,6 +388,110 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/administration/lending/kinds': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The kinds of item that can be lent
+     * @description ADM-10.
+     */
+    get: operations['listLendableKinds'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/administration/lending/loans': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The loan register (借阅登记簿)
+     * @description ADM-10: one’s own loans, those one registered or approves; every loan for administration.lending.manage. By status, borrower, overdue and title; `format=xlsx` exports it.
+     */
+    get: operations['listLoans'];
+    put?: never;
+    /**
+     * Register a loan application (借阅申请) for a borrower
+     * @description ADM-10, ASM-6: the item (a lendable kind and id the applicant can see), borrower, purpose and due date; submitted for a leader’s approval (kind classified-lending). 422 LOAN_TRAINING_REQUIRED when the borrower has no confidentiality training this quarter, LOAN_ABOVE_CLEARANCE when the item is above their clearance, LOAN_ITEM_NOT_CLASSIFIED for an unclassified item.
+     */
+    post: operations['applyLoan'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/administration/lending/loans/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A loan
+     * @description ADM-10: 404 for who may not see it.
+     */
+    get: operations['getLoan'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/administration/lending/loans/{id}/return': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Record the return (归还) of a loan
+     * @description ADM-10: ends the borrower’s access to the item. 409 LOAN_NOT_ON_LOAN before approval or after the return.
+     */
+    post: operations['returnLoan'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/administration/liaison': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The liaison directory (部门联络人名录)
+     * @description ADM-1: each department with its head and liaison person and their phone and email, read from the departments and accounts (edit a department to change its liaison). `q` searches names, phones and emails; `format=xlsx` exports it.
+     */
+    get: operations['listDepartmentLiaisons'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/administration/seal-handovers/{id}/cancel': {
     parameters: {
       query?: never;
@@ -904,6 +1008,110 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/assessment/training/confidentiality-status': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Whether a person had confidentiality training this quarter
+     * @description ASM-6, ADM-10: the gate of classified lending. One’s own status; another person’s for holders of assessment.training.manage or administration.lending.manage.
+     */
+    get: operations['getConfidentialityTrainingStatus'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/assessment/training/plans': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List training plans
+     * @description ASM-6: newest quarter first; by kind, year and title.
+     */
+    get: operations['listTrainingPlans'];
+    put?: never;
+    /**
+     * Create a training plan (培训计划)
+     * @description ASM-6: a kind (业务, 保密, 系统使用, 新技术, 维修技能), a year and quarter, a title.
+     */
+    post: operations['createTrainingPlan'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/assessment/training/plans/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A training plan with its sessions and attendance
+     * @description ASM-6.
+     */
+    get: operations['getTrainingPlan'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/assessment/training/plans/{id}/sessions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Record a session of a plan (培训场次)
+     * @description ASM-6: date and time, place, trainer, content.
+     */
+    post: operations['addTrainingSession'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/assessment/training/sessions/{id}/attendance': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * Record attendance (签到) and results of a session
+     * @description ASM-6: each person attended or not, with a score, pass and remarks where recorded; a person’s row is replaced.
+     */
+    put: operations['recordTrainingAttendance'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/audit/logs': {
     parameters: {
       query?: never;
@@ -1402,6 +1610,26 @@ export interface paths {
      * @description DOC-4: by a receiver (the person, or a member or head of the department).
      */
     post: operations['confirmIncomingReceipt'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/documents/incoming/{id}/declassify': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * 解密: declassify a classified document
+     * @description REQ-3: by the office, for a document it may read; the reason, the former level, period and 份号 are recorded in the audit log and the document becomes 非密. 409 DOCUMENT_ILLEGAL_TRANSITION for a document that is not classified.
+     */
+    post: operations['declassifyIncoming'];
     delete?: never;
     options?: never;
     head?: never;
@@ -4051,6 +4279,9 @@ export interface components {
         | 'information.notices.draft'
         | 'information.notices.manage'
         | 'administration.archives.manage'
+        | 'administration.lending.manage'
+        | 'assessment.training.manage'
+        | 'documents.declassify'
       )[];
       /** Format: date-time */
       revokedAt: string | null;
@@ -4061,6 +4292,21 @@ export interface components {
        * @example xbt_3fK9a1Qz
        */
       tokenPrefix: string;
+    };
+    ApplyLoanDto: {
+      /** Format: uuid */
+      borrowerId: string;
+      /**
+       * Format: date
+       * @example 2026-05-20
+       */
+      dueOn: string;
+      /** Format: uuid */
+      itemId: string;
+      /** @example incoming-document */
+      itemKind: string;
+      /** @example 起草学校保密工作自查报告需查阅原文 */
+      purpose: string;
     };
     ApplySealUseDto: {
       attachmentIds: string[];
@@ -4474,6 +4720,23 @@ export interface components {
       /** @description Bytes */
       size: number;
     };
+    AttendanceDto: {
+      attended: boolean;
+      passed: boolean | null;
+      /** Format: date-time */
+      recordedAt: string;
+      remarks: string | null;
+      score: number | null;
+      user: components['schemas']['RefDto'];
+    };
+    AttendanceEntryDto: {
+      attended: boolean;
+      passed?: boolean | null;
+      remarks?: string;
+      score?: number | null;
+      /** Format: uuid */
+      userId: string;
+    };
     AttendeeDto: {
       leaveReason: string | null;
       /** Format: date-time */
@@ -4678,6 +4941,15 @@ export interface components {
       read: number;
       sent: number;
     };
+    ConfidentialityTrainingStatusDto: {
+      /** @example 2 */
+      quarter: number;
+      trainedThisQuarter: boolean;
+      /** Format: uuid */
+      userId: string;
+      /** @example 2026 */
+      year: number;
+    };
     ConfirmDistributionDto: {
       /** @example 李明 */
       receiptName?: string;
@@ -4754,6 +5026,9 @@ export interface components {
         | 'information.notices.draft'
         | 'information.notices.manage'
         | 'administration.archives.manage'
+        | 'administration.lending.manage'
+        | 'assessment.training.manage'
+        | 'documents.declassify'
       )[];
     };
     CreateArchiveCategoryDto: {
@@ -4983,6 +5258,9 @@ export interface components {
         | 'information.notices.draft'
         | 'information.notices.manage'
         | 'administration.archives.manage'
+        | 'administration.lending.manage'
+        | 'assessment.training.manage'
+        | 'documents.declassify'
       )[];
     };
     CreateRoomDto: {
@@ -5037,6 +5315,33 @@ export interface components {
        * @example 2026-08-31
        */
       startsOn: string;
+    };
+    CreateTrainingPlanDto: {
+      description?: string;
+      /** @enum {string} */
+      kind: 'business' | 'confidentiality' | 'system-use' | 'new-technology' | 'maintenance';
+      /**
+       * @example 2
+       * @enum {number}
+       */
+      quarter: 1 | 2 | 3 | 4;
+      /** @example 2026年第二季度保密教育培训 */
+      title: string;
+      /** @example 2026 */
+      year: number;
+    };
+    CreateTrainingSessionDto: {
+      /** @example 涉密载体管理与保密法规解读 */
+      content: string;
+      /**
+       * Format: date-time
+       * @example 2026-04-15T14:30:00+08:00
+       */
+      heldAt: string;
+      /** @example 行政楼三楼会议室 */
+      place: string;
+      /** @example 区保密局 李老师 */
+      trainer: string;
     };
     CreateUserDto: {
       /** @default true */
@@ -5148,6 +5453,9 @@ export interface components {
         | 'information.notices.draft'
         | 'information.notices.manage'
         | 'administration.archives.manage'
+        | 'administration.lending.manage'
+        | 'assessment.training.manage'
+        | 'documents.declassify'
       )[];
       /** Format: date-time */
       revokedAt: string | null;
@@ -5214,6 +5522,10 @@ export interface components {
       deadline: string;
       /** Format: date */
       from: string;
+    };
+    DeclassifyIncomingDto: {
+      /** @example 保密期限已满，经审核解除密级。 */
+      reason: string;
     };
     DeliveryDto: {
       /** @description Where it went (masked for phone numbers) */
@@ -6040,6 +6352,26 @@ export interface components {
       key: string;
       reason: string;
     };
+    LendableKindDto: {
+      kind: string;
+      label: string;
+      labelEn: string;
+    };
+    LiaisonContactDto: {
+      email: string | null;
+      /** Format: uuid */
+      id: string;
+      name: string;
+      phone: string | null;
+    };
+    LiaisonEntryDto: {
+      departmentCode: string;
+      /** Format: uuid */
+      departmentId: string;
+      departmentName: string;
+      head: components['schemas']['LiaisonContactDto'] | null;
+      liaison: components['schemas']['LiaisonContactDto'] | null;
+    };
     LintFindingDto: {
       /** @example signers */
       field: string;
@@ -6061,6 +6393,36 @@ export interface components {
       labelEn: string;
       /** @enum {string} */
       severity: 'error' | 'warning';
+    };
+    LoanDto: {
+      actions: 'return'[];
+      applicant: components['schemas']['RefDto'];
+      /** Format: uuid */
+      approvalRequestId: string | null;
+      borrower: components['schemas']['RefDto'];
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date */
+      dueOn: string;
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      itemId: string;
+      itemKind: string;
+      /** @enum {string} */
+      itemSecrecy: 'none' | 'secret' | 'confidential' | 'top-secret';
+      itemTitle: string;
+      /** Format: date-time */
+      lentAt: string | null;
+      overdue: boolean;
+      purpose: string;
+      returnNote: string | null;
+      /** Format: date-time */
+      returnedAt: string | null;
+      returnedTo: components['schemas']['RefDto'] | null;
+      /** @enum {string} */
+      status: 'pending' | 'on-loan' | 'returned' | 'rejected' | 'withdrawn';
+      version: number;
     };
     LoginDto: {
       /** @example your-password */
@@ -6821,6 +7183,24 @@ export interface components {
       /** @description True when there are more rows than `total` says */
       totalCapped: boolean;
     };
+    PageOfLiaisonEntry: {
+      items: components['schemas']['LiaisonEntryDto'][];
+      page: number;
+      pageSize: number;
+      /** @description Exact up to the cap (10000 for lists), then the cap */
+      total: number;
+      /** @description True when there are more rows than `total` says */
+      totalCapped: boolean;
+    };
+    PageOfLoan: {
+      items: components['schemas']['LoanDto'][];
+      page: number;
+      pageSize: number;
+      /** @description Exact up to the cap (10000 for lists), then the cap */
+      total: number;
+      /** @description True when there are more rows than `total` says */
+      totalCapped: boolean;
+    };
     PageOfMeeting: {
       items: components['schemas']['MeetingDto'][];
       page: number;
@@ -6895,6 +7275,15 @@ export interface components {
     };
     PageOfSealUseApplication: {
       items: components['schemas']['SealUseApplicationDto'][];
+      page: number;
+      pageSize: number;
+      /** @description Exact up to the cap (10000 for lists), then the cap */
+      total: number;
+      /** @description True when there are more rows than `total` says */
+      totalCapped: boolean;
+    };
+    PageOfTrainingPlan: {
+      items: components['schemas']['TrainingPlanDto'][];
       page: number;
       pageSize: number;
       /** @description Exact up to the cap (10000 for lists), then the cap */
@@ -6978,6 +7367,9 @@ export interface components {
       lastError: string | null;
       /** @enum {string} */
       status: 'queued' | 'sent' | 'delivered' | 'read' | 'failed';
+    };
+    RecordAttendanceDto: {
+      entries: components['schemas']['AttendanceEntryDto'][];
     };
     RecordDestructionDto: {
       /** Format: date */
@@ -7150,6 +7542,10 @@ export interface components {
       /** @example 来文不属于本校办理范围，请径送区教育局。 */
       reason: string;
     };
+    ReturnLoanDto: {
+      /** @example 原件完好，无复制 */
+      note?: string;
+    };
     ReturnOutgoingDto: {
       /** @example 主送机关不全，请补充各年级组。 */
       reason: string;
@@ -7212,6 +7608,9 @@ export interface components {
         | 'information.notices.draft'
         | 'information.notices.manage'
         | 'administration.archives.manage'
+        | 'administration.lending.manage'
+        | 'assessment.training.manage'
+        | 'documents.declassify'
       )[];
       version: number;
     };
@@ -7593,6 +7992,48 @@ export interface components {
       /** @example 审议2027年春季学期校历 */
       title: string;
     };
+    TrainingPlanDetailDto: {
+      /** Format: date-time */
+      createdAt: string;
+      createdBy: components['schemas']['RefDto'];
+      description: string | null;
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      kind: 'business' | 'confidentiality' | 'system-use' | 'new-technology' | 'maintenance';
+      quarter: number;
+      sessionCount: number;
+      sessions: components['schemas']['TrainingSessionDto'][];
+      title: string;
+      year: number;
+    };
+    TrainingPlanDto: {
+      /** Format: date-time */
+      createdAt: string;
+      createdBy: components['schemas']['RefDto'];
+      description: string | null;
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      kind: 'business' | 'confidentiality' | 'system-use' | 'new-technology' | 'maintenance';
+      quarter: number;
+      sessionCount: number;
+      title: string;
+      year: number;
+    };
+    TrainingSessionDto: {
+      attendance: components['schemas']['AttendanceDto'][];
+      attendedCount: number;
+      content: string;
+      /** Format: date-time */
+      heldAt: string;
+      /** Format: uuid */
+      id: string;
+      place: string;
+      /** Format: uuid */
+      planId: string;
+      trainer: string;
+    };
     TransferDto: {
       comment?: string;
       /** Format: uuid */
@@ -7846,6 +8287,9 @@ export interface components {
         | 'information.notices.draft'
         | 'information.notices.manage'
         | 'administration.archives.manage'
+        | 'administration.lending.manage'
+        | 'assessment.training.manage'
+        | 'documents.declassify'
       )[];
       version: number;
     };
@@ -9429,6 +9873,330 @@ export interface operations {
       };
       /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  listLendableKinds: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LendableKindDto'][];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `administration.lending.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  listLoans: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        q?: string;
+        status?: 'pending' | 'on-loan' | 'returned' | 'rejected' | 'withdrawn';
+        borrowerId?: string;
+        overdue?: boolean;
+        /** @description PLT-7: `xlsx` answers every matching row (paging ignored) as an Excel file, up to EXPORT_MAX_ROWS */
+        format?: 'json' | 'xlsx';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of rows; with `format=xlsx` the sheet「涉密载体借阅登记簿」(借阅物品、密级、借阅人、借阅事由、归还期限、状态、借出时间、归还时间、收回人、登记人、归还情况), dates in the school's time zone */
+      200: {
+        headers: {
+          /** @description xlsx only: data rows in the sheet */
+          'X-Export-Rows'?: number;
+          /** @description xlsx only: true when more rows matched than EXPORT_MAX_ROWS (the sheet then ends with a note) */
+          'X-Export-Truncated'?: boolean;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PageOfLoan'];
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  applyLoan: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ApplyLoanDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LoanDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `administration.lending.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Idempotency-Key reused with a different body */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  getLoan: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LoanDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  returnLoan: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReturnLoanDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LoanDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `administration.lending.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  listDepartmentLiaisons: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        q?: string;
+        /** @description PLT-7: `xlsx` answers every matching row (paging ignored) as an Excel file, up to EXPORT_MAX_ROWS */
+        format?: 'json' | 'xlsx';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of rows; with `format=xlsx` the sheet「部门联络人名录」(部门、部门负责人、负责人电话、联络人、联络人电话、联络人邮箱), dates in the school's time zone */
+      200: {
+        headers: {
+          /** @description xlsx only: data rows in the sheet */
+          'X-Export-Rows'?: number;
+          /** @description xlsx only: true when more rows matched than EXPORT_MAX_ROWS (the sheet then ends with a note) */
+          'X-Export-Truncated'?: boolean;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PageOfLiaisonEntry'];
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `org.read` */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -11141,6 +11909,334 @@ export interface operations {
       };
     };
   };
+  getConfidentialityTrainingStatus: {
+    parameters: {
+      query?: {
+        userId?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ConfidentialityTrainingStatusDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  listTrainingPlans: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        q?: string;
+        kind?: 'business' | 'confidentiality' | 'system-use' | 'new-technology' | 'maintenance';
+        year?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PageOfTrainingPlan'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `assessment.training.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  createTrainingPlan: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateTrainingPlanDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TrainingPlanDetailDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `assessment.training.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  getTrainingPlan: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TrainingPlanDetailDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `assessment.training.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  addTrainingSession: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateTrainingSessionDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TrainingPlanDetailDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `assessment.training.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  recordTrainingAttendance: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RecordAttendanceDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TrainingSessionDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `assessment.training.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
   listAuditLog: {
     parameters: {
       query?: {
@@ -12653,6 +13749,76 @@ export interface operations {
         };
       };
       /** @description Requires the permission `documents.incoming.handle` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  declassifyIncoming: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DeclassifyIncomingDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['IncomingDocumentDetailDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `documents.declassify` */
       403: {
         headers: {
           [name: string]: unknown;

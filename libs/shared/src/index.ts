@@ -20,3 +20,5 @@ export * from './administration.js';
 export * from './desensitise.js';
 export * from './notices.js';
 export * from './archives.js';
+export * from './training.js';
+export * from './lending.js';

@@ -78,7 +78,15 @@ export const MENU: MenuModule[] = [
       { path: '/administration/seal-inspections', labelKey: 'administration.menu.inspections', permission: PERMISSIONS.ADMIN_SEALS_MANAGE },
       { path: '/administration/ledger', labelKey: 'administration.menu.ledger', permission: PERMISSIONS.ADMIN_LEDGER_MANAGE },
       { path: '/administration/archives', labelKey: 'administration.menu.archives', permission: PERMISSIONS.ADMIN_ARCHIVES_MANAGE },
+      { path: '/administration/lending', labelKey: 'lending.menu.loans', permission: PERMISSIONS.ADMIN_LENDING_MANAGE },
+      { path: '/administration/liaison', labelKey: 'liaison.menu', permission: PERMISSIONS.ORG_READ },
     ],
+  },
+  {
+    key: 'assessment',
+    labelKey: 'training.menu.module',
+    icon: 'DataAnalysis',
+    items: [{ path: '/assessment/training', labelKey: 'training.menu.training', permission: PERMISSIONS.ASSESSMENT_TRAINING_MANAGE }],
   },
   {
     key: 'system',

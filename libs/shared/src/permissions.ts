@@ -88,6 +88,12 @@ export const PERMISSIONS = {
   INFO_NOTICES_MANAGE: 'information.notices.manage',
   /** Keep the archive (档案, ADM-7–ADM-9): classification and retention schedule, accession, boxes, filing from documents, archive backups. */
   ADMIN_ARCHIVES_MANAGE: 'administration.archives.manage',
+  /** Lend classified items (涉密载体外借, ADM-10): register loan applications for borrowers, see the loan register, record returns. */
+  ADMIN_LENDING_MANAGE: 'administration.lending.manage',
+  /** Keep training records (培训, ASM-6): plans, sessions, attendance and results. */
+  ASSESSMENT_TRAINING_MANAGE: 'assessment.training.manage',
+  /** Declassify documents (解密, REQ-3): the office records the decision and its reason. */
+  DOCUMENTS_DECLASSIFY: 'documents.declassify',
 } as const;
 
 export type Permission = (typeof PERMISSIONS)[keyof typeof PERMISSIONS];
@@ -141,4 +147,7 @@ export const PERMISSION_LABELS: Record<Permission, { 'zh-CN': string; en: string
   'information.notices.draft': { 'zh-CN': '拟写与发布通知公告', en: 'Draft and publish notices' },
   'information.notices.manage': { 'zh-CN': '通知公告管理（送达、补发、勘误）', en: 'Manage notices (coverage, resend, corrections)' },
   'administration.archives.manage': { 'zh-CN': '档案管理', en: 'Keep the archive' },
+  'administration.lending.manage': { 'zh-CN': '涉密载体外借管理', en: 'Lend classified items' },
+  'assessment.training.manage': { 'zh-CN': '培训记录管理', en: 'Keep training records' },
+  'documents.declassify': { 'zh-CN': '公文解密', en: 'Declassify documents' },
 };

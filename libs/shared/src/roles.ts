@@ -58,6 +58,10 @@ export const SEEDED_ROLES = [
       PERMISSIONS.INFO_NAME_LISTS_MANAGE,
       // 档案 (ADM-7–ADM-9): the office director oversees the archive.
       PERMISSIONS.ADMIN_ARCHIVES_MANAGE,
+      // 涉密载体外借, 培训记录 and 解密 (ADM-10, ASM-6, REQ-3): the office keeps them.
+      PERMISSIONS.ADMIN_LENDING_MANAGE,
+      PERMISSIONS.ASSESSMENT_TRAINING_MANAGE,
+      PERMISSIONS.DOCUMENTS_DECLASSIFY,
     ],
   },
   {
@@ -75,6 +79,9 @@ export const SEEDED_ROLES = [
       PERMISSIONS.DOCUMENTS_OUTGOING_READ_ALL,
       PERMISSIONS.DOCUMENTS_INVENTORY_MANAGE,
       PERMISSIONS.DOCUMENTS_FILING_MANAGE,
+      // The clerk registers loans and keeps the training records (ADM-10, ASM-6).
+      PERMISSIONS.ADMIN_LENDING_MANAGE,
+      PERMISSIONS.ASSESSMENT_TRAINING_MANAGE,
     ],
   },
   {

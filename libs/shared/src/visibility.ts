@@ -138,6 +138,16 @@ export const RESOURCE_VISIBILITY = {
     changePermission: PERMISSIONS.ADMIN_ARCHIVES_MANAGE,
     label: { 'zh-CN': '档案', en: 'Archive item' },
   },
+  /**
+   * A loan of a classified item (涉密载体外借, ADM-10): its borrower, who registered it and the
+   * approvers of its request; holders of administration.lending.manage see the whole register.
+   */
+  'classified-loan': {
+    rule: 'named-persons',
+    readAllPermission: PERMISSIONS.ADMIN_LENDING_MANAGE,
+    changePermission: PERMISSIONS.ADMIN_LENDING_MANAGE,
+    label: { 'zh-CN': '涉密载体外借', en: 'Classified loan' },
+  },
 } as const satisfies Record<string, VisibilityDeclaration>;
 
 export type ResourceType = keyof typeof RESOURCE_VISIBILITY;

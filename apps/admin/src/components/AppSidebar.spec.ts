@@ -49,7 +49,8 @@ describe('sidebar', () => {
 
   it('PLT-1 shows an organisation reader the organisation pages but not the audit log', async () => {
     const wrapper = await renderSidebarFor([PERMISSIONS.ORG_READ]);
-    expect(menuPaths(wrapper)).toEqual([...WORKBENCH, '/system/users', '/system/departments', '/system/roles']);
+    // The liaison directory (ADM-1) is read by those who read the organisation.
+    expect(menuPaths(wrapper)).toEqual([...WORKBENCH, '/administration/liaison', '/system/users', '/system/departments', '/system/roles']);
     expect(wrapper.text()).toContain('系统管理');
     expect(wrapper.text()).not.toContain('操作日志');
   });

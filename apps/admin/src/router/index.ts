@@ -233,6 +233,25 @@ export const routes: RouteRecordRaw[] = [
         component: () => import('../views/administration/archives/ArchivesView.vue'),
         meta: { permission: PERMISSIONS.ADMIN_ARCHIVES_MANAGE, titleKey: 'administration.menu.archives' },
       },
+      // Classified lending (ADM-10) and the liaison directory (ADM-1); training records (ASM-6) under assessment.
+      {
+        path: 'administration/lending',
+        name: 'classified-lending',
+        component: () => import('../views/administration/lending/LoanListView.vue'),
+        meta: { titleKey: 'lending.menu.loans' },
+      },
+      {
+        path: 'administration/liaison',
+        name: 'department-liaisons',
+        component: () => import('../views/administration/liaison/LiaisonView.vue'),
+        meta: { permission: PERMISSIONS.ORG_READ, titleKey: 'liaison.menu' },
+      },
+      {
+        path: 'assessment/training',
+        name: 'training-records',
+        component: () => import('../views/assessment/training/TrainingView.vue'),
+        meta: { permission: PERMISSIONS.ASSESSMENT_TRAINING_MANAGE, titleKey: 'training.menu.training' },
+      },
       {
         path: 'system/users',
         name: 'users',

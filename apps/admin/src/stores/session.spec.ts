@@ -26,6 +26,7 @@ describe('session store', () => {
       '/messages',
       '/documents/incoming',
       '/documents/outgoing',
+      '/administration/liaison',
       '/system/users',
       '/system/departments',
       '/system/roles',

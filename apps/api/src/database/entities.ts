@@ -38,6 +38,7 @@ import { DocumentText } from '../modules/documents/search/document-text.entity';
 import { ADMINISTRATION_ENTITIES } from '../modules/administration/administration.entities';
 import { INFORMATION_ENTITIES } from '../modules/information/desensitisation/name-list.entity';
 import { NOTICE_ENTITIES } from '../modules/information/notices/notice.entities';
+import { TRAINING_ENTITIES } from '../modules/assessment/training/training.entities';
 import { MeetingRoom } from '../modules/meetings/rooms/room.entity';
 import { RoomBooking, RoomBookingSeries } from '../modules/meetings/bookings/booking.entity';
 import {
@@ -116,4 +117,6 @@ export const ENTITIES = [
   ...ADMINISTRATION_ENTITIES,
   ...INFORMATION_ENTITIES,
   ...NOTICE_ENTITIES,
+  // assessment: training records (ASM-6)
+  ...TRAINING_ENTITIES,
 ];

@@ -14,6 +14,7 @@ import { IncomingListIndexes1796416500000 } from './migrations/1796416500000-Inc
 import { InformationNameLists1796419875285 } from './migrations/1796419875285-InformationNameLists';
 import { Notices1796421775540 } from './migrations/1796421775540-Notices';
 import { Archives1796500000000 } from './migrations/1796500000000-Archives';
+import { LendingAndTraining1796510000000 } from './migrations/1796510000000-LendingAndTraining';
 
 /** Every migration, in order. A new migration is added here as well as in migrations/. */
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   InformationNameLists1796419875285,
   Notices1796421775540,
   Archives1796500000000,
+  LendingAndTraining1796510000000,
 ];

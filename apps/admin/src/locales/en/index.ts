@@ -5,6 +5,9 @@ import { meetings } from './meetings';
 import { administration } from './administration';
 import { information } from './information';
 import { archives } from './archives';
+import { lending } from './lending';
+import { liaison } from './liaison';
+import { training } from './training';
 
 /** English; typed against zh-CN so that a missing or extra key fails the typecheck. */
 const en: MessageSchema = {
@@ -186,6 +189,7 @@ const en: MessageSchema = {
     meetings: 'Meetings',
     administration: 'Administration',
     information: 'Information',
+    assessment: 'Assessment',
   },
   audit: {
     title: 'Audit log',
@@ -556,6 +560,10 @@ const en: MessageSchema = {
     SEAL_USE_SPENT: 'Every approved copy has been stamped',
     SEAL_INSPECTION_DONE: 'This inspection has been recorded already',
     WORK_MATTER_CLOSED: 'The matter is done or cancelled',
+    LOAN_TRAINING_REQUIRED: 'The borrower has no confidentiality training on record this quarter',
+    LOAN_ABOVE_CLEARANCE: 'The item is above the borrower’s clearance',
+    LOAN_ITEM_NOT_CLASSIFIED: 'Only classified items are lent this way',
+    LOAN_NOT_ON_LOAN: 'The item is not on loan (not yet approved, or returned)',
     network: 'Cannot reach the server; check the network',
     fixFields: 'Please correct the highlighted fields',
     UNAUTHENTICATED: 'Your session has ended; sign in again',
@@ -1026,6 +1034,9 @@ const en: MessageSchema = {
   administration,
   information,
   archives,
+  lending,
+  liaison,
+  training,
 };
 
 export default en;

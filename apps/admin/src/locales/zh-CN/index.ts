@@ -4,6 +4,9 @@ import { meetings } from './meetings';
 import { administration } from './administration';
 import { information } from './information';
 import { archives } from './archives';
+import { lending } from './lending';
+import { liaison } from './liaison';
+import { training } from './training';
 
 /** Simplified Chinese, the panel's first language. Every other locale must have exactly these keys. */
 const zhCN = {
@@ -185,6 +188,7 @@ const zhCN = {
     meetings: '会议服务',
     administration: '行政管理',
     information: '信息发布',
+    assessment: '考核管理',
   },
   audit: {
     title: '操作日志',
@@ -555,6 +559,10 @@ const zhCN = {
     SEAL_USE_SPENT: '该申请批准的份数已全部用完',
     SEAL_INSPECTION_DONE: '该检查已登记',
     WORK_MATTER_CLOSED: '该事项已办结或撤销',
+    LOAN_TRAINING_REQUIRED: '借阅人本季度没有参加保密培训的记录，不能借阅',
+    LOAN_ABOVE_CLEARANCE: '该物品的密级高于借阅人的涉密等级',
+    LOAN_ITEM_NOT_CLASSIFIED: '只有涉密物品按此流程外借',
+    LOAN_NOT_ON_LOAN: '该物品未借出或已归还',
     network: '无法连接服务器，请检查网络',
     fixFields: '请根据提示修改表单',
     UNAUTHENTICATED: '登录已失效，请重新登录',
@@ -1020,6 +1028,9 @@ const zhCN = {
   administration,
   information,
   archives,
+  lending,
+  liaison,
+  training,
 };
 
 export default zhCN;

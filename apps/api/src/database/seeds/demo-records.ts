@@ -6,7 +6,7 @@ import type { Principal } from '../../platform/auth/principal';
 import { PrincipalService } from '../../platform/auth/principal.service';
 import type { RequestContext } from '../../platform/http/request-context';
 import { MessagesService } from '../../platform/notifications/messages/messages.service';
-import { addDays, mondayOf, schoolDateOf } from '@xiaoban/shared';
+import { addDays, mondayOf, quarterOf, schoolDateOf } from '@xiaoban/shared';
 import { BookingsService } from '../../modules/meetings/bookings/bookings.service';
 import { MeetingsService } from '../../modules/meetings/meetings/meetings.service';
 import { RoomsService } from '../../modules/meetings/rooms/rooms.service';
@@ -14,6 +14,7 @@ import { OutgoingNumbersService } from '../../modules/documents/outgoing/outgoin
 import { OutgoingService } from '../../modules/documents/outgoing/outgoing.service';
 import { LedgerService } from '../../modules/administration/ledger/ledger.service';
 import { SealsService } from '../../modules/administration/seals/seals.service';
+import { TrainingService } from '../../modules/assessment/training/training.service';
 
 /**
  * Sample records of the demo school, made through the same services a person's clicks go
@@ -200,6 +201,38 @@ export async function loadDemoRecords(app: INestApplicationContext, log: (messag
     director,
   );
 
+  // This quarter's confidentiality training (ASM-6), attended by the office and the leaders: they may borrow classified items (ADM-10).
+  const training = app.get(TrainingService);
+  const { year, quarter } = quarterOf(schoolDateOf(new Date()));
+  const plan = await training.createPlan(
+    { kind: 'confidentiality', year, quarter, title: `${year}年第${quarter}季度保密教育培训`, description: '学习保密法及涉密载体管理规定' },
+    director,
+  );
+  const withSession = await training.addSession(
+    plan.id,
+    {
+      heldAt: new Date(Date.now() - 3_600_000).toISOString(),
+      place: '行政楼三楼会议室',
+      trainer: '区保密局 李老师',
+      content: '涉密载体管理与保密法规解读',
+    },
+    director,
+  );
+  await training.recordAttendance(
+    withSession.sessions[0]!.id,
+    {
+      entries: [director, clerk, principal, keeper, await as('archivist')].map((ctx) => ({
+        userId: ctx.actor!.id,
+        attended: true,
+        score: 90,
+        passed: true,
+      })),
+    },
+    director,
+  );
+
   await dataSource.query(`INSERT INTO audit_log (action, object_type, request_id) VALUES ('demo.records', 'school', 'demo')`);
-  log('Loaded the demo records: approvals, messages, the school calendar, outgoing documents, meetings, seals and the work ledger');
+  log(
+    'Loaded the demo records: approvals, messages, the school calendar, outgoing documents, meetings, seals, the work ledger and a confidentiality training',
+  );
 }

@@ -1,4 +1,5 @@
 import { ARCHIVE_ENTITIES } from './archives/archive.entities';
+import { ClassifiedLoan } from './lending/loan.entity';
 import { WorkMatter, WorkMatterDepartment, WorkMatterFollowUp } from './ledger/ledger.entities';
 import { Seal, SealHandover, SealInspection, SealUse, SealUseApplication } from './seals/seal.entities';
 
@@ -13,4 +14,5 @@ export const ADMINISTRATION_ENTITIES = [
   WorkMatterDepartment,
   WorkMatterFollowUp,
   ...ARCHIVE_ENTITIES,
+  ClassifiedLoan,
 ];

@@ -2,12 +2,20 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { BackupsModule } from '../../platform/backup/backups.module';
 import { DocumentsModule } from '../documents/documents.module';
+import { AssessmentModule } from '../assessment/assessment.module';
 import { ADMINISTRATION_ENTITIES } from './administration.entities';
 import { ArchiveBackupService } from './archives/archive-backup.service';
 import { ArchiveClassificationController } from './archives/archive-classification.controller';
 import { ArchiveClassificationService } from './archives/archive-classification.service';
 import { ArchiveItemsController } from './archives/archive-items.controller';
 import { ArchiveItemsService } from './archives/archive-items.service';
+import { ArchiveItemLendable } from './lending/archive-item.lendable';
+import { IncomingDocumentLendable } from './lending/incoming-document.lendable';
+import { LendableKindRegistry } from './lending/lendable-kinds';
+import { LendingController } from './lending/lending.controller';
+import { LendingService } from './lending/lending.service';
+import { LiaisonController } from './liaison/liaison.controller';
+import { LiaisonService } from './liaison/liaison.service';
 import { LedgerController } from './ledger/ledger.controller';
 import { LedgerService } from './ledger/ledger.service';
 import { SealInspectionsController } from './seals/seal-inspections.controller';
@@ -23,8 +31,9 @@ import { SealsService } from './seals/seals.service';
  * archives/. Classified lending and training hang off this module in their own folders.
  */
 @Module({
-  // DocumentsModule: the archive files documents through its FilingService (DOC-11); BackupsModule: the archive's backup scope (ADM-9).
-  imports: [TypeOrmModule.forFeature(ADMINISTRATION_ENTITIES), DocumentsModule, BackupsModule],
+  // DocumentsModule: the archive files documents through its FilingService (DOC-11), and lending lends classified incoming
+  // documents; BackupsModule: the archive's backup scope (ADM-9); AssessmentModule: lending asks the training records (ASM-6).
+  imports: [TypeOrmModule.forFeature(ADMINISTRATION_ENTITIES), DocumentsModule, BackupsModule, AssessmentModule],
   controllers: [
     SealsController,
     SealHandoversController,
@@ -33,6 +42,8 @@ import { SealsService } from './seals/seals.service';
     LedgerController,
     ArchiveClassificationController,
     ArchiveItemsController,
+    LendingController,
+    LiaisonController,
   ],
   providers: [
     SealsService,
@@ -42,8 +53,12 @@ import { SealsService } from './seals/seals.service';
     ArchiveClassificationService,
     ArchiveItemsService,
     ArchiveBackupService,
+    LendableKindRegistry,
+    LendingService,
+    IncomingDocumentLendable,
+    ArchiveItemLendable,
+    LiaisonService,
   ],
-  // ArchiveItemsService: describeForLoan for classified lending (ADM-10).
-  exports: [SealsService, LedgerService, ArchiveItemsService],
+  exports: [SealsService, LedgerService, ArchiveItemsService, LendableKindRegistry],
 })
 export class AdministrationModule {}

@@ -10,6 +10,7 @@ import { Paginated } from '../../../platform/http/pagination';
 import { UUID_PARAM } from '../../../platform/http/params';
 import { Ctx, type RequestContext } from '../../../platform/http/request-context';
 import {
+  DeclassifyIncomingDto,
   IncomingNoteDto,
   IncomingOpinionDto,
   InstructIncomingDto,
@@ -311,5 +312,25 @@ export class IncomingController {
     @Ctx() ctx: RequestContext,
   ): Promise<IncomingDocumentDetailDto> {
     return this.incoming.file(id, dto.note, ctx);
+  }
+
+  @Post(':id/declassify')
+  @HttpCode(200)
+  @Authenticated({ permission: PERMISSIONS.DOCUMENTS_DECLASSIFY })
+  @ApiOperation({
+    operationId: 'declassifyIncoming',
+    summary: '解密: declassify a classified document',
+    description:
+      'REQ-3: by the office, for a document it may read; the reason, the former level, period and 份号 are recorded in the ' +
+      'audit log and the document becomes 非密. 409 DOCUMENT_ILLEGAL_TRANSITION for a document that is not classified.',
+  })
+  @ApiOkResponse({ type: IncomingDocumentDetailDto })
+  @ApiErrors(400, 403, 404, 409)
+  declassifyIncoming(
+    @Param('id', UUID_PARAM) id: string,
+    @Body() dto: DeclassifyIncomingDto,
+    @Ctx() ctx: RequestContext,
+  ): Promise<IncomingDocumentDetailDto> {
+    return this.incoming.declassify(id, dto.reason, ctx);
   }
 }

@@ -16,6 +16,7 @@ import {
   schoolTimeToInstant,
   type DocumentUrgency,
   type IncomingAction,
+  type SecrecyLevel,
 } from '@xiaoban/shared';
 import { DataSource, In, type EntityManager, type Repository, type SelectQueryBuilder } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../../config/config';
@@ -28,14 +29,14 @@ import { CalendarService } from '../../../platform/calendar/calendar.service';
 import type { RowSource } from '../../../platform/excel/row-source';
 import { rowSource } from '../../../platform/excel/row-source';
 import { FilesService } from '../../../platform/files/files.service';
-import { badRequest, notFound } from '../../../platform/http/api-error';
+import { badRequest, conflict, notFound } from '../../../platform/http/api-error';
 import { paginate, paginateThenLoad, type Page } from '../../../platform/http/pagination';
 import { SYSTEM_CONTEXT, type RequestContext } from '../../../platform/http/request-context';
 import { returnedRows } from '../../../platform/http/sql';
 import { InboxService } from '../../../platform/inbox/inbox.service';
 import { JobsService } from '../../../platform/jobs/jobs.service';
 import { NotificationsService } from '../../../platform/notifications/notifications.service';
-import { alreadyDone, awaitingApproval, illegalTransition, notAReceiver } from '../documents.errors';
+import { DOCUMENT_ERRORS, alreadyDone, awaitingApproval, illegalTransition, notAReceiver } from '../documents.errors';
 import { matchCondition, type BodyMatches, type SearchableKind } from '../search/body-search';
 import { DocumentTextsService } from '../search/document-texts.service';
 import { formatIncomingNumber } from '../document-number';
@@ -300,6 +301,43 @@ export class IncomingService implements OnModuleInit {
       if (mine.some((r) => !r.handledAt)) receiverActions.push('opinion');
     }
     return toIncomingDetailDto(doc, this.allowedActions(doc, viewer), routes, attachments, receiverActions);
+  }
+
+  /**
+   * 解密 (REQ-3): the office declassifies a document it may read. The decision is recorded in the
+   * audit log with its reason and what the document was (level, period, 份号); the document then
+   * follows the unclassified rule. Grants given for it (loans, routes) stay as they were.
+   */
+  async declassify(id: string, reason: string, ctx: RequestContext): Promise<IncomingDocumentDetailDto> {
+    return this.dataSource.transaction(async (manager) => {
+      await this.access.assertCanRead(ctx.actor!, { type: INCOMING_DOCUMENT, id }, ctx, manager);
+      const doc = await manager.findOneOrFail(IncomingDocument, {
+        where: { id },
+        select: { id: true, secrecy: true, secrecyPeriod: true, copyNumber: true },
+      });
+      if (doc.secrecy === 'none') throw conflict(DOCUMENT_ERRORS.ILLEGAL_TRANSITION, 'The document is not classified');
+      await manager.update(IncomingDocument, { id }, { secrecy: 'none', secrecyPeriod: null, copyNumber: null });
+      await this.audit.record(manager, ctx, {
+        action: 'documents.incoming.declassify',
+        objectType: INCOMING_DOCUMENT,
+        objectId: id,
+        details: { reason, secrecy: doc.secrecy, secrecyPeriod: doc.secrecyPeriod, copyNumber: doc.copyNumber },
+      });
+      return this.get(id, ctx, manager);
+    });
+  }
+
+  /**
+   * What classified lending (ADM-10) shows of a document on a loan: its title (with its number)
+   * and secrecy level; null when there is none. No access check: the lending service checks that
+   * the applicant may see it, and the borrower gets read only through the approved loan's grant.
+   */
+  async describeForLoan(
+    id: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<{ title: string; secrecy: SecrecyLevel } | null> {
+    const doc = await manager.findOne(IncomingDocument, { where: { id }, select: { id: true, title: true, number: true, secrecy: true } });
+    return doc ? { title: doc.number ? `${doc.number} ${doc.title}` : doc.title, secrecy: doc.secrecy } : null;
   }
 
   async list(query: QueryIncomingDto, viewer: Principal): Promise<Page<IncomingDocumentDto>> {

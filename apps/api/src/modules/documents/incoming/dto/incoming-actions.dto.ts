@@ -42,6 +42,16 @@ export class ReturnIncomingDto {
   reason: string;
 }
 
+/** 解密 (REQ-3): the decision to declassify, with its reason (e.g. 保密期限已满). */
+export class DeclassifyIncomingDto {
+  @ApiProperty({ maxLength: 2000, example: '保密期限已满，经审核解除密级。' })
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(2000)
+  reason: string;
+}
+
 /** 拟办: the office's proposal, and the leader asked to instruct (批办). */
 export class ProposeIncomingDto {
   @ApiProperty({ maxLength: 2000, example: '拟请教务处主办，办公室协办。' })

@@ -1,0 +1,31 @@
+import type { lending as zh } from '../zh-CN/lending';
+
+/** Classified lending (ADM-10). */
+export const lending: typeof zh = {
+  menu: { loans: 'Classified lending' },
+  apply: 'Register a loan application',
+  applied: 'The loan application was submitted for approval',
+  itemKind: 'Kind of item',
+  item: 'Item',
+  itemHint: 'A classified incoming document you can see',
+  borrower: 'Borrower',
+  purpose: 'Purpose',
+  dueOn: 'Due date',
+  status: 'Status',
+  secrecy: 'Secrecy',
+  lentAt: 'Lent at',
+  returnedAt: 'Returned at',
+  returnedTo: 'Received by',
+  applicant: 'Registered by',
+  overdue: 'Overdue',
+  onlyOverdue: 'Overdue only',
+  trained: 'Had confidentiality training this quarter',
+  notTrained: 'No confidentiality training this quarter: cannot borrow',
+  approval: 'Approval',
+  return: 'Record the return',
+  returnNote: 'Condition on return',
+  returned: 'The return was recorded',
+  export: 'Export the register',
+  detail: 'Loan',
+  required: 'Please fill in every required field',
+};
