@@ -10,6 +10,7 @@ import { MeetingsService } from './meetings/meetings.service';
 import { RoomsController } from './rooms/rooms.controller';
 import { MeetingRoom } from './rooms/room.entity';
 import { RoomsService } from './rooms/rooms.service';
+import { MEETING_PREPARATION_ENTITIES } from './preparation/preparation.entities';
 
 /**
  * Meetings (会议服务, guide 二(三) and 三(二)), part 1: rooms and bookings (MTG-1), meetings with
@@ -28,6 +29,7 @@ import { RoomsService } from './rooms/rooms.service';
       MeetingDepartment,
       MeetingAttendee,
       MeetingCalendarFeed,
+      ...MEETING_PREPARATION_ENTITIES,
     ]),
   ],
   // Rooms and bookings before meetings: `/meetings/rooms` and `/meetings/bookings` must match
