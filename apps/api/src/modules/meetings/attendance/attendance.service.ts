@@ -107,8 +107,8 @@ export class AttendanceService {
       const changed = returnedRows(
         await manager.query(
           `UPDATE meeting_attendees
-              SET attendance = $3, sign_in_method = 'staff',
-                  signed_in_at = CASE WHEN $3 IN ('present', 'late') THEN COALESCE(signed_in_at, now()) ELSE NULL END
+              SET attendance = $3::varchar, sign_in_method = 'staff',
+                  signed_in_at = CASE WHEN $3::varchar IN ('present', 'late') THEN COALESCE(signed_in_at, now()) ELSE NULL END
             WHERE meeting_id = $1 AND user_id = $2
           RETURNING id`,
           [meetingId, userId, attendance],

@@ -19,8 +19,8 @@ export interface IssuedCode {
 /**
  * The room's sign-in codes (签到码, MTG-6): `<meeting id>.<30-second step>.<HMAC>`, signed with a
  * key derived from the server's token secret. Nothing is stored per rotation: any instance can
- * check a code. A code signs in for 2 minutes after it first appeared on the screen, so a photo
- * sent to someone who is not in the room is soon useless.
+ * check a code. A code signs in for 2 minutes after it was last on the screen, so a photo
+ * sent to someone who is not in the room is soon useless (2 to 2½ minutes after it first appeared).
  *
  * Every method takes the time as an argument (default now), so tests can make an old code
  * without waiting.
@@ -54,7 +54,9 @@ export class SignInCodes {
     const shownAt = new Date(step * STEP_MS);
     // A code from the future (beyond one step of clock skew between instances) was not shown by us.
     if (shownAt.getTime() > now.getTime() + STEP_MS) throw invalid();
-    if (now.getTime() - shownAt.getTime() > VALID_MS) {
+    // Two minutes from the last moment the screen showed it: whoever scanned it has at least that long.
+    const shownUntil = shownAt.getTime() + STEP_MS;
+    if (now.getTime() - shownUntil > VALID_MS) {
       throw new ApiError(HttpStatus.UNPROCESSABLE_ENTITY, MEETING_PREP_ERRORS.SIGN_IN_CODE_EXPIRED, 'The sign-in code has expired', {
         code: [`the code is older than ${SIGN_IN_CODE_VALID_SECONDS / 60} minutes; scan the code on the room screen again`],
       });
