@@ -94,18 +94,18 @@ export class PreparationService {
       if (dto.dutyPersonId !== undefined) changes.dutyPersonId = dto.dutyPersonId;
       if (dto.version === 0) {
         const inserted = returnedRows(
-          await manager.query('INSERT INTO meeting_checklists (meeting_id) VALUES ($1) ON CONFLICT DO NOTHING RETURNING meeting_id', [
+          await manager.query('INSERT INTO meeting_checklists (meeting_id, version) VALUES ($1, 0) ON CONFLICT DO NOTHING RETURNING meeting_id', [
             meetingId,
           ]),
         );
-        // Someone else saved first: the caller's view is stale.
+        // Someone else saved first: the caller's view is stale. The new row starts at 0; the update makes it 1.
         if (!inserted.length) throw versionConflict();
       }
       const result = await manager
         .createQueryBuilder()
         .update(MeetingChecklist)
         .set({ ...changes, updatedById: ctx.actor!.id, version: () => 'version + 1' } as never)
-        .where('meeting_id = :meetingId AND version = :version', { meetingId, version: Math.max(dto.version, 1) })
+        .where('meeting_id = :meetingId AND version = :version', { meetingId, version: dto.version })
         .execute();
       if (result.affected !== 1) throw versionConflict();
       await this.audit.record(manager, ctx, {
@@ -131,7 +131,7 @@ export class PreparationService {
       ]);
       await manager.query(
         `INSERT INTO meeting_equipment_tests (meeting_id, room_id, item, result, remark, needs_maintenance, tested_by, tested_at)
-         VALUES ($1, $2, $3, $4, $5, $4 = 'fail', $6, now())
+         VALUES ($1, $2, $3, $4::varchar, $5, $4::varchar = 'fail', $6, now())
          ON CONFLICT (meeting_id, item) DO UPDATE SET room_id = EXCLUDED.room_id, result = EXCLUDED.result, remark = EXCLUDED.remark,
            needs_maintenance = EXCLUDED.needs_maintenance, tested_by = EXCLUDED.tested_by, tested_at = EXCLUDED.tested_at`,
         [meetingId, room?.room_id ?? null, dto.item, dto.result, dto.remark || null, ctx.actor!.id],
