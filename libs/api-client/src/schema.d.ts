@@ -2439,6 +2439,86 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/meetings/materials/{materialId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A material
+     * @description MTG-5: 404 for whoever may not see it; receipts for the organiser.
+     */
+    get: operations['getMeetingMaterial'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/meetings/materials/{materialId}/files/{fileId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Download a file of a material
+     * @description MTG-5: through the material’s visibility (404 otherwise); a confidential material’s PDF or image carries the watermark naming the viewer.
+     */
+    get: operations['downloadMeetingMaterialFile'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/meetings/materials/{materialId}/receipt': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Confirm receipt of one’s copy (签收)
+     * @description MTG-5: by a recipient after distribution; again keeps the first time. 403 MEETING_NOT_AN_ATTENDEE without a copy.
+     */
+    post: operations['confirmMeetingMaterialReceipt'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/meetings/materials/{materialId}/steps': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Printed, bound or distributed
+     * @description MTG-5: steps in order (409 MEETING_MATERIAL_ILLEGAL_STEP); distribution gives each recipient a copy to confirm.
+     */
+    post: operations['advanceMeetingMaterial'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/meetings/room-suggestions': {
     parameters: {
       query?: never;
@@ -2511,6 +2591,26 @@ export interface paths {
     patch: operations['updateRoom'];
     trace?: never;
   };
+  '/api/v1/meetings/sign-in': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Sign in with the code scanned in the room
+     * @description MTG-6: the code is valid for 2 minutes after it appeared; present, or late after the grace; a second sign-in changes nothing. 400 MEETING_SIGN_IN_CODE_INVALID, 422 MEETING_SIGN_IN_CODE_EXPIRED (keyed code); 403 MEETING_NOT_AN_ATTENDEE for someone not invited.
+     */
+    post: operations['signInToMeeting'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/meetings/types': {
     parameters: {
       query?: never;
@@ -2559,6 +2659,30 @@ export interface paths {
     patch: operations['updateMeeting'];
     trace?: never;
   };
+  '/api/v1/meetings/{id}/attendance': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Attendance and live counts
+     * @description MTG-6: present, late, absent (computed after the end), on leave (by answer or mark), and expected.
+     */
+    get: operations['getMeetingAttendance'];
+    put?: never;
+    /**
+     * Mark a person’s attendance
+     * @description MTG-6: by the organiser or meetings.manage; 400 keyed userId for someone not invited.
+     */
+    post: operations['markMeetingAttendance'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/meetings/{id}/cancel': {
     parameters: {
       query?: never;
@@ -2573,6 +2697,30 @@ export interface paths {
      * @description MTG-2: frees the room; tells those already notified.
      */
     post: operations['cancelMeeting'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/meetings/{id}/checklist': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The preparation checklist
+     * @description MTG-4: environment, banner and name cards, equipment tests (a failure flags needsMaintenance), backup, person on duty.
+     */
+    get: operations['getMeetingChecklist'];
+    /**
+     * Save the preparation checklist
+     * @description MTG-4: by the organiser or meetings.manage; version 0 for the first save, a stale version is 409.
+     */
+    put: operations['saveMeetingChecklist'];
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -2599,6 +2747,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/meetings/{id}/equipment-tests': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Record an equipment test
+     * @description MTG-4: audio, projector, microphones (video conference where the room has it), pass or fail with a remark; a failure needs maintenance.
+     */
+    post: operations['recordMeetingEquipmentTest'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/meetings/{id}/ics': {
     parameters: {
       query?: never;
@@ -2613,6 +2781,74 @@ export interface paths {
     get: operations['getMeetingIcs'];
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/meetings/{id}/materials': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The meeting’s materials the caller may see
+     * @description MTG-5: a confidential material is absent for everyone but its named attendees, uploader and organiser.
+     */
+    get: operations['listMeetingMaterials'];
+    put?: never;
+    /**
+     * Add a material (files uploaded first)
+     * @description MTG-5: by the organiser or meetings.manage; a confidential one names its attendees (recipientIds).
+     */
+    post: operations['createMeetingMaterial'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/meetings/{id}/note-taker': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * Designate the note taker (记录人)
+     * @description MTG-7: by the organiser or meetings.manage; the note taker must be an invitee.
+     */
+    put: operations['setMeetingNoteTaker'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/meetings/{id}/notes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The notes of key speeches
+     * @description MTG-7: for the meeting’s people and meetings.manage (403 MEETING_NOT_AN_ATTENDEE for others).
+     */
+    get: operations['listMeetingNotes'];
+    put?: never;
+    /**
+     * Record a key speech
+     * @description MTG-7: by the note taker or the organiser (403 MEETING_NOT_THE_NOTE_TAKER for others).
+     */
+    post: operations['createMeetingNote'];
     delete?: never;
     options?: never;
     head?: never;
@@ -2639,6 +2875,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/meetings/{id}/reschedule': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Move a meeting to another time and/or room
+     * @description MTG-2: re-books through the bookings service (409 MEETING_ROOM_CLASH naming the booking); notified attendees are told.
+     */
+    post: operations['rescheduleMeeting'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/meetings/{id}/response': {
     parameters: {
       query?: never;
@@ -2653,6 +2909,26 @@ export interface paths {
      * @description MTG-3: by an invitee, after the notice; leave needs a reason (400 keyed reason). 403 MEETING_NOT_AN_ATTENDEE.
      */
     post: operations['respondToMeeting'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/meetings/{id}/sign-in-code': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The current code for the room screen
+     * @description MTG-6: rotates every 30 s (a signed token, nothing stored); for the organiser or meetings.manage.
+     */
+    get: operations['getMeetingSignInCode'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -3503,7 +3779,38 @@ export interface components {
       /** @description Bytes */
       size: number;
     };
+    AttendanceCountsDto: {
+      absent: number;
+      /** @description Everyone invited (出席 and 列席) */
+      expected: number;
+      late: number;
+      leave: number;
+      present: number;
+      /** @description Not signed in yet, while the meeting runs */
+      waiting: number;
+    };
+    AttendanceRowDto: {
+      /**
+       * @description Computed: recorded, leave by answer, absent after the end
+       * @enum {string|null}
+       */
+      attendance: 'present' | 'late' | 'absent' | 'leave' | null;
+      /** @enum {string} */
+      response: 'pending' | 'accepted' | 'leave';
+      /** @enum {string} */
+      role: 'attendee' | 'observer';
+      /** @enum {string|null} */
+      signInMethod: 'staff' | 'qr' | null;
+      /** Format: date-time */
+      signedInAt: string | null;
+      user: components['schemas']['RefDto'];
+    };
     AttendeeDto: {
+      /**
+       * @description MTG-6: attendance as recorded (sign-in or staff); see getMeetingAttendance for the computed one
+       * @enum {string|null}
+       */
+      attendance: 'present' | 'late' | 'absent' | 'leave' | null;
       leaveReason: string | null;
       /** Format: date-time */
       respondedAt: string | null;
@@ -3511,6 +3818,13 @@ export interface components {
       response: 'pending' | 'accepted' | 'leave';
       /** @enum {string} */
       role: 'attendee' | 'observer';
+      /** @enum {string|null} */
+      signInMethod: 'staff' | 'qr' | null;
+      /**
+       * Format: date-time
+       * @description MTG-6: the first sign-in
+       */
+      signedInAt: string | null;
       user: components['schemas']['RefDto'];
       /** @description The department through which the person was invited */
       viaDepartment: components['schemas']['RefDto'] | null;
@@ -3693,6 +4007,30 @@ export interface components {
         [key: string]: string | null;
       };
     };
+    ChecklistDto: {
+      backupEquipmentReady: boolean;
+      bannerText: string | null;
+      /** @description The organiser or meetings.manage: may fill in the checklist */
+      canEdit: boolean;
+      clean: components['schemas']['EnvironmentResultDto'];
+      dutyPerson: components['schemas']['RefDto'] | null;
+      equipmentTests: components['schemas']['EquipmentTestDto'][];
+      /** @description What to test: video conference only where the room has it */
+      itemsToTest: ('audio' | 'projector' | 'microphones' | 'video-conference')[];
+      light: components['schemas']['EnvironmentResultDto'];
+      /** Format: uuid */
+      meetingId: string;
+      /** @description One name card (桌签) per attendee, for the A4 print */
+      nameCards: components['schemas']['NameCardDto'][];
+      nameCardsPrinted: boolean;
+      /** @description Some equipment test failed (需要维修) */
+      needsMaintenance: boolean;
+      quiet: components['schemas']['EnvironmentResultDto'];
+      /** Format: date-time */
+      updatedAt: string | null;
+      /** @description 0 before the first save */
+      version: number;
+    };
     ConfirmDistributionDto: {
       /** @example 李明 */
       receiptName?: string;
@@ -3824,6 +4162,18 @@ export interface components {
       /** @default 0 */
       sortOrder?: number;
     };
+    CreateMaterialDto: {
+      /** @description Files uploaded as drafts (POST /files) */
+      attachmentIds: string[];
+      /** @description 仅限指定参会人: only the attendees in recipientIds see it */
+      confidential?: boolean;
+      /** @description Copies to print (份数) */
+      copies?: number;
+      /** @description For a confidential material: the invitees who may see it */
+      recipientIds?: string[];
+      /** @example 2027年春季学期工作要点（征求意见稿） */
+      title: string;
+    };
     CreateMeetingDto: {
       /** @description 出席, every member (and the head) of these departments */
       attendeeDepartmentIds?: string[];
@@ -3871,6 +4221,23 @@ export interface components {
       /** @example 教研组长会 */
       name: string;
       nameEn?: string;
+    };
+    CreateNoteDto: {
+      /**
+       * Format: uuid
+       * @description The speaker, when a person with an account
+       */
+      speakerId?: string;
+      /** @description The speaker’s name; needed when speakerId is not given (e.g. a guest) */
+      speakerName?: string;
+      /**
+       * Format: date-time
+       * @description When it was said; default now
+       */
+      spokenAt?: string;
+      text: string;
+      /** @description The topic (议题) spoken to */
+      topic: string;
     };
     CreateOutgoingPrefixDto: {
       /** @example 校办 */
@@ -4387,6 +4754,26 @@ export interface components {
       urgency?: 'extra-urgent' | 'urgent' | 'normal';
       /** Format: date */
       writtenOn?: string;
+    };
+    EnvironmentCheckDto: {
+      ok: boolean | null;
+      remark?: string | null;
+    };
+    EnvironmentResultDto: {
+      ok: boolean | null;
+      remark: string | null;
+    };
+    EquipmentTestDto: {
+      /** @enum {string} */
+      item: 'audio' | 'projector' | 'microphones' | 'video-conference';
+      /** @description 需要维修: the test failed; logistics raises the repair request */
+      needsMaintenance: boolean;
+      remark: string | null;
+      /** @enum {string} */
+      result: 'pass' | 'fail';
+      /** Format: date-time */
+      testedAt: string;
+      testedBy: components['schemas']['RefDto'];
     };
     ErrorBodyDto: {
       /** @example VALIDATION_FAILED */
@@ -4934,6 +5321,63 @@ export interface components {
       /** @example admin */
       username: string;
     };
+    MarkAttendanceDto: {
+      /** @enum {string} */
+      attendance: 'present' | 'late' | 'absent' | 'leave';
+      /** Format: uuid */
+      userId: string;
+    };
+    MaterialDto: {
+      /** @description Steps the caller may take now */
+      allowedSteps: ('print' | 'bind' | 'distribute')[];
+      /** @description Download through downloadMeetingMaterialFile (watermarked when confidential) */
+      attachments: components['schemas']['AttachmentDto'][];
+      /** Format: date-time */
+      boundAt: string | null;
+      confidential: boolean;
+      copies: number | null;
+      /** Format: date-time */
+      distributedAt: string | null;
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      meetingId: string;
+      /** @description The caller got a copy (and may confirm receipt) */
+      myCopy: boolean;
+      /**
+       * Format: date-time
+       * @description The caller’s copy: when they confirmed receipt
+       */
+      myReceivedAt: string | null;
+      /** Format: date-time */
+      printedAt: string | null;
+      /** @description Every copy and its receipt; for the organiser and meetings.manage only (else empty) */
+      receipts: components['schemas']['MaterialReceiptDto'][];
+      /** @description A confidential material’s named attendees; for the organiser and meetings.manage only */
+      recipients: components['schemas']['RefDto'][];
+      /** @enum {string} */
+      secrecy: 'none' | 'secret' | 'confidential' | 'top-secret';
+      /** @enum {string} */
+      status: 'uploaded' | 'printed' | 'bound' | 'distributed';
+      title: string;
+      uploadedBy: components['schemas']['RefDto'];
+      version: number;
+    };
+    MaterialReceiptDto: {
+      /** Format: date-time */
+      distributedAt: string;
+      /**
+       * Format: date-time
+       * @description Null: not confirmed yet
+       */
+      receivedAt: string | null;
+      user: components['schemas']['RefDto'];
+    };
+    MaterialStepDto: {
+      /** @enum {string} */
+      step: 'print' | 'bind' | 'distribute';
+      version: number;
+    };
     MeDto: {
       /** @enum {string} */
       clearance: 'none' | 'secret' | 'confidential' | 'top-secret';
@@ -4946,6 +5390,18 @@ export interface components {
       /** @description Role codes */
       roles: string[];
       username: string;
+    };
+    MeetingAttendanceDto: {
+      attendees: components['schemas']['AttendanceRowDto'][];
+      counts: components['schemas']['AttendanceCountsDto'];
+      /** Format: date-time */
+      endsAt: string;
+      /** @description The meeting runs (or starts within the hour): the page polls the counts */
+      live: boolean;
+      /** Format: uuid */
+      meetingId: string;
+      /** Format: date-time */
+      startsAt: string;
     };
     MeetingDetailDto: {
       /** Format: date-time */
@@ -5015,6 +5471,13 @@ export interface components {
       type: components['schemas']['MeetingTypeDto'];
       version: number;
     };
+    MeetingNotesDto: {
+      /** @description The caller may record speeches */
+      canWrite: boolean;
+      items: components['schemas']['NoteDto'][];
+      /** @description The designated note taker (记录人); null: the organiser takes notes */
+      noteTaker: components['schemas']['RefDto'] | null;
+    };
     MeetingTypeDto: {
       active: boolean;
       builtin: boolean;
@@ -5059,6 +5522,21 @@ export interface components {
       user: components['schemas']['RefDto'];
       /** @description The department through which they received it */
       viaDepartment: components['schemas']['RefDto'] | null;
+    };
+    NameCardDto: {
+      department: string | null;
+      name: string;
+    };
+    NoteDto: {
+      /** Format: uuid */
+      id: string;
+      recordedBy: components['schemas']['RefDto'];
+      speaker: components['schemas']['RefDto'] | null;
+      speakerName: string;
+      /** Format: date-time */
+      spokenAt: string;
+      text: string;
+      topic: string;
     };
     OccurrencesDto: {
       dates: string[];
@@ -5707,6 +6185,13 @@ export interface components {
       version: number;
       witnessIds: string[];
     };
+    RecordEquipmentTestDto: {
+      /** @enum {string} */
+      item: 'audio' | 'projector' | 'microphones' | 'video-conference';
+      remark?: string;
+      /** @enum {string} */
+      result: 'pass' | 'fail';
+    };
     RecordSealInspectionDto: {
       note?: string;
       photoIds?: string[];
@@ -5824,6 +6309,21 @@ export interface components {
     RequestCountersignDto: {
       countersigners: components['schemas']['CountersignerDto'][];
       note?: string;
+    };
+    RescheduleMeetingDto: {
+      /** Format: date-time */
+      endsAt: string;
+      /** @description Told to the attendees with the change */
+      reason?: string;
+      /**
+       * Format: uuid
+       * @description Another room; omitted: the meeting’s room, if it has one
+       */
+      roomId?: string;
+      /** Format: date-time */
+      startsAt: string;
+      /** @description The meeting’s version */
+      version: number;
     };
     ResendDto: {
       /**
@@ -5970,6 +6470,27 @@ export interface components {
        * @description The job queued; follow it in the runs list
        */
       jobId: string;
+    };
+    SaveChecklistDto: {
+      /** @description 备用设备 ready */
+      backupEquipmentReady?: boolean;
+      /** @description 横幅 (会标) text */
+      bannerText?: string | null;
+      /** @description 整洁 */
+      clean?: components['schemas']['EnvironmentCheckDto'];
+      /**
+       * Format: uuid
+       * @description 设备值班人员
+       */
+      dutyPersonId?: string | null;
+      /** @description 光线 */
+      light?: components['schemas']['EnvironmentCheckDto'];
+      /** @description 桌签 printed */
+      nameCardsPrinted?: boolean;
+      /** @description 安静 */
+      quiet?: components['schemas']['EnvironmentCheckDto'];
+      /** @description The version read (0 before the first save); a stale one is 409 */
+      version: number;
     };
     ScanInventoryDto: {
       /** @example incoming-document */
@@ -6187,6 +6708,43 @@ export interface components {
       toDepartmentIds?: string[];
       /** @description People to send to */
       toUserIds?: string[];
+    };
+    SetNoteTakerDto: {
+      /**
+       * Format: uuid
+       * @description An invitee of the meeting
+       */
+      userId: string;
+    };
+    SignInCodeDto: {
+      /** @description The signed code; the QR encodes `url` */
+      code: string;
+      /**
+       * Format: date-time
+       * @description When the screen should fetch the next code (every 30 s)
+       */
+      rotatesAt: string;
+      /** @description Path of the phone page in the admin app, e.g. /m/sign-in?code=… */
+      url: string;
+      /** @description Seconds a scanned code stays valid */
+      validSeconds: number;
+    };
+    SignInDto: {
+      /** @description The code from the QR on the room screen */
+      code: string;
+    };
+    SignInResultDto: {
+      /** @enum {string} */
+      attendance: 'present' | 'late' | 'absent' | 'leave';
+      /** @description False when this was a repeat: nothing changed */
+      firstSignIn: boolean;
+      /** Format: uuid */
+      meetingId: string;
+      /** Format: date-time */
+      signedInAt: string;
+      /** Format: date-time */
+      startsAt: string;
+      title: string;
     };
     SmsReportAckDto: {
       /** @example 0 */
@@ -15036,6 +15594,239 @@ export interface operations {
       };
     };
   };
+  getMeetingMaterial: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        materialId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MaterialDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  downloadMeetingMaterialFile: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        materialId: string;
+        fileId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/octet-stream': string;
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/octet-stream': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/octet-stream': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/octet-stream': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description A watermark was needed but the file cannot be marked */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/octet-stream': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  confirmMeetingMaterialReceipt: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        materialId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MaterialDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No copy for the caller */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  advanceMeetingMaterial: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        materialId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['MaterialStepDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MaterialDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not the organiser or uploader (nor meetings.manage) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
   suggestRooms: {
     parameters: {
       query: {
@@ -15369,6 +16160,86 @@ export interface operations {
       };
     };
   };
+  signInToMeeting: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description NFR-7: a retry with the same key and body has one effect and gets the same answer; another body gets 422 */
+        'Idempotency-Key'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SignInDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SignInResultDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not invited to the meeting */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Idempotency-Key reused with a different body */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
   listMeetingTypes: {
     parameters: {
       query?: never;
@@ -15574,6 +16445,124 @@ export interface operations {
       };
     };
   };
+  getMeetingAttendance: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MeetingAttendanceDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  markMeetingAttendance: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['MarkAttendanceDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MeetingAttendanceDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not the organiser */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
   cancelMeeting: {
     parameters: {
       query?: never;
@@ -15616,6 +16605,124 @@ export interface operations {
         };
       };
       /** @description Requires the permission `meetings.organise` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  getMeetingChecklist: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ChecklistDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  saveMeetingChecklist: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SaveChecklistDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ChecklistDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not the organiser (nor meetings.manage) */
       403: {
         headers: {
           [name: string]: unknown;
@@ -15710,6 +16817,76 @@ export interface operations {
       };
     };
   };
+  recordMeetingEquipmentTest: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RecordEquipmentTestDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ChecklistDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not the organiser (nor meetings.manage) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
   getMeetingIcs: {
     parameters: {
       query?: never;
@@ -15754,6 +16931,303 @@ export interface operations {
         };
         content: {
           'text/calendar': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  listMeetingMaterials: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MaterialDto'][];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  createMeetingMaterial: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateMaterialDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MaterialDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not the organiser or uploader (nor meetings.manage) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  setMeetingNoteTaker: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SetNoteTakerDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MeetingNotesDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not the organiser */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  listMeetingNotes: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MeetingNotesDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not one of the meeting’s people */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  createMeetingNote: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateNoteDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NoteDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not the note taker */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
     };
@@ -15824,6 +17298,89 @@ export interface operations {
       };
     };
   };
+  rescheduleMeeting: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RescheduleMeetingDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MeetingDetailDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /**
+       * @description Not the organiser (nor meetings.manage)
+       *
+       *     Requires the permission `meetings.organise`
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Idempotency-Key reused with a different body */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
   respondToMeeting: {
     parameters: {
       query?: never;
@@ -15865,6 +17422,72 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  getMeetingSignInCode: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SignInCodeDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not the organiser */
       403: {
         headers: {
           [name: string]: unknown;
