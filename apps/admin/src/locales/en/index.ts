@@ -2,6 +2,7 @@ import type { MessageSchema } from '../zh-CN';
 import { documentsOutgoing } from './documentsOutgoing';
 import { retention } from './retention';
 import { meetings } from './meetings';
+import { meetingPrep } from './meetingPrep';
 import { administration } from './administration';
 
 /** English; typed against zh-CN so that a missing or extra key fails the typecheck. */
@@ -1014,6 +1015,7 @@ const en: MessageSchema = {
   },
   retention,
   meetings,
+  meetingPrep,
   administration,
 };
 

@@ -1,6 +1,7 @@
 import { retention } from './retention';
 import { documentsOutgoing } from './documentsOutgoing';
 import { meetings } from './meetings';
+import { meetingPrep } from './meetingPrep';
 import { administration } from './administration';
 
 /** Simplified Chinese, the panel's first language. Every other locale must have exactly these keys. */
@@ -1008,6 +1009,7 @@ const zhCN = {
   },
   retention,
   meetings,
+  meetingPrep,
   administration,
 };
 
