@@ -18,7 +18,11 @@ describe('meetings: materials', () => {
   const as = (user: { token: string }) => ({ authorization: `Bearer ${user.token}` });
 
   async function upload(user: { token: string }, name: string): Promise<string> {
-    const res = await t.http.post('/api/v1/files').set(as(user)).attach('file', await samplePdf('Meeting material'), name).expect(201);
+    const res = await t.http
+      .post('/api/v1/files')
+      .set(as(user))
+      .attach('file', await samplePdf('Meeting material'), name)
+      .expect(201);
     return res.body.id;
   }
 
@@ -44,7 +48,11 @@ describe('meetings: materials', () => {
     const id = created.body.id as string;
     expect(created.body.recipients).toEqual([{ id: named.id, name: named.name }]);
     const ordinaryFile = await upload(leader, '会议议程.pdf');
-    await t.http.post(`/api/v1/meetings/${m.id}/materials`).set(as(leader)).send({ title: '会议议程', attachmentIds: [ordinaryFile] }).expect(201);
+    await t.http
+      .post(`/api/v1/meetings/${m.id}/materials`)
+      .set(as(leader))
+      .send({ title: '会议议程', attachmentIds: [ordinaryFile] })
+      .expect(201);
 
     // The named attendee sees it; an invitee not named and someone not invited do not, by id or in the list.
     await t.http.get(`/api/v1/meetings/materials/${id}`).set(as(named)).expect(200);
@@ -86,15 +94,31 @@ describe('meetings: materials', () => {
     const id = created.body.id as string;
     expect(created.body).toMatchObject({ status: 'uploaded', copies: 20, allowedSteps: ['print', 'distribute'] });
     // Steps go in order; an attendee takes none.
-    expect((await t.http.post(`/api/v1/meetings/materials/${id}/steps`).set(as(leader)).send({ step: 'bind', version: 1 })).status).toBe(409);
-    expect((await t.http.post(`/api/v1/meetings/materials/${id}/steps`).set(as(named)).send({ step: 'print', version: 1 })).status).toBe(403);
-    const printed = await t.http.post(`/api/v1/meetings/materials/${id}/steps`).set(as(leader)).send({ step: 'print', version: 1 }).expect(200);
+    expect((await t.http.post(`/api/v1/meetings/materials/${id}/steps`).set(as(leader)).send({ step: 'bind', version: 1 })).status).toBe(
+      409,
+    );
+    expect((await t.http.post(`/api/v1/meetings/materials/${id}/steps`).set(as(named)).send({ step: 'print', version: 1 })).status).toBe(
+      403,
+    );
+    const printed = await t.http
+      .post(`/api/v1/meetings/materials/${id}/steps`)
+      .set(as(leader))
+      .send({ step: 'print', version: 1 })
+      .expect(200);
     expect(printed.body.printedAt).not.toBeNull();
-    const bound = await t.http.post(`/api/v1/meetings/materials/${id}/steps`).set(as(leader)).send({ step: 'bind', version: 2 }).expect(200);
+    const bound = await t.http
+      .post(`/api/v1/meetings/materials/${id}/steps`)
+      .set(as(leader))
+      .send({ step: 'bind', version: 2 })
+      .expect(200);
     expect(bound.body.status).toBe('bound');
     // Before distribution nobody has a copy to confirm.
     expect((await t.http.post(`/api/v1/meetings/materials/${id}/receipt`).set(as(named))).status).toBe(403);
-    const distributed = await t.http.post(`/api/v1/meetings/materials/${id}/steps`).set(as(leader)).send({ step: 'distribute', version: 3 }).expect(200);
+    const distributed = await t.http
+      .post(`/api/v1/meetings/materials/${id}/steps`)
+      .set(as(leader))
+      .send({ step: 'distribute', version: 3 })
+      .expect(200);
     expect(distributed.body.status).toBe('distributed');
     expect(distributed.body.receipts.map((r: { user: { id: string } }) => r.user.id).sort()).toEqual([named.id, invitee.id].sort());
     const told = await t.sql<{ recipient_id: string }>(

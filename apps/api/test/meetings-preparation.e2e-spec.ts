@@ -64,7 +64,14 @@ describe('meetings: preparation, notes, moving', () => {
     // A second save from a stale read is refused; the person on duty stays.
     expect((await t.http.put(`/api/v1/meetings/${m.id}/checklist`).set(as(clerk)).send({ bannerText: 'x', version: 0 })).status).toBe(409);
     // An invitee reads the checklist but does not fill it in.
-    expect((await t.http.put(`/api/v1/meetings/${m.id}/checklist`).set(as(teacher)).send({ quiet: { ok: false }, version: 1 })).status).toBe(403);
+    expect(
+      (
+        await t.http
+          .put(`/api/v1/meetings/${m.id}/checklist`)
+          .set(as(teacher))
+          .send({ quiet: { ok: false }, version: 1 })
+      ).status,
+    ).toBe(403);
 
     await t.http.post(`/api/v1/meetings/${m.id}/equipment-tests`).set(as(clerk)).send({ item: 'audio', result: 'pass' }).expect(200);
     await t.http.post(`/api/v1/meetings/${m.id}/equipment-tests`).set(as(clerk)).send({ item: 'microphones', result: 'pass' }).expect(200);
@@ -84,11 +91,18 @@ describe('meetings: preparation, notes, moving', () => {
     );
     expect(rows).toEqual([{ item: 'projector', room_id: m.roomId }]);
     // Video conference is not tested where the room has none; an unknown item is 400.
-    const noVideo = await t.http.post(`/api/v1/meetings/${m.id}/equipment-tests`).set(as(clerk)).send({ item: 'video-conference', result: 'pass' });
+    const noVideo = await t.http
+      .post(`/api/v1/meetings/${m.id}/equipment-tests`)
+      .set(as(clerk))
+      .send({ item: 'video-conference', result: 'pass' });
     expect(noVideo.status).toBe(400);
     expect(noVideo.body.errors.item).toBeDefined();
     // Fixed and tested again: the flag clears.
-    const fixed = await t.http.post(`/api/v1/meetings/${m.id}/equipment-tests`).set(as(clerk)).send({ item: 'projector', result: 'pass' }).expect(200);
+    const fixed = await t.http
+      .post(`/api/v1/meetings/${m.id}/equipment-tests`)
+      .set(as(clerk))
+      .send({ item: 'projector', result: 'pass' })
+      .expect(200);
     expect(fixed.body.needsMaintenance).toBe(false);
   });
 
@@ -103,19 +117,34 @@ describe('meetings: preparation, notes, moving', () => {
     const note = await t.http
       .post(`/api/v1/meetings/${m.id}/notes`)
       .set(as(secretary))
-      .send({ speakerId: leader.id, topic: '期中教学检查安排', text: '各年级组于第十周前完成教案检查。', spokenAt: '2027-03-01T01:10:00.000Z' })
+      .send({
+        speakerId: leader.id,
+        topic: '期中教学检查安排',
+        text: '各年级组于第十周前完成教案检查。',
+        spokenAt: '2027-03-01T01:10:00.000Z',
+      })
       .expect(201);
     expect(note.body).toMatchObject({ speakerName: leader.name, speaker: { id: leader.id }, recordedBy: { id: secretary.id } });
     await t.http
       .post(`/api/v1/meetings/${m.id}/notes`)
       .set(as(secretary))
-      .send({ speakerName: '区教研员（特邀）', topic: '期中教学检查安排', text: '建议增加听课环节。', spokenAt: '2027-03-01T01:20:00.000Z' })
+      .send({
+        speakerName: '区教研员（特邀）',
+        topic: '期中教学检查安排',
+        text: '建议增加听课环节。',
+        spokenAt: '2027-03-01T01:20:00.000Z',
+      })
       .expect(201);
     // The organiser may write too; an attendee who is not the note taker may not.
-    const refused = await t.http.post(`/api/v1/meetings/${m.id}/notes`).set(as(teacher)).send({ speakerName: '张老师', topic: 'x', text: 'y' });
+    const refused = await t.http
+      .post(`/api/v1/meetings/${m.id}/notes`)
+      .set(as(teacher))
+      .send({ speakerName: '张老师', topic: 'x', text: 'y' });
     expect(refused.status).toBe(403);
     expect(refused.body.code).toBe('MEETING_NOT_THE_NOTE_TAKER');
-    expect((await t.http.post(`/api/v1/meetings/${m.id}/notes`).set(as(outsider)).send({ speakerName: '赵', topic: 'x', text: 'y' })).status).toBe(403);
+    expect(
+      (await t.http.post(`/api/v1/meetings/${m.id}/notes`).set(as(outsider)).send({ speakerName: '赵', topic: 'x', text: 'y' })).status,
+    ).toBe(403);
     const noSpeaker = await t.http.post(`/api/v1/meetings/${m.id}/notes`).set(as(secretary)).send({ topic: 'x', text: 'y' });
     expect(noSpeaker.status).toBe(400);
     expect(noSpeaker.body.errors.speakerName).toBeDefined();
@@ -130,10 +159,18 @@ describe('meetings: preparation, notes, moving', () => {
   });
 
   it('MTG-7 a classified meeting’s notes are 404 to whoever may not see the meeting', async () => {
-    await t.http.patch(`/api/v1/org/users/${leader.id}`).set(as({ token: adminToken })).send({ clearance: 'confidential', version: 1 }).expect(200);
+    await t.http
+      .patch(`/api/v1/org/users/${leader.id}`)
+      .set(as({ token: adminToken }))
+      .send({ clearance: 'confidential', version: 1 })
+      .expect(200);
     const cleared = await createStaff(t, adminToken, { roles: ['staff'], name: '机要员', clearance: 'confidential' });
     const m = await createMeeting(t, leader, clerk, { attendeeIds: [cleared.id], secrecy: 'secret' });
-    await t.http.post(`/api/v1/meetings/${m.id}/notes`).set(as(leader)).send({ speakerName: '李校长', topic: '人事', text: '……' }).expect(201);
+    await t.http
+      .post(`/api/v1/meetings/${m.id}/notes`)
+      .set(as(leader))
+      .send({ speakerName: '李校长', topic: '人事', text: '……' })
+      .expect(201);
     expect((await t.http.get(`/api/v1/meetings/${m.id}/notes`).set(as(cleared))).status).toBe(200);
     expect((await t.http.get(`/api/v1/meetings/${m.id}/notes`).set(as(outsider))).status).toBe(404);
   });
@@ -143,24 +180,41 @@ describe('meetings: preparation, notes, moving', () => {
     const before = await t.http.get(`/api/v1/meetings/${m.id}`).set(as(leader)).expect(200);
     const taken = await createRoom(t, clerk, { name: `被占会议室${Date.now()}` });
     const start = new Date(before.body.startsAt);
-    const slot = { startsAt: new Date(start.getTime() + 2 * 3_600_000).toISOString(), endsAt: new Date(start.getTime() + 3 * 3_600_000).toISOString() };
+    const slot = {
+      startsAt: new Date(start.getTime() + 2 * 3_600_000).toISOString(),
+      endsAt: new Date(start.getTime() + 3 * 3_600_000).toISOString(),
+    };
     const other = await t.http
       .post('/api/v1/meetings/bookings')
       .set(as(clerk))
       .send({ roomId: taken.id, ...slot, attendeeCount: 5, title: '心理健康讲座' })
       .expect(201);
 
-    const clash = await t.http.post(`/api/v1/meetings/${m.id}/reschedule`).set(as(leader)).send({ ...slot, roomId: taken.id, version: before.body.version });
+    const clash = await t.http
+      .post(`/api/v1/meetings/${m.id}/reschedule`)
+      .set(as(leader))
+      .send({ ...slot, roomId: taken.id, version: before.body.version });
     expect(clash.status).toBe(409);
     expect(clash.body.code).toBe('MEETING_ROOM_CLASH');
     expect(clash.body.errors.startsAt[0]).toContain(other.body.id);
     // Nothing changed: same times, same booking, still holding its room.
     const unchanged = await t.http.get(`/api/v1/meetings/${m.id}`).set(as(leader)).expect(200);
-    expect(unchanged.body).toMatchObject({ startsAt: before.body.startsAt, bookingId: before.body.bookingId, version: before.body.version });
+    expect(unchanged.body).toMatchObject({
+      startsAt: before.body.startsAt,
+      bookingId: before.body.bookingId,
+      version: before.body.version,
+    });
     const [old] = await t.sql<{ status: string }>('SELECT status FROM room_bookings WHERE id = $1', [before.body.bookingId]);
     expect(old.status).toBe('confirmed');
     // Someone else may not move it.
-    expect((await t.http.post(`/api/v1/meetings/${m.id}/reschedule`).set(as(teacher)).send({ ...slot, version: before.body.version })).status).toBe(403);
+    expect(
+      (
+        await t.http
+          .post(`/api/v1/meetings/${m.id}/reschedule`)
+          .set(as(teacher))
+          .send({ ...slot, version: before.body.version })
+      ).status,
+    ).toBe(403);
 
     const free = await createRoom(t, clerk, { name: `空闲会议室${Date.now()}` });
     const moved = await t.http
@@ -180,10 +234,24 @@ describe('meetings: preparation, notes, moving', () => {
     expect(told[0].body).toContain(free.name);
     expect(told[0].body).toContain('与区教研活动冲突');
     // Moving within its own room to an overlapping time is fine: its own slot does not clash.
-    const later = { startsAt: new Date(start.getTime() + 2.5 * 3_600_000).toISOString(), endsAt: new Date(start.getTime() + 3.5 * 3_600_000).toISOString() };
-    const shifted = await t.http.post(`/api/v1/meetings/${m.id}/reschedule`).set(as(leader)).send({ ...later, version: moved.body.version }).expect(200);
+    const later = {
+      startsAt: new Date(start.getTime() + 2.5 * 3_600_000).toISOString(),
+      endsAt: new Date(start.getTime() + 3.5 * 3_600_000).toISOString(),
+    };
+    const shifted = await t.http
+      .post(`/api/v1/meetings/${m.id}/reschedule`)
+      .set(as(leader))
+      .send({ ...later, version: moved.body.version })
+      .expect(200);
     expect(shifted.body.room.id).toBe(free.id);
     // A stale version is 409.
-    expect((await t.http.post(`/api/v1/meetings/${m.id}/reschedule`).set(as(leader)).send({ ...later, version: moved.body.version })).status).toBe(409);
+    expect(
+      (
+        await t.http
+          .post(`/api/v1/meetings/${m.id}/reschedule`)
+          .set(as(leader))
+          .send({ ...later, version: moved.body.version })
+      ).status,
+    ).toBe(409);
   });
 });

@@ -14,9 +14,14 @@ describe('meetings: sign-in and attendance', () => {
   let leader: Person; // 校领导: organises
   let outsider: Person; // not invited
   const as = (user: { token: string }) => ({ authorization: `Bearer ${user.token}` });
-  const people = async (n: number) => Promise.all(Array.from({ length: n }, (_, i) => createStaff(t, adminToken, { roles: ['staff'], name: `参会教师${i + 1}` })));
+  const people = async (n: number) =>
+    Promise.all(Array.from({ length: n }, (_, i) => createStaff(t, adminToken, { roles: ['staff'], name: `参会教师${i + 1}` })));
   const codeFor = async (meetingId: string) =>
-    (await t.http.get(`/api/v1/meetings/${meetingId}/sign-in-code`).set(as(leader)).expect(200)).body as { code: string; url: string; rotatesAt: string };
+    (await t.http.get(`/api/v1/meetings/${meetingId}/sign-in-code`).set(as(leader)).expect(200)).body as {
+      code: string;
+      url: string;
+      rotatesAt: string;
+    };
   const signIn = (user: { token: string }, code: string) => t.http.post('/api/v1/meetings/sign-in').set(as(user)).send({ code });
 
   beforeAll(async () => {
@@ -64,10 +69,10 @@ describe('meetings: sign-in and attendance', () => {
     expect(expired.status).toBe(422);
     expect(expired.body.code).toBe('MEETING_SIGN_IN_CODE_EXPIRED');
     expect(expired.body.errors.code).toBeDefined();
-    const [row] = await t.sql<{ signed_in_at: Date | null }>('SELECT signed_in_at FROM meeting_attendees WHERE meeting_id = $1 AND user_id = $2', [
-      m.id,
-      a.id,
-    ]);
+    const [row] = await t.sql<{ signed_in_at: Date | null }>(
+      'SELECT signed_in_at FROM meeting_attendees WHERE meeting_id = $1 AND user_id = $2',
+      [m.id, a.id],
+    );
     expect(row.signed_in_at).toBeNull();
     // Scanned, then a slow login: 100 seconds later it still works.
     await signIn(b, codes.issue(m.id, new Date(Date.now() - 100_000)).code).expect(200);
@@ -89,7 +94,10 @@ describe('meetings: sign-in and attendance', () => {
     expect(new Set(results.map((r) => r.body.signedInAt)).size).toBe(1);
     const again = await signIn(a, (await codeFor(m.id)).code).expect(200);
     expect(again.body).toMatchObject({ firstSignIn: false, signedInAt: results[0].body.signedInAt, attendance: 'late' });
-    const audits = await t.sql<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'meeting.sign-in' AND object_id = $1`, [m.id]);
+    const audits = await t.sql<{ n: number }>(
+      `SELECT count(*)::int AS n FROM audit_log WHERE action = 'meeting.sign-in' AND object_id = $1`,
+      [m.id],
+    );
     expect(audits[0].n).toBe(1);
   });
 
@@ -104,10 +112,19 @@ describe('meetings: sign-in and attendance', () => {
     // On time by QR; late marked by staff; one marked absent by staff.
     await signIn(onTime, (await codeFor(m.id)).code).expect(200);
     await t.http.post(`/api/v1/meetings/${m.id}/attendance`).set(as(leader)).send({ userId: late.id, attendance: 'late' }).expect(200);
-    await t.http.post(`/api/v1/meetings/${m.id}/attendance`).set(as(leader)).send({ userId: markedAbsent.id, attendance: 'absent' }).expect(200);
+    await t.http
+      .post(`/api/v1/meetings/${m.id}/attendance`)
+      .set(as(leader))
+      .send({ userId: markedAbsent.id, attendance: 'absent' })
+      .expect(200);
     // Only the organiser (or meetings.manage) marks; nobody marks someone not invited.
-    expect((await t.http.post(`/api/v1/meetings/${m.id}/attendance`).set(as(onTime)).send({ userId: late.id, attendance: 'present' })).status).toBe(403);
-    const stranger = await t.http.post(`/api/v1/meetings/${m.id}/attendance`).set(as(leader)).send({ userId: outsider.id, attendance: 'present' });
+    expect(
+      (await t.http.post(`/api/v1/meetings/${m.id}/attendance`).set(as(onTime)).send({ userId: late.id, attendance: 'present' })).status,
+    ).toBe(403);
+    const stranger = await t.http
+      .post(`/api/v1/meetings/${m.id}/attendance`)
+      .set(as(leader))
+      .send({ userId: outsider.id, attendance: 'present' });
     expect(stranger.status).toBe(400);
     expect(stranger.body.errors.userId).toBeDefined();
 

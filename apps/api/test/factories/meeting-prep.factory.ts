@@ -9,7 +9,14 @@ export async function createRoom(t: TestApp, keeper: Token, fields: Record<strin
   const res = await t.http
     .post('/api/v1/meetings/rooms')
     .set(as(keeper))
-    .send({ name: unique('会议室'), building: '行政楼', floor: '3', capacity: 40, equipment: ['projector', 'audio', 'microphones'], ...fields })
+    .send({
+      name: unique('会议室'),
+      building: '行政楼',
+      floor: '3',
+      capacity: 40,
+      equipment: ['projector', 'audio', 'microphones'],
+      ...fields,
+    })
     .expect(201);
   return res.body;
 }
@@ -22,7 +29,15 @@ export async function createMeeting(
   t: TestApp,
   organiser: Token,
   roomKeeper: Token,
-  options: { attendeeIds: string[]; startsInMinutes?: number; minutes?: number; notify?: boolean; secrecy?: string; title?: string; room?: Record<string, unknown> },
+  options: {
+    attendeeIds: string[];
+    startsInMinutes?: number;
+    minutes?: number;
+    notify?: boolean;
+    secrecy?: string;
+    title?: string;
+    room?: Record<string, unknown>;
+  },
 ): Promise<{ id: string; roomId: string; version: number }> {
   const room = await createRoom(t, roomKeeper, options.room);
   // Whole minutes, so that times compare cleanly.

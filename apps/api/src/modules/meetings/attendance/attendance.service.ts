@@ -23,8 +23,7 @@ import { SignInCodes } from './sign-in-codes';
 /** The phone page of the admin app that a scanned code opens. */
 export const SIGN_IN_PAGE = '/m/sign-in';
 
-export const meetingCancelled = () =>
-  new ApiError(HttpStatus.CONFLICT, MEETING_PREP_ERRORS.MEETING_CANCELLED, 'The meeting is cancelled');
+export const meetingCancelled = () => new ApiError(HttpStatus.CONFLICT, MEETING_PREP_ERRORS.MEETING_CANCELLED, 'The meeting is cancelled');
 
 /**
  * Sign-in and attendance (签到, MTG-6). An invitee signs in by scanning the room's code (present,

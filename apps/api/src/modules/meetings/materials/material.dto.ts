@@ -1,5 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { MATERIAL_STATUSES, MATERIAL_STEPS, SECRECY_LEVELS, type MaterialStatus, type MaterialStep, type SecrecyLevel } from '@xiaoban/shared';
+import {
+  MATERIAL_STATUSES,
+  MATERIAL_STEPS,
+  SECRECY_LEVELS,
+  type MaterialStatus,
+  type MaterialStep,
+  type SecrecyLevel,
+} from '@xiaoban/shared';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -123,7 +130,10 @@ export class MaterialDto {
   @ApiProperty({ description: 'The caller got a copy (and may confirm receipt)' })
   myCopy: boolean;
 
-  @ApiProperty({ type: [MaterialReceiptDto], description: 'Every copy and its receipt; for the organiser and meetings.manage only (else empty)' })
+  @ApiProperty({
+    type: [MaterialReceiptDto],
+    description: 'Every copy and its receipt; for the organiser and meetings.manage only (else empty)',
+  })
   receipts: MaterialReceiptDto[];
 
   @ApiProperty({ type: [RefDto], description: 'A confidential material’s named attendees; for the organiser and meetings.manage only' })

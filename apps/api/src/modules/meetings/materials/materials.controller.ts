@@ -46,7 +46,11 @@ export class MaterialsController {
   @ApiCreatedResponse({ type: MaterialDto })
   @ApiErrors(400, 404, 409)
   @ApiResponse(FORBIDDEN)
-  createMeetingMaterial(@Param('id', UUID_PARAM) id: string, @Body() dto: CreateMaterialDto, @Ctx() ctx: RequestContext): Promise<MaterialDto> {
+  createMeetingMaterial(
+    @Param('id', UUID_PARAM) id: string,
+    @Body() dto: CreateMaterialDto,
+    @Ctx() ctx: RequestContext,
+  ): Promise<MaterialDto> {
     return this.materials.create(id, dto, ctx);
   }
 
@@ -102,7 +106,8 @@ export class MaterialsController {
   @ApiOperation({
     operationId: 'downloadMeetingMaterialFile',
     summary: 'Download a file of a material',
-    description: 'MTG-5: through the material’s visibility (404 otherwise); a confidential material’s PDF or image carries the watermark naming the viewer.',
+    description:
+      'MTG-5: through the material’s visibility (404 otherwise); a confidential material’s PDF or image carries the watermark naming the viewer.',
   })
   @ApiProduces('application/octet-stream')
   @ApiOkResponse({ schema: { type: 'string', format: 'binary' } })

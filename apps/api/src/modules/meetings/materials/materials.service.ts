@@ -51,7 +51,8 @@ export class MaterialsService implements OnModuleInit {
            SELECT 1 FROM meetings mm WHERE mm.id = ${o}.meeting_id AND (mm.organiser_id = ${me} OR (NOT ${o}.confidential AND (
              mm.secrecy = 'none' OR mm.host_id = ${me}
              OR EXISTS (SELECT 1 FROM meeting_attendees ma WHERE ma.meeting_id = mm.id AND ma.user_id = ${me})))))`,
-      changers: (o, me) => `${o}.uploaded_by = ${me} OR EXISTS (SELECT 1 FROM meetings mm WHERE mm.id = ${o}.meeting_id AND mm.organiser_id = ${me})`,
+      changers: (o, me) =>
+        `${o}.uploaded_by = ${me} OR EXISTS (SELECT 1 FROM meetings mm WHERE mm.id = ${o}.meeting_id AND mm.organiser_id = ${me})`,
     });
   }
 

@@ -323,7 +323,11 @@ export class AttendeeDto {
   @ApiProperty({ type: String, format: 'date-time', nullable: true })
   respondedAt: string | null;
 
-  @ApiProperty({ enum: ATTENDANCE_STATES, nullable: true, description: 'MTG-6: attendance as recorded (sign-in or staff); see getMeetingAttendance for the computed one' })
+  @ApiProperty({
+    enum: ATTENDANCE_STATES,
+    nullable: true,
+    description: 'MTG-6: attendance as recorded (sign-in or staff); see getMeetingAttendance for the computed one',
+  })
   attendance: AttendanceState | null;
 
   @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'MTG-6: the first sign-in' })

@@ -52,7 +52,11 @@ export class NotesController {
   @ApiOkResponse({ type: MeetingNotesDto })
   @ApiErrors(400, 404)
   @ApiResponse({ status: 403, type: ErrorBodyDto, description: 'Not the organiser' })
-  setMeetingNoteTaker(@Param('id', UUID_PARAM) id: string, @Body() dto: SetNoteTakerDto, @Ctx() ctx: RequestContext): Promise<MeetingNotesDto> {
+  setMeetingNoteTaker(
+    @Param('id', UUID_PARAM) id: string,
+    @Body() dto: SetNoteTakerDto,
+    @Ctx() ctx: RequestContext,
+  ): Promise<MeetingNotesDto> {
     return this.notes.setNoteTaker(id, dto.userId, ctx);
   }
 }

@@ -42,7 +42,12 @@ export class NotesService {
          ON CONFLICT (meeting_id) DO UPDATE SET user_id = EXCLUDED.user_id`,
         [meetingId, userId],
       );
-      await this.audit.record(manager, ctx, { action: 'meeting.note-taker.set', objectType: MEETING, objectId: meetingId, details: { userId } });
+      await this.audit.record(manager, ctx, {
+        action: 'meeting.note-taker.set',
+        objectType: MEETING,
+        objectId: meetingId,
+        details: { userId },
+      });
     });
     return this.list(meetingId, ctx);
   }

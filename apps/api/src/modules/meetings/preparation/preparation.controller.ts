@@ -45,7 +45,11 @@ export class PreparationController {
   @ApiOkResponse({ type: ChecklistDto })
   @ApiErrors(400, 404, 409)
   @ApiResponse(FORBIDDEN)
-  saveMeetingChecklist(@Param('id', UUID_PARAM) id: string, @Body() dto: SaveChecklistDto, @Ctx() ctx: RequestContext): Promise<ChecklistDto> {
+  saveMeetingChecklist(
+    @Param('id', UUID_PARAM) id: string,
+    @Body() dto: SaveChecklistDto,
+    @Ctx() ctx: RequestContext,
+  ): Promise<ChecklistDto> {
     return this.preparation.save(id, dto, ctx);
   }
 
@@ -55,7 +59,8 @@ export class PreparationController {
   @ApiOperation({
     operationId: 'recordMeetingEquipmentTest',
     summary: 'Record an equipment test',
-    description: 'MTG-4: audio, projector, microphones (video conference where the room has it), pass or fail with a remark; a failure needs maintenance.',
+    description:
+      'MTG-4: audio, projector, microphones (video conference where the room has it), pass or fail with a remark; a failure needs maintenance.',
   })
   @ApiOkResponse({ type: ChecklistDto })
   @ApiErrors(400, 404, 409)

@@ -94,9 +94,10 @@ export class PreparationService {
       if (dto.dutyPersonId !== undefined) changes.dutyPersonId = dto.dutyPersonId;
       if (dto.version === 0) {
         const inserted = returnedRows(
-          await manager.query('INSERT INTO meeting_checklists (meeting_id, version) VALUES ($1, 0) ON CONFLICT DO NOTHING RETURNING meeting_id', [
-            meetingId,
-          ]),
+          await manager.query(
+            'INSERT INTO meeting_checklists (meeting_id, version) VALUES ($1, 0) ON CONFLICT DO NOTHING RETURNING meeting_id',
+            [meetingId],
+          ),
         );
         // Someone else saved first: the caller's view is stale. The new row starts at 0; the update makes it 1.
         if (!inserted.length) throw versionConflict();

@@ -51,7 +51,12 @@ export class RescheduleService {
         if (!meeting) throw notFound(MEETING);
         if (meeting.version !== dto.version) throw versionConflict();
         if (meeting.status === 'cancelled') throw meetingCancelled();
-        const before = { startsAt: meeting.startsAt, endsAt: meeting.endsAt, bookingId: meeting.bookingId, place: await this.place(manager, meeting) };
+        const before = {
+          startsAt: meeting.startsAt,
+          endsAt: meeting.endsAt,
+          bookingId: meeting.bookingId,
+          place: await this.place(manager, meeting),
+        };
         let bookingId = meeting.bookingId;
         if (roomId) {
           // Release first: moving within the same room must not clash with the meeting's own slot.
