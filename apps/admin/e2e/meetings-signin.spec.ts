@@ -66,7 +66,6 @@ test('MTG-6 sign in from a phone-sized viewport through the QR page', async ({ b
     baseURL!,
     { ...clerk, password },
     {
-      stamp,
       startsAt: new Date(Math.ceil(Date.now() / 60_000) * 60_000 + 3 * 60_000),
       attendeeId,
       title: `全体教职工大会${stamp}`,
