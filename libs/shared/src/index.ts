@@ -12,6 +12,7 @@ export * from './webhooks.js';
 export * from './visibility.js';
 export * from './documents.js';
 export * from './meetings.js';
+export * from './meeting-attendance.js';
 export * from './retention.js';
 export * from './inventory.js';
 export * from './outgoing.js';

@@ -91,6 +91,17 @@ export const RESOURCE_VISIBILITY = {
     changePermission: PERMISSIONS.MEETINGS_MANAGE,
     label: { 'zh-CN': '会议', en: 'Meeting' },
   },
+  /**
+   * A meeting material (会议材料, MTG-5): as its meeting (school-wide when unclassified; cleared
+   * invitees when classified). A confidential one only for the attendees it names (grants with
+   * reason `attendee`), its uploader and the meeting's organiser; anyone else gets 404.
+   */
+  'meeting-material': {
+    rule: 'classified',
+    unclassifiedRule: 'named-persons',
+    changePermission: PERMISSIONS.MEETINGS_MANAGE,
+    label: { 'zh-CN': '会议材料', en: 'Meeting material' },
+  },
   /** A seal (印章, ADM-4) and its impression image (印模): school-wide, so that anyone may apply for it. */
   seal: { rule: 'school-wide', changePermission: PERMISSIONS.ADMIN_SEALS_MANAGE, label: { 'zh-CN': '印章', en: 'Seal' } },
   /**

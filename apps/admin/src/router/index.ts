@@ -53,6 +53,20 @@ export const routes: RouteRecordRaw[] = [
     component: () => import('../views/documents/inventory/InventoryScanView.vue'),
     meta: { permission: PERMISSIONS.DOCUMENTS_INVENTORY_MANAGE, titleKey: 'retention.scan.title' },
   },
+  // Meeting sign-in (MTG-6): the room screen, full screen outside the panel's frame, and the phone
+  // page its QR code opens (signing in needs a session: the guard sends a stranger to log in and back).
+  {
+    path: '/meetings/:id/sign-in-screen',
+    name: 'meeting-sign-in-screen',
+    component: () => import('../views/meetings/attendance/SignInScreenView.vue'),
+    meta: { titleKey: 'meetingPrep.screen.title' },
+  },
+  {
+    path: '/m/sign-in',
+    name: 'meeting-sign-in',
+    component: () => import('../views/meetings/attendance/SignInPhoneView.vue'),
+    meta: { titleKey: 'meetingPrep.signIn.title' },
+  },
   {
     path: '/',
     component: () => import('../layouts/AppLayout.vue'),

@@ -49,6 +49,7 @@ import {
   MeetingTopic,
   MeetingType,
 } from '../modules/meetings/meetings/meeting.entity';
+import { MEETING_PREPARATION_ENTITIES } from '../modules/meetings/preparation/preparation.entities';
 
 /** Every entity of the app; modules add theirs here so the CLI and the app see the same schema. */
 export const ENTITIES = [
@@ -113,6 +114,8 @@ export const ENTITIES = [
   MeetingDepartment,
   MeetingAttendee,
   MeetingCalendarFeed,
+  // meetings: preparation, materials and notes (MTG-4, MTG-5, MTG-7)
+  ...MEETING_PREPARATION_ENTITIES,
   // administration: seals (ADM-4–ADM-6) and the work ledger (ADM-3)
   ...ADMINISTRATION_ENTITIES,
   ...INFORMATION_ENTITIES,

@@ -15,6 +15,7 @@ import { InformationNameLists1796419875285 } from './migrations/1796419875285-In
 import { Notices1796421775540 } from './migrations/1796421775540-Notices';
 import { Archives1796500000000 } from './migrations/1796500000000-Archives';
 import { LendingAndTraining1796510000000 } from './migrations/1796510000000-LendingAndTraining';
+import { MeetingPreparation1796520000000 } from './migrations/1796520000000-MeetingPreparation';
 
 /** Every migration, in order. A new migration is added here as well as in migrations/. */
 export const MIGRATIONS = [
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   Notices1796421775540,
   Archives1796500000000,
   LendingAndTraining1796510000000,
+  MeetingPreparation1796520000000,
 ];

@@ -2,6 +2,7 @@ import type { MessageSchema } from '../zh-CN';
 import { documentsOutgoing } from './documentsOutgoing';
 import { retention } from './retention';
 import { meetings } from './meetings';
+import { meetingPrep } from './meetingPrep';
 import { administration } from './administration';
 import { information } from './information';
 import { archives } from './archives';
@@ -1031,6 +1032,7 @@ const en: MessageSchema = {
   },
   retention,
   meetings,
+  meetingPrep,
   administration,
   information,
   archives,

@@ -1,6 +1,7 @@
 import { retention } from './retention';
 import { documentsOutgoing } from './documentsOutgoing';
 import { meetings } from './meetings';
+import { meetingPrep } from './meetingPrep';
 import { administration } from './administration';
 import { information } from './information';
 import { archives } from './archives';
@@ -1025,6 +1026,7 @@ const zhCN = {
   },
   retention,
   meetings,
+  meetingPrep,
   administration,
   information,
   archives,

@@ -10,6 +10,17 @@ import { MeetingsService } from './meetings/meetings.service';
 import { RoomsController } from './rooms/rooms.controller';
 import { MeetingRoom } from './rooms/room.entity';
 import { RoomsService } from './rooms/rooms.service';
+import { MEETING_PREPARATION_ENTITIES } from './preparation/preparation.entities';
+import { AttendanceController } from './attendance/attendance.controller';
+import { AttendanceService } from './attendance/attendance.service';
+import { SignInCodes } from './attendance/sign-in-codes';
+import { MaterialsController } from './materials/materials.controller';
+import { MaterialsService } from './materials/materials.service';
+import { NotesController } from './notes/notes.controller';
+import { NotesService } from './notes/notes.service';
+import { PreparationController } from './preparation/preparation.controller';
+import { PreparationService } from './preparation/preparation.service';
+import { RescheduleService } from './preparation/reschedule.service';
 
 /**
  * Meetings (会议服务, guide 二(三) and 三(二)), part 1: rooms and bookings (MTG-1), meetings with
@@ -28,12 +39,33 @@ import { RoomsService } from './rooms/rooms.service';
       MeetingDepartment,
       MeetingAttendee,
       MeetingCalendarFeed,
+      ...MEETING_PREPARATION_ENTITIES,
     ]),
   ],
   // Rooms and bookings before meetings: `/meetings/rooms` and `/meetings/bookings` must match
   // before the meetings controller's `/meetings/:id`.
-  controllers: [RoomsController, BookingsController, MeetingsController],
-  providers: [RoomsService, BookingsService, MeetingsService, CalendarFeedService],
+  controllers: [
+    RoomsController,
+    BookingsController,
+    MeetingsController,
+    // Preparation, materials, sign-in and notes (MTG-4–MTG-7): routes under /meetings/:id/… and /meetings/materials/…
+    PreparationController,
+    MaterialsController,
+    AttendanceController,
+    NotesController,
+  ],
+  providers: [
+    RoomsService,
+    BookingsService,
+    MeetingsService,
+    CalendarFeedService,
+    PreparationService,
+    RescheduleService,
+    MaterialsService,
+    AttendanceService,
+    SignInCodes,
+    NotesService,
+  ],
   exports: [BookingsService, MeetingsService],
 })
 export class MeetingsModule {}

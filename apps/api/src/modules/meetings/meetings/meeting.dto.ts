@@ -1,5 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
+  ATTENDANCE_STATES,
+  SIGN_IN_METHODS,
+  type AttendanceState,
+  type SignInMethod,
   ATTENDEE_RESPONSES,
   ATTENDEE_ROLES,
   BOOKING_STATUSES,
@@ -318,6 +322,19 @@ export class AttendeeDto {
 
   @ApiProperty({ type: String, format: 'date-time', nullable: true })
   respondedAt: string | null;
+
+  @ApiProperty({
+    enum: ATTENDANCE_STATES,
+    nullable: true,
+    description: 'MTG-6: attendance as recorded (sign-in or staff); see getMeetingAttendance for the computed one',
+  })
+  attendance: AttendanceState | null;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'MTG-6: the first sign-in' })
+  signedInAt: string | null;
+
+  @ApiProperty({ enum: SIGN_IN_METHODS, nullable: true })
+  signInMethod: SignInMethod | null;
 }
 
 export class InvitedDepartmentDto {

@@ -1,4 +1,4 @@
-import type { AttendeeResponse, AttendeeRole, MeetingStatus, SecrecyLevel } from '@xiaoban/shared';
+import type { AttendanceState, AttendeeResponse, AttendeeRole, MeetingStatus, SecrecyLevel, SignInMethod } from '@xiaoban/shared';
 import {
   Check,
   Column,
@@ -190,6 +190,8 @@ export class MeetingDepartment {
 @Check('CHK_meeting_attendees_role', `role IN ('attendee', 'observer')`)
 @Check('CHK_meeting_attendees_response', `response IN ('pending', 'accepted', 'leave')`)
 @Check('CHK_meeting_attendees_leave_reason', `response <> 'leave' OR leave_reason IS NOT NULL`)
+@Check('CHK_meeting_attendees_attendance', `attendance IS NULL OR attendance IN ('present', 'late', 'absent', 'leave')`)
+@Check('CHK_meeting_attendees_sign_in_method', `sign_in_method IS NULL OR sign_in_method IN ('staff', 'qr')`)
 export class MeetingAttendee {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -228,6 +230,20 @@ export class MeetingAttendee {
 
   @Column({ name: 'responded_at', type: 'timestamptz', nullable: true })
   respondedAt: Date | null;
+
+  /**
+   * 签到 (MTG-6): what was recorded, by a sign-in (present/late) or by staff; null when nothing
+   * was. Absent after the end and leave by answer are computed (libs/shared meeting-attendance.ts).
+   */
+  @Column({ type: 'varchar', length: 10, nullable: true })
+  attendance: AttendanceState | null;
+
+  /** The first sign-in; a second one leaves it as it is. */
+  @Column({ name: 'signed_in_at', type: 'timestamptz', nullable: true })
+  signedInAt: Date | null;
+
+  @Column({ name: 'sign_in_method', type: 'varchar', length: 10, nullable: true })
+  signInMethod: SignInMethod | null;
 }
 
 /**
