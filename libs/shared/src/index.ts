@@ -17,3 +17,4 @@ export * from './inventory.js';
 export * from './outgoing.js';
 export * from './gbt9704.js';
 export * from './administration.js';
+export * from './meeting-minutes.js';

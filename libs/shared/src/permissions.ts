@@ -78,6 +78,8 @@ export const PERMISSIONS = {
   ADMIN_SEALS_APPLY: 'administration.seals.apply',
   /** Keep the work ledger (工作台账, ADM-3): open matters, name owners, see every matter and export. */
   ADMIN_LEDGER_MANAGE: 'administration.ledger.manage',
+  /** See every resolution of the meetings one may see, with its tasks' state, and export the report (决议落实情况, MTG-9). */
+  MEETINGS_RESOLUTIONS_REPORT: 'meetings.resolutions.report',
 } as const;
 
 export type Permission = (typeof PERMISSIONS)[keyof typeof PERMISSIONS];
@@ -126,4 +128,5 @@ export const PERMISSION_LABELS: Record<Permission, { 'zh-CN': string; en: string
   'administration.seals.manage': { 'zh-CN': '印章管理', en: 'Keep the seal register' },
   'administration.seals.apply': { 'zh-CN': '用印申请', en: 'Apply to use a seal' },
   'administration.ledger.manage': { 'zh-CN': '工作台账管理', en: 'Keep the work ledger' },
+  'meetings.resolutions.report': { 'zh-CN': '决议落实情况', en: 'Resolutions report' },
 };

@@ -46,6 +46,7 @@ import {
   MeetingTopic,
   MeetingType,
 } from '../modules/meetings/meetings/meeting.entity';
+import { MEETING_MINUTES_ENTITIES } from '../modules/meetings/minutes/minutes-entities';
 
 /** Every entity of the app; modules add theirs here so the CLI and the app see the same schema. */
 export const ENTITIES = [
@@ -112,4 +113,6 @@ export const ENTITIES = [
   MeetingCalendarFeed,
   // administration: seals (ADM-4–ADM-6) and the work ledger (ADM-3)
   ...ADMINISTRATION_ENTITIES,
+  // meetings: minutes (MTG-8), resolutions (MTG-9), coordination meetings (ADM-1)
+  ...MEETING_MINUTES_ENTITIES,
 ];

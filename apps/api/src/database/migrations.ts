@@ -11,6 +11,7 @@ import { Retention1796409932869 } from './migrations/1796409932869-Retention';
 import { OutgoingDocuments1796410111573 } from './migrations/1796410111573-OutgoingDocuments';
 import { Administration1796412067559 } from './migrations/1796412067559-Administration';
 import { IncomingListIndexes1796416500000 } from './migrations/1796416500000-IncomingListIndexes';
+import { MeetingMinutes1796530000000 } from './migrations/1796530000000-MeetingMinutes';
 
 /** Every migration, in order. A new migration is added here as well as in migrations/. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   OutgoingDocuments1796410111573,
   Administration1796412067559,
   IncomingListIndexes1796416500000,
+  MeetingMinutes1796530000000,
 ];

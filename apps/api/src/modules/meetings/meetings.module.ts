@@ -10,6 +10,15 @@ import { MeetingsService } from './meetings/meetings.service';
 import { RoomsController } from './rooms/rooms.controller';
 import { MeetingRoom } from './rooms/room.entity';
 import { RoomsService } from './rooms/rooms.service';
+import { CoordinationController } from './coordination/coordination.controller';
+import { CoordinationDepartment, CoordinationSeries } from './coordination/coordination.entity';
+import { CoordinationService } from './coordination/coordination.service';
+import { MinutesController } from './minutes/minutes.controller';
+import { MeetingMinutes, MeetingMinutesFeedback } from './minutes/minutes.entity';
+import { MinutesService } from './minutes/minutes.service';
+import { ResolutionsController } from './resolutions/resolutions.controller';
+import { MeetingResolution, MeetingResolutionTask, MeetingResolutionTaskUpdate } from './resolutions/resolution.entity';
+import { ResolutionsService } from './resolutions/resolutions.service';
 
 /**
  * Meetings (会议服务, guide 二(三) and 三(二)), part 1: rooms and bookings (MTG-1), meetings with
@@ -28,12 +37,34 @@ import { RoomsService } from './rooms/rooms.service';
       MeetingDepartment,
       MeetingAttendee,
       MeetingCalendarFeed,
+      MeetingMinutes,
+      MeetingMinutesFeedback,
+      MeetingResolution,
+      MeetingResolutionTask,
+      MeetingResolutionTaskUpdate,
+      CoordinationSeries,
+      CoordinationDepartment,
     ]),
   ],
   // Rooms and bookings before meetings: `/meetings/rooms` and `/meetings/bookings` must match
   // before the meetings controller's `/meetings/:id`.
-  controllers: [RoomsController, BookingsController, MeetingsController],
-  providers: [RoomsService, BookingsService, MeetingsService, CalendarFeedService],
+  controllers: [
+    RoomsController,
+    BookingsController,
+    CoordinationController,
+    ResolutionsController,
+    MinutesController,
+    MeetingsController,
+  ],
+  providers: [
+    RoomsService,
+    BookingsService,
+    MeetingsService,
+    CalendarFeedService,
+    MinutesService,
+    ResolutionsService,
+    CoordinationService,
+  ],
   exports: [BookingsService, MeetingsService],
 })
 export class MeetingsModule {}
