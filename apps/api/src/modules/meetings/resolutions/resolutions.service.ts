@@ -284,10 +284,11 @@ export class ResolutionsService implements OnModuleInit {
     const zone = this.config.schoolTimeZone;
     const qb = this.dataSource.manager
       .createQueryBuilder(MeetingResolution, 'r')
-      .innerJoin('r.meeting', 'm')
+      // Selected (not only joined): paging by skip/take orders by the meeting's time.
+      .innerJoinAndSelect('r.meeting', 'm')
       .where(visible.sql, visible.params)
       .andWhere(`m.status <> 'cancelled'`)
-      .orderBy('m.starts_at', 'DESC')
+      .orderBy('m.startsAt', 'DESC')
       .addOrderBy('r.seq', 'ASC')
       .addOrderBy('r.id', 'ASC');
     const notDone = `EXISTS (SELECT 1 FROM meeting_resolution_tasks t WHERE t.resolution_id = r.id AND t.status <> 'done')`;
