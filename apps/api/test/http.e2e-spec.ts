@@ -26,6 +26,7 @@ const BODILESS_WRITES = [
   /^POST \/api\/v1\/documents\/inventories$/, // open this month's inventory now
   /^POST \/api\/v1\/meetings\/feed$/, // a new secret for one's own calendar feed
   /\/meetings\/:id\/(confirm-agenda|notify)$/,
+  /\/meetings\/:id\/minutes(\/submit|\/publish)?$/, // the draft comes from the meeting; submit and publish take no input
 ];
 
 const SAMPLE_ID = '00000000-0000-4000-8000-000000000000';
