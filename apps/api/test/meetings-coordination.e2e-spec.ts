@@ -19,7 +19,11 @@ describe('meetings: coordination meetings', () => {
     const teacher = await createStaff(t, adminToken, { roles: ['staff'], name: `${name}教师` });
     const d = await createDepartment(t, adminToken, { name: unique(name), headId: head.id, ...(liaison ? { liaisonId: contact.id } : {}) });
     for (const person of [head, contact, teacher]) {
-      await t.http.patch(`/api/v1/org/users/${person.id}`).set(as({ token: adminToken })).send({ departmentId: d.id, version: 1 }).expect(200);
+      await t.http
+        .patch(`/api/v1/org/users/${person.id}`)
+        .set(as({ token: adminToken }))
+        .send({ departmentId: d.id, version: 1 })
+        .expect(200);
     }
     return { id: d.id, head, contact, teacher };
   }
@@ -64,7 +68,9 @@ describe('meetings: coordination meetings', () => {
     // Not the whole departments: their other members are not invited.
     expect(invited).not.toContain(academic.teacher.id);
     expect(
-      meeting.coordinationDepartments.map((c: { department: { id: string }; invited: { id: string } }) => [c.department.id, c.invited.id]).sort(),
+      meeting.coordinationDepartments
+        .map((c: { department: { id: string }; invited: { id: string } }) => [c.department.id, c.invited.id])
+        .sort(),
     ).toEqual(
       [
         [academic.id, academic.contact.id],
@@ -91,7 +97,13 @@ describe('meetings: coordination meetings', () => {
     await t.http
       .post('/api/v1/meetings/coordination')
       .set(as(academic.teacher))
-      .send({ title: 'x', location: 'y', startsAt: at('2027-09-08', '16:00'), endsAt: at('2027-09-08', '17:00'), departmentIds: [academic.id] })
+      .send({
+        title: 'x',
+        location: 'y',
+        startsAt: at('2027-09-08', '16:00'),
+        endsAt: at('2027-09-08', '17:00'),
+        departmentIds: [academic.id],
+      })
       .expect(403);
   });
 
@@ -139,7 +151,9 @@ describe('meetings: coordination meetings', () => {
     for (const m of created.meetings) {
       // Each occurrence books the room and invites the liaisons.
       expect(m).toMatchObject({ room: { id: r.id }, bookingStatus: 'confirmed', type: { code: 'coordination' } });
-      expect(m.attendees.map((a: { user: { id: string } }) => a.user.id).sort()).toEqual([academic.contact.id, logistics.contact.id].sort());
+      expect(m.attendees.map((a: { user: { id: string } }) => a.user.id).sort()).toEqual(
+        [academic.contact.id, logistics.contact.id].sort(),
+      );
       expect(m.coordinationDepartments[0].seriesId).toBe(created.seriesId);
     }
     // The slots are now taken: the same series again clashes on every date.

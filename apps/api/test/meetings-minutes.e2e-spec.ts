@@ -49,11 +49,7 @@ describe('meetings: minutes', () => {
   /** Drafted, submitted and approved by a leader; waits for the outcome to reach the minutes. */
   async function approvedMinutes(meetingId: string, departmentIds: string[] = []) {
     const draft = (await t.http.post(`/api/v1/meetings/${meetingId}/minutes`).set(as(clerk)).expect(201)).body;
-    await t.http
-      .patch(`/api/v1/meetings/${meetingId}/minutes`)
-      .set(as(clerk))
-      .send({ departmentIds, version: draft.version })
-      .expect(200);
+    await t.http.patch(`/api/v1/meetings/${meetingId}/minutes`).set(as(clerk)).send({ departmentIds, version: draft.version }).expect(200);
     const submitted = (await t.http.post(`/api/v1/meetings/${meetingId}/minutes/submit`).set(as(clerk)).expect(200)).body;
     await t.http
       .post(`/api/v1/approvals/requests/${submitted.approvalRequestId}/approve`)
@@ -114,7 +110,11 @@ describe('meetings: minutes', () => {
       })
       .expect(200);
     expect(edited.body.topics[0].text).toBe('会议审议并原则通过春季学期校历。');
-    await t.http.patch(`/api/v1/meetings/${meeting.id}/minutes`).set(as(clerk)).send({ otherText: 'x', version: res.body.version }).expect(409);
+    await t.http
+      .patch(`/api/v1/meetings/${meeting.id}/minutes`)
+      .set(as(clerk))
+      .send({ otherText: 'x', version: res.body.version })
+      .expect(409);
     // Someone who may not change the meeting neither drafts nor reads the draft.
     await t.http.post(`/api/v1/meetings/${meeting.id}/minutes`).set(as(school.head)).expect(403);
     await t.http.get(`/api/v1/meetings/${meeting.id}/minutes`).set(as(school.head)).expect(404);
@@ -131,9 +131,14 @@ describe('meetings: minutes', () => {
       'MINUTES_NOT_APPROVED',
     );
     // In review the draft is locked.
-    await t.http.patch(`/api/v1/meetings/${meeting.id}/minutes`).set(as(clerk)).send({ otherText: 'x', version: submitted.version }).expect(409);
+    await t.http
+      .patch(`/api/v1/meetings/${meeting.id}/minutes`)
+      .set(as(clerk))
+      .send({ otherText: 'x', version: submitted.version })
+      .expect(409);
     // The reviewer reads the minutes; an attendee does not yet.
-    const request = (await t.http.get(`/api/v1/approvals/requests/${submitted.approvalRequestId}`).set(as(school.leaders[1])).expect(200)).body;
+    const request = (await t.http.get(`/api/v1/approvals/requests/${submitted.approvalRequestId}`).set(as(school.leaders[1])).expect(200))
+      .body;
     expect(request.kind).toBe('minutes-review');
     await t.http.get(`/api/v1/meetings/${meeting.id}/minutes`).set(as(school.leaders[1])).expect(200);
     await t.http.get(`/api/v1/meetings/${meeting.id}/minutes`).set(as(school.head)).expect(404);
@@ -204,7 +209,9 @@ describe('meetings: minutes', () => {
     ]);
     const memberView = (await t.http.get(`/api/v1/meetings/${meeting.id}/minutes`).set(as(member)).expect(200)).body;
     expect(memberView.feedback).toHaveLength(1);
-    const told = await t.sql(`SELECT 1 FROM notification_deliveries WHERE kind = 'meeting.minutes.feedback' AND recipient_id = $1`, [clerk.id]);
+    const told = await t.sql(`SELECT 1 FROM notification_deliveries WHERE kind = 'meeting.minutes.feedback' AND recipient_id = $1`, [
+      clerk.id,
+    ]);
     expect(told.length).toBeGreaterThanOrEqual(2);
   });
 

@@ -39,7 +39,11 @@ describe('meetings: resolutions', () => {
   /** A meeting type of this test's own, so that the carry-over sees only this test's meetings. */
   async function ownType(): Promise<string> {
     const code = unique('t').toLowerCase().slice(0, 30);
-    await t.http.post('/api/v1/meetings/types').set(as(clerk)).send({ code, name: unique('年级组长会') }).expect(201);
+    await t.http
+      .post('/api/v1/meetings/types')
+      .set(as(clerk))
+      .send({ code, name: unique('年级组长会') })
+      .expect(201);
     return code;
   }
 
@@ -62,9 +66,14 @@ describe('meetings: resolutions', () => {
     expect(created).toMatchObject({ seq: 1, done: false, tasks: [{ owner: { id: school.head.id }, status: 'open', percent: 0 }, {}] });
     const headTask = created.tasks[0];
 
-    const inbox = (await t.http.get('/api/v1/inbox').query({ sourceType: 'meeting-resolution-task' }).set(as(school.head)).expect(200)).body;
+    const inbox = (await t.http.get('/api/v1/inbox').query({ sourceType: 'meeting-resolution-task' }).set(as(school.head)).expect(200))
+      .body;
     expect(inbox.items).toEqual([
-      expect.objectContaining({ sourceId: headTask.id, link: `/meetings/resolution-tasks/${headTask.id}`, title: '决议落实：制定运动会方案' }),
+      expect.objectContaining({
+        sourceId: headTask.id,
+        link: `/meetings/resolution-tasks/${headTask.id}`,
+        title: '决议落实：制定运动会方案',
+      }),
     ]);
     const reminded = await t.sql(`SELECT 1 FROM notification_deliveries WHERE kind = 'meeting.resolution.task' AND recipient_id = $1`, [
       school.head.id,
@@ -80,7 +89,9 @@ describe('meetings: resolutions', () => {
         .expect(201)
     ).body;
     expect(progressed).toMatchObject({ status: 'in-progress', percent: 60, canUpdate: true });
-    expect(progressed.updates).toEqual([expect.objectContaining({ note: '方案初稿已完成', percent: 60, recordedBy: expect.objectContaining({ id: school.head.id }) })]);
+    expect(progressed.updates).toEqual([
+      expect.objectContaining({ note: '方案初稿已完成', percent: 60, recordedBy: expect.objectContaining({ id: school.head.id }) }),
+    ]);
     const refused = await t.http
       .post(`/api/v1/meetings/resolution-tasks/${headTask.id}/progress`)
       .set(as(school.colleague))
@@ -93,8 +104,12 @@ describe('meetings: resolutions', () => {
       .set(as(school.head))
       .send({ note: '方案已印发', status: 'done' })
       .expect(201);
-    expect((await t.http.get('/api/v1/inbox').query({ sourceType: 'meeting-resolution-task' }).set(as(school.head)).expect(200)).body.items).toEqual([]);
-    const done = (await t.http.get('/api/v1/inbox').query({ box: 'done', sourceType: 'meeting-resolution-task' }).set(as(school.head)).expect(200)).body;
+    expect(
+      (await t.http.get('/api/v1/inbox').query({ sourceType: 'meeting-resolution-task' }).set(as(school.head)).expect(200)).body.items,
+    ).toEqual([]);
+    const done = (
+      await t.http.get('/api/v1/inbox').query({ box: 'done', sourceType: 'meeting-resolution-task' }).set(as(school.head)).expect(200)
+    ).body;
     expect(done.items.map((i: { sourceId: string }) => i.sourceId)).toContain(headTask.id);
     // The resolution is done only once every task is.
     const listed = (await t.http.get(`/api/v1/meetings/${m.id}/resolutions`).set(as(school.colleague)).expect(200)).body;
@@ -106,7 +121,11 @@ describe('meetings: resolutions', () => {
       .send({ text: 'x', tasks: [{ ownerId: '00000000-0000-4000-8000-000000000000', dueOn: '2027-04-20' }] })
       .expect(400);
     expect(bad.body.errors['tasks.0.ownerId']).toBeDefined();
-    await t.http.post(`/api/v1/meetings/${m.id}/resolutions`).set(as(school.head)).send({ text: 'x', tasks: [{ ownerId: school.head.id, dueOn: '2027-04-20' }] }).expect(403);
+    await t.http
+      .post(`/api/v1/meetings/${m.id}/resolutions`)
+      .set(as(school.head))
+      .send({ text: 'x', tasks: [{ ownerId: school.head.id, dueOn: '2027-04-20' }] })
+      .expect(403);
   });
 
   it('MTG-9 open resolutions carry over to the next agenda of the same type', async () => {
@@ -151,9 +170,10 @@ describe('meetings: resolutions', () => {
     const late = (await resolve(m.id, '完成期末考务安排', [{ ownerId: owner.id, dueOn: '2027-06-10' }])).body;
     const reminders = async () =>
       (
-        await t.sql(`SELECT 1 FROM notification_deliveries WHERE kind = 'meeting.resolution.overdue' AND recipient_id = $1 AND channel = 'in-app'`, [
-          owner.id,
-        ])
+        await t.sql(
+          `SELECT 1 FROM notification_deliveries WHERE kind = 'meeting.resolution.overdue' AND recipient_id = $1 AND channel = 'in-app'`,
+          [owner.id],
+        )
       ).length;
     const service = t.app.get(ResolutionsService);
     // On its deadline it is not overdue yet.
@@ -166,7 +186,11 @@ describe('meetings: resolutions', () => {
     // Again the next day, until it is done.
     await service.sendOverdueReminders('2027-06-12');
     expect(await reminders()).toBe(2);
-    await t.http.post(`/api/v1/meetings/resolution-tasks/${late.tasks[0].id}/progress`).set(as(owner)).send({ note: '已完成', status: 'done' }).expect(201);
+    await t.http
+      .post(`/api/v1/meetings/resolution-tasks/${late.tasks[0].id}/progress`)
+      .set(as(owner))
+      .send({ note: '已完成', status: 'done' })
+      .expect(201);
     await service.sendOverdueReminders('2027-06-13');
     expect(await reminders()).toBe(2);
   });
@@ -180,10 +204,21 @@ describe('meetings: resolutions', () => {
     ]);
     const leader = school.leaders[0];
     const page = (await t.http.get('/api/v1/meetings/resolutions').query({ q: text }).set(as(leader)).expect(200)).body;
-    expect(page.items).toEqual([expect.objectContaining({ text, taskCount: 2, doneCount: 0, done: false, meeting: expect.objectContaining({ id: m.id, typeName: '行政会' }) })]);
-    expect((await t.http.get('/api/v1/meetings/resolutions').query({ q: text, state: 'done' }).set(as(leader)).expect(200)).body.items).toEqual([]);
+    expect(page.items).toEqual([
+      expect.objectContaining({
+        text,
+        taskCount: 2,
+        doneCount: 0,
+        done: false,
+        meeting: expect.objectContaining({ id: m.id, typeName: '行政会' }),
+      }),
+    ]);
     expect(
-      (await t.http.get('/api/v1/meetings/resolutions').query({ q: text, ownerId: school.applicant.id }).set(as(leader)).expect(200)).body.total,
+      (await t.http.get('/api/v1/meetings/resolutions').query({ q: text, state: 'done' }).set(as(leader)).expect(200)).body.items,
+    ).toEqual([]);
+    expect(
+      (await t.http.get('/api/v1/meetings/resolutions').query({ q: text, ownerId: school.applicant.id }).set(as(leader)).expect(200)).body
+        .total,
     ).toBe(1);
     // Teachers have no report.
     await t.http.get('/api/v1/meetings/resolutions').set(as(school.colleague)).expect(403);

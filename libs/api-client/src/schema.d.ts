@@ -2391,6 +2391,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/meetings/coordination': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Create a coordination meeting (协调会), once or recurring
+     * @description ADM-1: a meeting of type coordination; each department involved is invited through its liaison person (联络人), or its head when it has none. With `recurrence` (e.g. every 2 weeks, 6 times) the whole series is created with a booking each, or nothing: 409 MEETING_ROOM_CLASH lists every clashing date in `errors`.
+     */
+    post: operations['createCoordinationMeeting'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/meetings/feed': {
     parameters: {
       query?: never;
@@ -2431,6 +2451,66 @@ export interface paths {
      * @description MTG-3: no sign-in; 404 for an unknown or revoked secret. Classified meetings show only as busy time.
      */
     get: operations['getCalendarFeedIcs'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/meetings/resolution-tasks/{taskId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A resolution task with its progress log
+     * @description MTG-9: for its owner (from the inbox) and whoever may see the meeting; 404 otherwise.
+     */
+    get: operations['getResolutionTask'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/meetings/resolution-tasks/{taskId}/progress': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Record progress on a resolution task (进展)
+     * @description MTG-9: by the owner (or the meeting’s organiser; 403 RESOLUTION_NOT_THE_TASK_OWNER otherwise): a note with a percent or a state (open, in-progress, done); 100% is done, and done closes the inbox item.
+     */
+    post: operations['recordResolutionTaskProgress'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/meetings/resolutions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The leaders’ report of resolutions and their tasks (决议落实情况)
+     * @description MTG-9: every resolution of the meetings the caller may see, with its tasks’ state; by meeting type, state (open/done), overdue, owner, meeting dates, text; `format=xlsx` exports.
+     */
+    get: operations['listResolutionReport'];
     put?: never;
     post?: never;
     delete?: never;
@@ -2619,6 +2699,134 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/meetings/{id}/minutes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The minutes of a meeting
+     * @description MTG-8: published minutes for whoever may see the meeting; a draft or one in review for the organiser and the reviewers; 404 otherwise.
+     */
+    get: operations['getMeetingMinutes'];
+    put?: never;
+    /**
+     * Draft the minutes from the template
+     * @description MTG-8: filled from the meeting — time, place, host, 出席/请假/列席 from the invitees’ answers, one section per agenda topic; the resolutions are the meeting’s own. By the organiser (or meetings.manage). 409 MINUTES_EXIST when there are minutes already.
+     */
+    post: operations['draftMeetingMinutes'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * Edit the draft minutes
+     * @description MTG-8: header, topics’ text, other matters, the departments to publish to; only a draft (409 MINUTES_ILLEGAL_TRANSITION); by version.
+     */
+    patch: operations['updateMeetingMinutes'];
+    trace?: never;
+  };
+  '/api/v1/meetings/{id}/minutes/docx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The minutes as DOCX (纪要 layout)
+     * @description MTG-8: as visible as the minutes.
+     */
+    get: operations['exportMinutesDocx'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/meetings/{id}/minutes/feedback': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Give feedback on published minutes (反馈)
+     * @description MTG-8: by a recipient (403 MINUTES_NOT_A_RECIPIENT otherwise); the organiser sees every feedback and is notified.
+     */
+    post: operations['giveMinutesFeedback'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/meetings/{id}/minutes/pdf': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The minutes as PDF (纪要 layout, A4)
+     * @description MTG-8: as visible as the minutes.
+     */
+    get: operations['exportMinutesPdf'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/meetings/{id}/minutes/publish': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Publish the approved minutes
+     * @description MTG-8: only after approval (409 MINUTES_NOT_APPROVED); notifies the attendees and the named departments and opens an inbox item to read them.
+     */
+    post: operations['publishMeetingMinutes'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/meetings/{id}/minutes/submit': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Send the minutes to the leader’s review
+     * @description MTG-8, PLT-2: approval kind minutes-review; the draft is locked until the outcome (rejected: back to draft).
+     */
+    post: operations['submitMeetingMinutes'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/meetings/{id}/notify': {
     parameters: {
       query?: never;
@@ -2633,6 +2841,30 @@ export interface paths {
      * @description MTG-3: after the agenda is confirmed (409 MEETING_ILLEGAL_TRANSITION otherwise) and the room approved (409 MEETING_BOOKING_PENDING); through the notification platform with time, place and topics, and an inbox item for each invitee to answer.
      */
     post: operations['notifyMeeting'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/meetings/{id}/resolutions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The resolutions of a meeting, with their tasks
+     * @description MTG-9: for whoever may see the meeting; 404 otherwise.
+     */
+    get: operations['listMeetingResolutions'];
+    put?: never;
+    /**
+     * Record a resolution (决议) and its tasks
+     * @description MTG-9: by the organiser (or meetings.manage); each task has an owner and a deadline and opens an item in the owner’s inbox. Owners of a classified meeting’s tasks must be cleared for it (400 keyed tasks.N.ownerId).
+     */
+    post: operations['createMeetingResolution'];
     delete?: never;
     options?: never;
     head?: never;
@@ -3350,6 +3582,7 @@ export interface components {
         | 'administration.seals.manage'
         | 'administration.seals.apply'
         | 'administration.ledger.manage'
+        | 'meetings.resolutions.report'
       )[];
       /** Format: date-time */
       revokedAt: string | null;
@@ -3697,6 +3930,26 @@ export interface components {
       /** @example 李明 */
       receiptName?: string;
     };
+    CoordinationDepartmentDto: {
+      department: components['schemas']['RefDto'];
+      invited: components['schemas']['RefDto'] | null;
+      /** Format: uuid */
+      seriesId: string | null;
+    };
+    CoordinationRecurrenceDto: {
+      /**
+       * @description 2: every two weeks (隔周)
+       * @example 2
+       */
+      everyWeeks: number;
+      /** @example 6 */
+      occurrences: number;
+    };
+    CoordinationResultDto: {
+      meetings: components['schemas']['MeetingDetailDto'][];
+      /** Format: uuid */
+      seriesId: string | null;
+    };
     CopyDto: {
       userIds: string[];
     };
@@ -3757,6 +4010,7 @@ export interface components {
         | 'administration.seals.manage'
         | 'administration.seals.apply'
         | 'administration.ledger.manage'
+        | 'meetings.resolutions.report'
       )[];
     };
     CreateBookingDto: {
@@ -3809,6 +4063,36 @@ export interface components {
       untilOn: string;
       /** @description 1 Monday … 7 Sunday */
       weekday: number;
+    };
+    CreateCoordinationMeetingDto: {
+      /** @description 出席, every member (and the head) of these departments */
+      attendeeDepartmentIds?: string[];
+      /** @description 出席, by name */
+      attendeeIds?: string[];
+      departmentIds: string[];
+      description?: string;
+      /** Format: date-time */
+      endsAt: string;
+      /** Format: uuid */
+      hostId?: string;
+      location?: string;
+      /** @description 列席, by department */
+      observerDepartmentIds?: string[];
+      /** @description 列席, by name */
+      observerIds?: string[];
+      recurrence?: components['schemas']['CoordinationRecurrenceDto'];
+      /** Format: uuid */
+      roomId?: string;
+      /**
+       * @default none
+       * @enum {string}
+       */
+      secrecy?: 'none' | 'secret' | 'confidential' | 'top-secret';
+      /** Format: date-time */
+      startsAt: string;
+      /** @example 2026年第12次校务会 */
+      title: string;
+      topics?: components['schemas']['TopicInputDto'][];
     };
     CreateDepartmentDto: {
       /** @example BGS */
@@ -3878,6 +4162,11 @@ export interface components {
       /** @example 学校办公室发文 */
       name: string;
     };
+    CreateResolutionDto: {
+      tasks: components['schemas']['ResolutionTaskInputDto'][];
+      /** @example 同意启动校园安全隐患排查，由总务处牵头，一个月内完成。 */
+      text: string;
+    };
     CreateRoleDto: {
       /** @example archive-reader */
       code: string;
@@ -3921,6 +4210,7 @@ export interface components {
         | 'administration.seals.manage'
         | 'administration.seals.apply'
         | 'administration.ledger.manage'
+        | 'meetings.resolutions.report'
       )[];
     };
     CreateRoomDto: {
@@ -4081,6 +4371,7 @@ export interface components {
         | 'administration.seals.manage'
         | 'administration.seals.apply'
         | 'administration.ledger.manage'
+        | 'meetings.resolutions.report'
       )[];
       /** Format: date-time */
       revokedAt: string | null;
@@ -4957,6 +5248,8 @@ export interface components {
       bookingId: string | null;
       /** @enum {string|null} */
       bookingStatus: 'pending' | 'confirmed' | 'rejected' | 'cancelled' | null;
+      carryOver: components['schemas']['ResolutionReportRowDto'][];
+      coordinationDepartments: components['schemas']['CoordinationDepartmentDto'][];
       departments: components['schemas']['InvitedDepartmentDto'][];
       description: string | null;
       /** Format: date-time */
@@ -5059,6 +5352,54 @@ export interface components {
       user: components['schemas']['RefDto'];
       /** @description The department through which they received it */
       viaDepartment: components['schemas']['RefDto'] | null;
+    };
+    MinutesDto: {
+      allowedActions: ('edit' | 'submit' | 'publish')[];
+      /** Format: uuid */
+      approvalRequestId: string | null;
+      canGiveFeedback: boolean;
+      departments: components['schemas']['RefDto'][];
+      draftedBy: components['schemas']['RefDto'];
+      feedback: components['schemas']['MinutesFeedbackDto'][];
+      header: components['schemas']['MinutesHeaderDto'];
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      meetingId: string;
+      otherText: string | null;
+      /** Format: date-time */
+      publishedAt: string | null;
+      resolutions: components['schemas']['ResolutionDto'][];
+      /** @enum {string} */
+      status: 'draft' | 'in-review' | 'approved' | 'published';
+      title: string;
+      topics: components['schemas']['MinutesTopicDto'][];
+      version: number;
+    };
+    MinutesFeedbackDto: {
+      author: components['schemas']['RefDto'];
+      body: string;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: uuid */
+      id: string;
+    };
+    MinutesFeedbackInputDto: {
+      /** @example 第二项决议的完成时限建议延后一周。 */
+      body: string;
+    };
+    MinutesHeaderDto: {
+      host: string | null;
+      leave: string[];
+      observers: string[];
+      place: string;
+      present: string[];
+      /** @example 2027-03-02 14:30–16:00 */
+      time: string;
+    };
+    MinutesTopicDto: {
+      text: string;
+      title: string;
     };
     OccurrencesDto: {
       dates: string[];
@@ -5577,6 +5918,15 @@ export interface components {
       /** @description True when there are more rows than `total` says */
       totalCapped: boolean;
     };
+    PageOfResolutionReportRow: {
+      items: components['schemas']['ResolutionReportRowDto'][];
+      page: number;
+      pageSize: number;
+      /** @description Exact up to the cap (10000 for lists), then the cap */
+      total: number;
+      /** @description True when there are more rows than `total` says */
+      totalCapped: boolean;
+    };
     PageOfRoom: {
       items: components['schemas']['RoomDto'][];
       page: number;
@@ -5838,6 +6188,83 @@ export interface components {
     ResetPasswordDto: {
       newPassword: string;
     };
+    ResolutionDto: {
+      done: boolean;
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      meetingId: string;
+      seq: number;
+      tasks: components['schemas']['ResolutionTaskDto'][];
+      text: string;
+    };
+    ResolutionMeetingDto: {
+      /** Format: uuid */
+      id: string;
+      /** Format: date-time */
+      startsAt: string;
+      title: string;
+      /** @description The meeting type’s name, e.g. 校务会 */
+      typeName: string;
+    };
+    ResolutionReportRowDto: {
+      done: boolean;
+      doneCount: number;
+      /** Format: uuid */
+      id: string;
+      meeting: components['schemas']['ResolutionMeetingDto'];
+      /** Format: uuid */
+      meetingId: string;
+      overdueCount: number;
+      seq: number;
+      taskCount: number;
+      tasks: components['schemas']['ResolutionTaskDto'][];
+      text: string;
+    };
+    ResolutionTaskDetailDto: {
+      canUpdate: boolean;
+      description: string | null;
+      /** Format: date */
+      dueOn: string;
+      /** Format: uuid */
+      id: string;
+      overdue: boolean;
+      owner: components['schemas']['RefDto'];
+      percent: number;
+      resolution: components['schemas']['ResolutionReportRowDto'];
+      /** Format: uuid */
+      resolutionId: string;
+      /** @enum {string} */
+      status: 'open' | 'in-progress' | 'done';
+      updates: components['schemas']['TaskUpdateDto'][];
+      version: number;
+    };
+    ResolutionTaskDto: {
+      description: string | null;
+      /** Format: date */
+      dueOn: string;
+      /** Format: uuid */
+      id: string;
+      overdue: boolean;
+      owner: components['schemas']['RefDto'];
+      percent: number;
+      /** Format: uuid */
+      resolutionId: string;
+      /** @enum {string} */
+      status: 'open' | 'in-progress' | 'done';
+      version: number;
+    };
+    ResolutionTaskInputDto: {
+      /** @example 牵头制定实施方案 */
+      description?: string;
+      /**
+       * Format: date
+       * @example 2027-03-31
+       */
+      dueOn: string;
+      /** Format: uuid */
+      ownerId: string;
+    };
     RespondMeetingDto: {
       reason?: string;
       /** @enum {string} */
@@ -5909,6 +6336,7 @@ export interface components {
         | 'administration.seals.manage'
         | 'administration.seals.apply'
         | 'administration.ledger.manage'
+        | 'meetings.resolutions.report'
       )[];
       version: number;
     };
@@ -6226,6 +6654,24 @@ export interface components {
       reason: string;
       year?: number;
     };
+    TaskProgressDto: {
+      /** @example 已完成教学楼排查，正在排查宿舍楼 */
+      note: string;
+      percent?: number;
+      /** @enum {string} */
+      status?: 'open' | 'in-progress' | 'done';
+    };
+    TaskUpdateDto: {
+      /** Format: uuid */
+      id: string;
+      note: string;
+      percent: number;
+      /** Format: date-time */
+      recordedAt: string;
+      recordedBy: components['schemas']['RefDto'];
+      /** @enum {string} */
+      status: 'open' | 'in-progress' | 'done';
+    };
     TeachingWeekDto: {
       /** Format: date */
       date: string;
@@ -6332,6 +6778,14 @@ export interface components {
       topics?: components['schemas']['TopicInputDto'][];
       typeCode?: string;
       /** @description The version read; a stale one is 409 */
+      version: number;
+    };
+    UpdateMinutesDto: {
+      departmentIds?: string[];
+      header?: components['schemas']['MinutesHeaderDto'];
+      otherText?: string;
+      title?: string;
+      topics?: components['schemas']['MinutesTopicDto'][];
       version: number;
     };
     UpdateOutgoingDto: {
@@ -6451,6 +6905,7 @@ export interface components {
         | 'administration.seals.manage'
         | 'administration.seals.apply'
         | 'administration.ledger.manage'
+        | 'meetings.resolutions.report'
       )[];
       version: number;
     };
@@ -14915,6 +15370,74 @@ export interface operations {
       };
     };
   };
+  createCoordinationMeeting: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateCoordinationMeetingDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CoordinationResultDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `meetings.organise` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description MEETING_ROOM_TOO_SMALL, keyed attendeeCount */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
   getCalendarFeed: {
     parameters: {
       query?: never;
@@ -15032,6 +15555,184 @@ export interface operations {
         };
         content: {
           'text/calendar': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  getResolutionTask: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        taskId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ResolutionTaskDetailDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  recordResolutionTaskProgress: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        taskId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['TaskProgressDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ResolutionTaskDetailDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  listResolutionReport: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        q?: string;
+        /** @description Meeting type code */
+        typeCode?: string;
+        /** @description open: some task not done; done: every task done */
+        state?: 'open' | 'done';
+        /** @description Only resolutions with an overdue task */
+        overdue?: boolean;
+        /** @description Only resolutions with a task of this owner */
+        ownerId?: string;
+        /** @description Meetings from this school date */
+        from?: string;
+        /** @description Meetings until this school date */
+        to?: string;
+        /** @description PLT-7: `xlsx` answers every matching row (paging ignored) as an Excel file, up to EXPORT_MAX_ROWS */
+        format?: 'json' | 'xlsx';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of rows; with `format=xlsx` the sheet「决议落实情况」(会议、会议类型、会议日期、序号、决议、状态、任务数、已完成、逾期、落实任务（责任人／时限／进度）), dates in the school's time zone */
+      200: {
+        headers: {
+          /** @description xlsx only: data rows in the sheet */
+          'X-Export-Rows'?: number;
+          /** @description xlsx only: true when more rows matched than EXPORT_MAX_ROWS (the sheet then ends with a note) */
+          'X-Export-Truncated'?: boolean;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PageOfResolutionReportRow'];
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `meetings.resolutions.report` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
     };
@@ -15758,6 +16459,460 @@ export interface operations {
       };
     };
   };
+  getMeetingMinutes: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MinutesDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  draftMeetingMinutes: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MinutesDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `meetings.organise` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  updateMeetingMinutes: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateMinutesDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MinutesDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `meetings.organise` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  exportMinutesDocx: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.wordprocessingml.document': string;
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.wordprocessingml.document': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.wordprocessingml.document': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.wordprocessingml.document': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  giveMinutesFeedback: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['MinutesFeedbackInputDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MinutesDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  exportMinutesPdf: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/pdf': string;
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/pdf': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/pdf': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/pdf': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  publishMeetingMinutes: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MinutesDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `meetings.organise` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  submitMeetingMinutes: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MinutesDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `meetings.organise` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
   notifyMeeting: {
     parameters: {
       query?: never;
@@ -15815,6 +16970,115 @@ export interface operations {
       };
       /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  listMeetingResolutions: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ResolutionDto'][];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  createMeetingResolution: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateResolutionDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ResolutionDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `meetings.organise` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
         headers: {
           [name: string]: unknown;
         };

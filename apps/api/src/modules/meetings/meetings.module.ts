@@ -48,23 +48,8 @@ import { ResolutionsService } from './resolutions/resolutions.service';
   ],
   // Rooms and bookings before meetings: `/meetings/rooms` and `/meetings/bookings` must match
   // before the meetings controller's `/meetings/:id`.
-  controllers: [
-    RoomsController,
-    BookingsController,
-    CoordinationController,
-    ResolutionsController,
-    MinutesController,
-    MeetingsController,
-  ],
-  providers: [
-    RoomsService,
-    BookingsService,
-    MeetingsService,
-    CalendarFeedService,
-    MinutesService,
-    ResolutionsService,
-    CoordinationService,
-  ],
+  controllers: [RoomsController, BookingsController, CoordinationController, ResolutionsController, MinutesController, MeetingsController],
+  providers: [RoomsService, BookingsService, MeetingsService, CalendarFeedService, MinutesService, ResolutionsService, CoordinationService],
   exports: [BookingsService, MeetingsService],
 })
 export class MeetingsModule {}

@@ -78,7 +78,11 @@ export async function minutesDocx(layout: MinutesLayout): Promise<Buffer> {
   const { AlignmentType, Document, HeadingLevel, Packer, Paragraph, TextRun } = await import('docx');
   const font = { eastAsia: 'SimSun', ascii: 'SimSun' };
   const children = [
-    new Paragraph({ alignment: AlignmentType.CENTER, heading: HeadingLevel.TITLE, children: [new TextRun({ text: layout.title, font, size: 40 })] }),
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      heading: HeadingLevel.TITLE,
+      children: [new TextRun({ text: layout.title, font, size: 40 })],
+    }),
     ...layout.facts.map((f) => new Paragraph({ children: [new TextRun({ text: f, font, size: 24 })] })),
     ...layout.sections.flatMap((s) => [
       new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun({ text: s.heading, font, size: 28, bold: true })] }),

@@ -52,11 +52,16 @@ export class MinutesController {
   @ApiOperation({
     operationId: 'updateMeetingMinutes',
     summary: 'Edit the draft minutes',
-    description: 'MTG-8: header, topics’ text, other matters, the departments to publish to; only a draft (409 MINUTES_ILLEGAL_TRANSITION); by version.',
+    description:
+      'MTG-8: header, topics’ text, other matters, the departments to publish to; only a draft (409 MINUTES_ILLEGAL_TRANSITION); by version.',
   })
   @ApiOkResponse({ type: MinutesDto })
   @ApiErrors(400, 403, 404, 409)
-  updateMeetingMinutes(@Param('id', UUID_PARAM) id: string, @Body() dto: UpdateMinutesDto, @Ctx() ctx: RequestContext): Promise<MinutesDto> {
+  updateMeetingMinutes(
+    @Param('id', UUID_PARAM) id: string,
+    @Body() dto: UpdateMinutesDto,
+    @Ctx() ctx: RequestContext,
+  ): Promise<MinutesDto> {
     return this.minutes.update(id, dto, ctx);
   }
 
@@ -108,7 +113,11 @@ export class MinutesController {
 
   @Get('pdf')
   @Authenticated()
-  @ApiOperation({ operationId: 'exportMinutesPdf', summary: 'The minutes as PDF (纪要 layout, A4)', description: 'MTG-8: as visible as the minutes.' })
+  @ApiOperation({
+    operationId: 'exportMinutesPdf',
+    summary: 'The minutes as PDF (纪要 layout, A4)',
+    description: 'MTG-8: as visible as the minutes.',
+  })
   @ApiProduces('application/pdf')
   @ApiOkResponse({ schema: { type: 'string', format: 'binary' } })
   @ApiErrors(400, 404)
@@ -124,7 +133,11 @@ export class MinutesController {
 
   @Get('docx')
   @Authenticated()
-  @ApiOperation({ operationId: 'exportMinutesDocx', summary: 'The minutes as DOCX (纪要 layout)', description: 'MTG-8: as visible as the minutes.' })
+  @ApiOperation({
+    operationId: 'exportMinutesDocx',
+    summary: 'The minutes as DOCX (纪要 layout)',
+    description: 'MTG-8: as visible as the minutes.',
+  })
   @ApiProduces(DOCX)
   @ApiOkResponse({ schema: { type: 'string', format: 'binary' } })
   @ApiErrors(400, 404)

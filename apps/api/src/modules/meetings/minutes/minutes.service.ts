@@ -125,7 +125,8 @@ export class MinutesService implements OnModuleInit {
       const minutes = await this.forChange(manager, meetingId, 'edit', ctx);
       if (dto.departmentIds?.length) {
         const [{ n }] = await manager.query('SELECT count(*)::int AS n FROM departments WHERE id = ANY($1::uuid[])', [dto.departmentIds]);
-        if (n !== new Set(dto.departmentIds).size) throw badRequest('No such department', { departmentIds: ['one or more departments do not exist'] });
+        if (n !== new Set(dto.departmentIds).size)
+          throw badRequest('No such department', { departmentIds: ['one or more departments do not exist'] });
       }
       const changes: Record<string, unknown> = {};
       if (dto.title !== undefined) changes.title = dto.title;
@@ -317,7 +318,8 @@ export class MinutesService implements OnModuleInit {
       heading: '决议事项',
       paragraphs: m.resolutions.length
         ? m.resolutions.map(
-            (r) => `${r.seq}. ${r.text}${r.tasks.length ? `（${r.tasks.map((t) => `${t.owner.name}负责，${t.dueOn}前完成`).join('；')}）` : ''}`,
+            (r) =>
+              `${r.seq}. ${r.text}${r.tasks.length ? `（${r.tasks.map((t) => `${t.owner.name}负责，${t.dueOn}前完成`).join('；')}）` : ''}`,
           )
         : ['无'],
     });
@@ -350,7 +352,10 @@ export class MinutesService implements OnModuleInit {
     const canChange = await this.access.canChange(me, { type: MEETING, id: meetingId }, manager);
     if (minutes.status !== 'published' && !canChange) {
       const [reviewer] = minutes.approvalRequestId
-        ? await manager.query('SELECT 1 FROM approval_tasks WHERE request_id = $1 AND assignee_id = $2 LIMIT 1', [minutes.approvalRequestId, me.id])
+        ? await manager.query('SELECT 1 FROM approval_tasks WHERE request_id = $1 AND assignee_id = $2 LIMIT 1', [
+            minutes.approvalRequestId,
+            me.id,
+          ])
         : [];
       if (!reviewer) throw notFound(MEETING_MINUTES);
     }
@@ -386,7 +391,9 @@ export class MinutesService implements OnModuleInit {
   }
 
   private async resolutionIds(manager: EntityManager, meetingId: string): Promise<string[]> {
-    const rows: { id: string }[] = await manager.query('SELECT id FROM meeting_resolutions WHERE meeting_id = $1 ORDER BY seq', [meetingId]);
+    const rows: { id: string }[] = await manager.query('SELECT id FROM meeting_resolutions WHERE meeting_id = $1 ORDER BY seq', [
+      meetingId,
+    ]);
     return rows.map((r) => r.id);
   }
 }

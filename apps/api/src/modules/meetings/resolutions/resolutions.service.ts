@@ -129,7 +129,9 @@ export class ResolutionsService implements OnModuleInit {
           recipientIds: [input.ownerId],
           kind: 'meeting.resolution.task',
           title: `【决议落实】${classified ? '您有一项会议决议落实任务' : meeting.title}`,
-          body: classified ? `完成时限：${input.dueOn}。请登录系统查看。` : `决议：${dto.text}\n任务：${input.description ?? ''}\n完成时限：${input.dueOn}`,
+          body: classified
+            ? `完成时限：${input.dueOn}。请登录系统查看。`
+            : `决议：${dto.text}\n任务：${input.description ?? ''}\n完成时限：${input.dueOn}`,
           link: taskLink(task.id),
         });
       }
@@ -207,7 +209,13 @@ export class ResolutionsService implements OnModuleInit {
         }
       }
       const next = applyTaskProgress({ status: task.status, percent: task.percent }, dto);
-      await manager.insert(MeetingResolutionTaskUpdate, { taskId, note: dto.note, percent: next.percent, status: next.status, recordedById: me.id });
+      await manager.insert(MeetingResolutionTaskUpdate, {
+        taskId,
+        note: dto.note,
+        percent: next.percent,
+        status: next.status,
+        recordedById: me.id,
+      });
       await manager.query(
         'UPDATE meeting_resolution_tasks SET status = $2, percent = $3, version = version + 1, updated_at = now() WHERE id = $1',
         [taskId, next.status, next.percent],
@@ -240,16 +248,17 @@ export class ResolutionsService implements OnModuleInit {
    */
   async sendOverdueReminders(today: string = this.today()): Promise<{ reminded: number }> {
     return this.dataSource.transaction(async (manager) => {
-      const due: { id: string; owner_id: string; due_on: string; text: string; title: string; secrecy: SecrecyLevel }[] = await manager.query(
-        `SELECT t.id, t.owner_id, to_char(t.due_on, 'YYYY-MM-DD') AS due_on, r.text, m.title, m.secrecy
+      const due: { id: string; owner_id: string; due_on: string; text: string; title: string; secrecy: SecrecyLevel }[] =
+        await manager.query(
+          `SELECT t.id, t.owner_id, to_char(t.due_on, 'YYYY-MM-DD') AS due_on, r.text, m.title, m.secrecy
            FROM meeting_resolution_tasks t
            JOIN meeting_resolutions r ON r.id = t.resolution_id
            JOIN meetings m ON m.id = r.meeting_id
           WHERE t.status <> 'done' AND t.due_on < $1::date
             AND (t.reminded_overdue_on IS NULL OR t.reminded_overdue_on < $1::date)
           FOR UPDATE OF t SKIP LOCKED`,
-        [today],
-      );
+          [today],
+        );
       for (const task of due) {
         const classified = task.secrecy !== 'none';
         await this.notifications.notify(manager, {
@@ -292,8 +301,10 @@ export class ResolutionsService implements OnModuleInit {
       .addOrderBy('r.seq', 'ASC')
       .addOrderBy('r.id', 'ASC');
     const notDone = `EXISTS (SELECT 1 FROM meeting_resolution_tasks t WHERE t.resolution_id = r.id AND t.status <> 'done')`;
-    if (query.state === 'open') qb.andWhere(`(${notDone} OR NOT EXISTS (SELECT 1 FROM meeting_resolution_tasks t WHERE t.resolution_id = r.id))`);
-    if (query.state === 'done') qb.andWhere(`NOT ${notDone} AND EXISTS (SELECT 1 FROM meeting_resolution_tasks t WHERE t.resolution_id = r.id)`);
+    if (query.state === 'open')
+      qb.andWhere(`(${notDone} OR NOT EXISTS (SELECT 1 FROM meeting_resolution_tasks t WHERE t.resolution_id = r.id))`);
+    if (query.state === 'done')
+      qb.andWhere(`NOT ${notDone} AND EXISTS (SELECT 1 FROM meeting_resolution_tasks t WHERE t.resolution_id = r.id)`);
     if (query.overdue) {
       qb.andWhere(
         `EXISTS (SELECT 1 FROM meeting_resolution_tasks t WHERE t.resolution_id = r.id AND t.status <> 'done' AND t.due_on < :today)`,
@@ -332,7 +343,11 @@ export class ResolutionsService implements OnModuleInit {
    * when it is created, so that it always shows the tasks' current state and a resolution drops
    * out of it as soon as its last task is done.
    */
-  async carriedOverTo(meeting: Pick<Meeting, 'id' | 'typeCode' | 'startsAt'>, viewer: Viewer, manager: EntityManager): Promise<ResolutionReportRowDto[]> {
+  async carriedOverTo(
+    meeting: Pick<Meeting, 'id' | 'typeCode' | 'startsAt'>,
+    viewer: Viewer,
+    manager: EntityManager,
+  ): Promise<ResolutionReportRowDto[]> {
     const visible = this.access.visibleWhere(viewer, MEETING, 'm');
     const rows: { id: string }[] = await manager
       .createQueryBuilder(MeetingResolution, 'r')

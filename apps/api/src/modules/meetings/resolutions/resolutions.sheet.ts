@@ -24,7 +24,10 @@ export const RESOLUTION_REPORT_SHEET: SheetSpec<ResolutionReportRowDto> = {
       width: 60,
       value: (r) =>
         r.tasks
-          .map((t) => `${t.owner.name}／${t.dueOn}／${RESOLUTION_TASK_STATUS_LABELS[t.status]['zh-CN']} ${t.percent}%${t.overdue ? '（逾期）' : ''}`)
+          .map(
+            (t) =>
+              `${t.owner.name}／${t.dueOn}／${RESOLUTION_TASK_STATUS_LABELS[t.status]['zh-CN']} ${t.percent}%${t.overdue ? '（逾期）' : ''}`,
+          )
           .join('\n'),
     },
   ],
