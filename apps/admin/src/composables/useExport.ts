@@ -16,7 +16,8 @@ export type ExportPath =
   | '/api/v1/documents/incoming'
   | '/api/v1/documents/outgoing'
   | '/api/v1/administration/seal-uses'
-  | '/api/v1/administration/ledger';
+  | '/api/v1/administration/ledger'
+  | '/api/v1/meetings/resolutions';
 
 /** A list's filters, without paging and format: an export holds every matching row. */
 export type ExportQuery<P extends ExportPath> = Omit<NonNullable<QueryOf<P, 'get'>>, 'format' | 'page' | 'pageSize'>;
