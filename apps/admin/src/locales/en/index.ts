@@ -239,6 +239,8 @@ const en: MessageSchema = {
     'approval-task': 'Approval',
     'approval-resubmit': 'Returned for changes',
     'incoming-document': 'Incoming document',
+    'meeting-minutes': 'Meeting minutes',
+    'meeting-resolution-task': 'Resolution task',
   },
   approvals: {
     title: 'Approvals',

@@ -238,6 +238,8 @@ const zhCN = {
     'approval-task': '审批',
     'approval-resubmit': '退回修改',
     'incoming-document': '收文',
+    'meeting-minutes': '会议纪要',
+    'meeting-resolution-task': '决议落实',
   },
   approvals: {
     title: '审批',
