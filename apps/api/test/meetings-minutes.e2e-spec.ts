@@ -215,6 +215,66 @@ describe('meetings: minutes', () => {
     expect(told.length).toBeGreaterThanOrEqual(2);
   });
 
+  it('MTG-8 the minutes of a classified meeting follow its visibility', async () => {
+    // A 秘密 meeting: the organiser and the head are cleared; the head's colleagues are not invited.
+    const cleared = await createStaff(t, adminToken, { roles: ['office-clerk'], name: '机要文员', clearance: 'secret' });
+    const head = (
+      await t.http
+        .get(`/api/v1/org/users/${school.head.id}`)
+        .set(as({ token: adminToken }))
+        .expect(200)
+    ).body;
+    await t.http
+      .patch(`/api/v1/org/users/${school.head.id}`)
+      .set(as({ token: adminToken }))
+      .send({ clearance: 'secret', version: head.version })
+      .expect(200);
+    const meeting = (
+      await t.http
+        .post('/api/v1/meetings')
+        .set(as(cleared))
+        .send({
+          title: unique('涉密事项专题会'),
+          typeCode: 'school-affairs',
+          secrecy: 'secret',
+          location: '机要室',
+          startsAt: at('2027-03-09', '09:00'),
+          endsAt: at('2027-03-09', '10:00'),
+          attendeeIds: [school.head.id],
+          topics: [{ title: '研究涉密事项' }],
+        })
+        .expect(201)
+    ).body;
+    await t.http.post(`/api/v1/meetings/${meeting.id}/confirm-agenda`).set(as(cleared)).expect(200);
+    await t.http.post(`/api/v1/meetings/${meeting.id}/notify`).set(as(cleared)).expect(200);
+    const draft = (await t.http.post(`/api/v1/meetings/${meeting.id}/minutes`).set(as(cleared)).expect(201)).body;
+    // Named to the head's whole department: still only the invitees receive it.
+    await t.http
+      .patch(`/api/v1/meetings/${meeting.id}/minutes`)
+      .set(as(cleared))
+      .send({ departmentIds: [school.departmentId], version: draft.version })
+      .expect(200);
+    const submitted = (await t.http.post(`/api/v1/meetings/${meeting.id}/minutes/submit`).set(as(cleared)).expect(200)).body;
+    await t.http.post(`/api/v1/approvals/requests/${submitted.approvalRequestId}/approve`).set(as(school.leaders[0])).send({}).expect(200);
+    await eventually(
+      async () => (await t.http.get(`/api/v1/meetings/${meeting.id}/minutes`).set(as(cleared)).expect(200)).body.status === 'approved',
+      20_000,
+      'the approval to reach the minutes',
+    );
+    await t.http.post(`/api/v1/meetings/${meeting.id}/minutes/publish`).set(as(cleared)).expect(200);
+    const delivered = await t.sql<{ recipient_id: string; title: string }>(
+      `SELECT DISTINCT recipient_id, title FROM notification_deliveries WHERE kind = 'meeting.minutes.published' AND link = $1`,
+      [`/meetings/${meeting.id}?tab=minutes`],
+    );
+    expect([...new Set(delivered.map((d) => d.recipient_id))]).toEqual([school.head.id]);
+    // The notification names no title: channels are outside the clearance rules.
+    expect(delivered.every((d) => !d.title.includes(meeting.title))).toBe(true);
+    await t.http.get(`/api/v1/meetings/${meeting.id}/minutes`).set(as(school.head)).expect(200);
+    for (const path of ['', '/pdf', '/docx'])
+      await t.http.get(`/api/v1/meetings/${meeting.id}/minutes${path}`).set(as(school.colleague)).expect(404);
+    await t.http.post(`/api/v1/meetings/${meeting.id}/minutes/feedback`).set(as(school.colleague)).send({ body: 'x' }).expect(404);
+  });
+
   it('MTG-8 PDF and DOCX exports contain the title and resolutions', async () => {
     const meeting = await heldMeeting('2027年第5次校务会');
     await t.http

@@ -379,12 +379,18 @@ export class MinutesService implements OnModuleInit {
     return minutes;
   }
 
-  /** Who receives the published minutes: the meeting's invitees, and the active members and heads of the named departments. */
+  /**
+   * Who receives the published minutes: the meeting's invitees, and the active members and heads
+   * of the named departments. A classified meeting's minutes go to its invitees only: they follow
+   * the meeting's visibility, which a department's members outside the invitation do not have.
+   */
   private async recipientsOf(manager: EntityManager, minutes: MeetingMinutes): Promise<string[]> {
     const rows: { id: string }[] = await manager.query(
       `SELECT user_id AS id FROM meeting_attendees WHERE meeting_id = $1
-       UNION SELECT id FROM users WHERE active AND department_id = ANY($2::uuid[])
-       UNION SELECT head_id FROM departments WHERE id = ANY($2::uuid[]) AND head_id IS NOT NULL`,
+       UNION SELECT u.id FROM users u, meetings m
+              WHERE m.id = $1 AND m.secrecy = 'none' AND u.active AND u.department_id = ANY($2::uuid[])
+       UNION SELECT d.head_id FROM departments d, meetings m
+              WHERE m.id = $1 AND m.secrecy = 'none' AND d.id = ANY($2::uuid[]) AND d.head_id IS NOT NULL`,
       [minutes.meetingId, minutes.departmentIds],
     );
     return rows.map((r) => r.id);

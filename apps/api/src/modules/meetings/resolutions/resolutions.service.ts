@@ -189,9 +189,6 @@ export class ResolutionsService implements OnModuleInit {
 
   /** A progress update by the owner (or the meeting's organiser): a note, and a percent or a state. Done closes the inbox item. */
   async progress(taskId: string, dto: TaskProgressDto, ctx: RequestContext): Promise<ResolutionTaskDetailDto> {
-    if (dto.percent === undefined && dto.status === undefined && !dto.note) {
-      throw badRequest('Nothing to record', { note: ['write what was done'] });
-    }
     return this.dataSource.transaction(async (manager) => {
       const me = ctx.actor!;
       const task = await manager
