@@ -34,6 +34,7 @@ const BODILESS_WRITES = [
   /\/information\/notices\/:id\/(submit|publish|confirm)$/, // the notice in the path is all they act on
   /^POST \/api\/v1\/administration\/archives\/backups(\/:id\/restore)?$/, // back up the archive now; restore from one (ADM-9)
   /^POST \/api\/v1\/meetings\/materials\/:materialId\/receipt$/, // MTG-5: the caller confirms their copy
+  /\/meetings\/:id\/minutes(\/submit|\/publish)?$/, // the draft comes from the meeting; submit and publish take no input
 ];
 
 const SAMPLE_ID = '00000000-0000-4000-8000-000000000000';

@@ -24,6 +24,302 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/administration/archives/backups': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The archive’s backups and their verification
+     * @description ADM-9: newest first; each one verified by reading it back.
+     */
+    get: operations['listArchiveBackups'];
+    put?: never;
+    /**
+     * Back up the archive now
+     * @description ADM-9: the digitised files and the catalogue; queued on the job workers, then verified.
+     */
+    post: operations['requestArchiveBackup'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/administration/archives/backups/{id}/restore': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Restore the archive from a backup
+     * @description ADM-9: puts back missing catalogue rows and files; 409 ARCHIVE_BACKUP_UNUSABLE when the backup does not verify.
+     */
+    post: operations['restoreArchiveBackup'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/administration/archives/boxes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Boxes with their spine and 备考表
+     * @description ADM-8: 全宗号, 年度, 期限, 起止件号 and 盒号 for the spine label; 整理人, 检查人 and date of the 备考表.
+     */
+    get: operations['listArchiveBoxes'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/administration/archives/boxes/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * Fill in a box’s 备考表
+     * @description ADM-8: optimistic locking by `version`.
+     */
+    patch: operations['updateArchiveBox'];
+    trace?: never;
+  };
+  '/api/v1/administration/archives/categories': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Add a 门类
+     * @description ADM-7. 409 ARCHIVE_CATEGORY_EXISTS.
+     */
+    post: operations['createArchiveCategory'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/administration/archives/classification': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The archive’s classification and retention schedule
+     * @description ADM-7: 全宗号 and 机构/问题, the 门类, the 机构/问题 codes and the 归档范围与保管期限表.
+     */
+    get: operations['getArchiveClassification'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/administration/archives/filing': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Documents ready to file (待归档)
+     * @description DOC-11, ADM-7: with the category and retention the retention schedule gives them, and the default 机构.
+     */
+    get: operations['listArchiveFilingCandidates'];
+    put?: never;
+    /**
+     * File a finished document into the archive
+     * @description DOC-11, ADM-8: an item with its 档号, the document’s files copied and its history kept; the document becomes 已归档. 409 FILING_NOT_READY when it is not ready to file, ARCHIVE_ALREADY_FILED when it is in the archive.
+     */
+    post: operations['fileDocumentIntoArchive'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/administration/archives/items': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The catalogue (归档文件目录); export it
+     * @description ADM-8, REQ-3: by category, year, retention, 机构, box and text, in 档号 order; items the viewer may not see are absent (also from the count and the export). `format=xlsx` exports.
+     */
+    get: operations['listArchiveItems'];
+    put?: never;
+    /**
+     * Take an item into the archive (入库)
+     * @description ADM-8: gives the next gap-free 档号 of its class (全宗号-门类代码·年度-保管期限代码-机构代码-件号); records disinfection, condition, box (盒号) and shelf; attaches digitised files uploaded as drafts.
+     */
+    post: operations['accessionArchiveItem'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/administration/archives/items/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * An archive item with its files and history
+     * @description ADM-8, REQ-3: 404 unless the viewer may see it (clearance and need-to-know for a classified item); classified reads are audited.
+     */
+    get: operations['getArchiveItem'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/administration/archives/items/{id}/files/{fileId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Download a digitised file of an item
+     * @description ADM-8, REQ-3: through the item; 404 unless the viewer may see it; a classified item’s file is watermarked and audited.
+     */
+    get: operations['downloadArchiveFile'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/administration/archives/org-codes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Add a 机构 (or 问题) code
+     * @description ADM-7: e.g. JWC 教务处, tied to a department or not. 409 ARCHIVE_ORG_CODE_EXISTS.
+     */
+    post: operations['createArchiveOrgCode'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/administration/archives/schedule': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Add a row to the retention schedule
+     * @description ADM-7: category, what is archived, retention; a 文种 makes it the default when such documents are filed.
+     */
+    post: operations['createArchiveRetentionRule'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/administration/archives/schedule/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /**
+     * Remove a row of the retention schedule
+     * @description ADM-7
+     */
+    delete: operations['deleteArchiveRetentionRule'];
+    options?: never;
+    head?: never;
+    /**
+     * Edit a row of the retention schedule
+     * @description ADM-7
+     */
+    patch: operations['updateArchiveRetentionRule'];
+    trace?: never;
+  };
+  '/api/v1/administration/archives/settings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * Change the 全宗号 or 机构/问题
+     * @description ADM-7: applies to items accessioned from now on; optimistic locking by `version`.
+     */
+    patch: operations['updateArchiveSettings'];
+    trace?: never;
+  };
   '/api/v1/administration/ledger': {
     parameters: {
       query?: never;
@@ -86,6 +382,110 @@ export interface paths {
      * @description ADM-3: by the owner or a keeper of the ledger; may move the status. 409 WORK_MATTER_CLOSED once done or cancelled.
      */
     post: operations['followUpWorkMatter'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/administration/lending/kinds': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The kinds of item that can be lent
+     * @description ADM-10.
+     */
+    get: operations['listLendableKinds'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/administration/lending/loans': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The loan register (借阅登记簿)
+     * @description ADM-10: one’s own loans, those one registered or approves; every loan for administration.lending.manage. By status, borrower, overdue and title; `format=xlsx` exports it.
+     */
+    get: operations['listLoans'];
+    put?: never;
+    /**
+     * Register a loan application (借阅申请) for a borrower
+     * @description ADM-10, ASM-6: the item (a lendable kind and id the applicant can see), borrower, purpose and due date; submitted for a leader’s approval (kind classified-lending). 422 LOAN_TRAINING_REQUIRED when the borrower has no confidentiality training this quarter, LOAN_ABOVE_CLEARANCE when the item is above their clearance, LOAN_ITEM_NOT_CLASSIFIED for an unclassified item.
+     */
+    post: operations['applyLoan'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/administration/lending/loans/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A loan
+     * @description ADM-10: 404 for who may not see it.
+     */
+    get: operations['getLoan'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/administration/lending/loans/{id}/return': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Record the return (归还) of a loan
+     * @description ADM-10: ends the borrower’s access to the item. 409 LOAN_NOT_ON_LOAN before approval or after the return.
+     */
+    post: operations['returnLoan'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/administration/liaison': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The liaison directory (部门联络人名录)
+     * @description ADM-1: each department with its head and liaison person and their phone and email, read from the departments and accounts (edit a department to change its liaison). `q` searches names, phones and emails; `format=xlsx` exports it.
+     */
+    get: operations['listDepartmentLiaisons'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -608,6 +1008,110 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/assessment/training/confidentiality-status': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Whether a person had confidentiality training this quarter
+     * @description ASM-6, ADM-10: the gate of classified lending. One’s own status; another person’s for holders of assessment.training.manage or administration.lending.manage.
+     */
+    get: operations['getConfidentialityTrainingStatus'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/assessment/training/plans': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List training plans
+     * @description ASM-6: newest quarter first; by kind, year and title.
+     */
+    get: operations['listTrainingPlans'];
+    put?: never;
+    /**
+     * Create a training plan (培训计划)
+     * @description ASM-6: a kind (业务, 保密, 系统使用, 新技术, 维修技能), a year and quarter, a title.
+     */
+    post: operations['createTrainingPlan'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/assessment/training/plans/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A training plan with its sessions and attendance
+     * @description ASM-6.
+     */
+    get: operations['getTrainingPlan'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/assessment/training/plans/{id}/sessions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Record a session of a plan (培训场次)
+     * @description ASM-6: date and time, place, trainer, content.
+     */
+    post: operations['addTrainingSession'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/assessment/training/sessions/{id}/attendance': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * Record attendance (签到) and results of a session
+     * @description ASM-6: each person attended or not, with a score, pass and remarks where recorded; a person’s row is replaced.
+     */
+    put: operations['recordTrainingAttendance'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/audit/logs': {
     parameters: {
       query?: never;
@@ -1106,6 +1610,26 @@ export interface paths {
      * @description DOC-4: by a receiver (the person, or a member or head of the department).
      */
     post: operations['confirmIncomingReceipt'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/documents/incoming/{id}/declassify': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * 解密: declassify a classified document
+     * @description REQ-3: by the office, for a document it may read; the reason, the former level, period and 份号 are recorded in the audit log and the document becomes 非密. 409 DOCUMENT_ILLEGAL_TRANSITION for a document that is not classified.
+     */
+    post: operations['declassifyIncoming'];
     delete?: never;
     options?: never;
     head?: never;
@@ -2000,6 +2524,266 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/information/desensitisation/apply': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Mask the findings the author chose; keep the others with their reasons
+     * @description INF-2: every finding needs a decision (mask, or keep with a reason); 422 FINDINGS_UNRESOLVED otherwise, keyed by finding key. Returns the masked text; the kept findings and their reasons go to the audit log.
+     */
+    post: operations['applyDesensitisation'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/information/desensitisation/scan': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Find personal data in a text
+     * @description INF-2: ID numbers (18 digits, GB 11643 checksum validated), mainland mobile numbers, email addresses and names on the school’s lists, with offsets and the masked form of each. Changes nothing.
+     */
+    post: operations['scanForPersonalData'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/information/name-lists': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The name lists the check looks for
+     * @description INF-2: with their sizes.
+     */
+    get: operations['listNameLists'];
+    put?: never;
+    /**
+     * Add a name list (students, for example)
+     * @description INF-2: names of 2–50 characters; blanks dropped, duplicates kept once. 409 NAME_LIST_EXISTS keyed name.
+     */
+    post: operations['createNameList'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/information/name-lists/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A name list with its names
+     * @description INF-2
+     */
+    get: operations['getNameList'];
+    put?: never;
+    post?: never;
+    /**
+     * Delete a name list
+     * @description INF-2
+     */
+    delete: operations['deleteNameList'];
+    options?: never;
+    head?: never;
+    /**
+     * Rename a list or replace its names
+     * @description INF-2: `names`, when given, replaces the whole list in one step; optimistic locking by `version`.
+     */
+    patch: operations['updateNameList'];
+    trace?: never;
+  };
+  '/api/v1/information/notices': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Notices one may see
+     * @description INF-3: the author’s own, the published ones one received; every notice for information.notices.manage.
+     */
+    get: operations['listNotices'];
+    put?: never;
+    /**
+     * Draft a notice
+     * @description INF-3: title, body, audience (all staff, departments, roles, persons), channels (in-app, email, SMS, WeChat official account, website), read confirmation, expiry, and the author’s decisions on personal data (INF-2).
+     */
+    post: operations['createNotice'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/information/notices/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A notice with its audience and correction history
+     * @description INF-3, INF-4
+     */
+    get: operations['getNotice'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * Edit a draft
+     * @description INF-3: drafts only (409 NOTICE_ILLEGAL_STATE otherwise); optimistic locking by `version`.
+     */
+    patch: operations['updateNotice'];
+    trace?: never;
+  };
+  '/api/v1/information/notices/{id}/confirm': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Confirm having read a notice (回执)
+     * @description INF-3: by a recipient of a notice that asks for it; a second confirmation changes nothing. 409 NOTICE_CONFIRMATION_NOT_ASKED.
+     */
+    post: operations['confirmNotice'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/information/notices/{id}/corrections': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Correct a published notice (勘误)
+     * @description INF-4: the earlier text is kept as a revision; the recipients are notified again with the reason.
+     */
+    post: operations['correctNotice'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/information/notices/{id}/coverage': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Who was reached, by department and channel, and who was not
+     * @description INF-3: reached = confirmed when a confirmation is asked, else delivered or read on a per-person channel (sent alone is not). For the author and the office.
+     */
+    get: operations['getNoticeCoverage'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/information/notices/{id}/publish': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Publish a verified notice to every chosen channel
+     * @description INF-3: 409 NOTICE_NOT_VERIFIED before verification. Resolves the audience to persons (kept), queues one delivery per person and per-person channel, and puts a public notice on the website feed. The personal-data check runs again (INF-2).
+     */
+    post: operations['publishNotice'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/information/notices/{id}/resend': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Resend to exactly the persons not reached (补发)
+     * @description INF-3: on the notice’s channels or one fallback channel; nobody reached is reminded, and nobody more than the cap (3) times.
+     */
+    post: operations['resendNotice'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/information/notices/{id}/submit': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Send a draft to verification (审核)
+     * @description INF-2, INF-3: personal data is masked as decided; 422 FINDINGS_UNRESOLVED keyed by finding while any finding has no decision; 422 NOTICE_NO_RECIPIENTS when the audience holds nobody. Starts approval kind `notice-publish`.
+     */
+    post: operations['submitNotice'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/integration/tokens': {
     parameters: {
       query?: never;
@@ -2391,6 +3175,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/meetings/coordination': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Create a coordination meeting (协调会), once or recurring
+     * @description ADM-1: a meeting of type coordination; each department involved is invited through its liaison person (联络人), or its head when it has none. With `recurrence` (e.g. every 2 weeks, 6 times) the whole series is created with a booking each, or nothing: 409 MEETING_ROOM_CLASH lists every clashing date in `errors`.
+     */
+    post: operations['createCoordinationMeeting'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/meetings/feed': {
     parameters: {
       query?: never;
@@ -2513,6 +3317,66 @@ export interface paths {
      * @description MTG-5: steps in order (409 MEETING_MATERIAL_ILLEGAL_STEP); distribution gives each recipient a copy to confirm.
      */
     post: operations['advanceMeetingMaterial'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/meetings/resolution-tasks/{taskId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A resolution task with its progress log
+     * @description MTG-9: for its owner (from the inbox) and whoever may see the meeting; 404 otherwise.
+     */
+    get: operations['getResolutionTask'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/meetings/resolution-tasks/{taskId}/progress': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Record progress on a resolution task (进展)
+     * @description MTG-9: by the owner (or the meeting’s organiser; 403 RESOLUTION_NOT_THE_TASK_OWNER otherwise): a note with a percent or a state (open, in-progress, done); 100% is done, and done closes the inbox item.
+     */
+    post: operations['recordResolutionTaskProgress'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/meetings/resolutions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The leaders’ report of resolutions and their tasks (决议落实情况)
+     * @description MTG-9: every resolution of the meetings the caller may see, with its tasks’ state; by meeting type, state (open/done), overdue, owner, meeting dates, text; `format=xlsx` exports.
+     */
+    get: operations['listResolutionReport'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -2811,6 +3675,134 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/meetings/{id}/minutes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The minutes of a meeting
+     * @description MTG-8: published minutes for whoever may see the meeting; a draft or one in review for the organiser and the reviewers; 404 otherwise.
+     */
+    get: operations['getMeetingMinutes'];
+    put?: never;
+    /**
+     * Draft the minutes from the template
+     * @description MTG-8: filled from the meeting — time, place, host, 出席/请假/列席 from the invitees’ answers, one section per agenda topic; the resolutions are the meeting’s own. By the organiser (or meetings.manage). 409 MINUTES_EXIST when there are minutes already.
+     */
+    post: operations['draftMeetingMinutes'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * Edit the draft minutes
+     * @description MTG-8: header, topics’ text, other matters, the departments to publish to; only a draft (409 MINUTES_ILLEGAL_TRANSITION); by version.
+     */
+    patch: operations['updateMeetingMinutes'];
+    trace?: never;
+  };
+  '/api/v1/meetings/{id}/minutes/docx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The minutes as DOCX (纪要 layout)
+     * @description MTG-8: as visible as the minutes.
+     */
+    get: operations['exportMinutesDocx'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/meetings/{id}/minutes/feedback': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Give feedback on published minutes (反馈)
+     * @description MTG-8: by a recipient (403 MINUTES_NOT_A_RECIPIENT otherwise); the organiser sees every feedback and is notified.
+     */
+    post: operations['giveMinutesFeedback'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/meetings/{id}/minutes/pdf': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The minutes as PDF (纪要 layout, A4)
+     * @description MTG-8: as visible as the minutes.
+     */
+    get: operations['exportMinutesPdf'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/meetings/{id}/minutes/publish': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Publish the approved minutes
+     * @description MTG-8: only after approval (409 MINUTES_NOT_APPROVED); notifies the attendees and the named departments and opens an inbox item to read them.
+     */
+    post: operations['publishMeetingMinutes'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/meetings/{id}/minutes/submit': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Send the minutes to the leader’s review
+     * @description MTG-8, PLT-2: approval kind minutes-review; the draft is locked until the outcome (rejected: back to draft).
+     */
+    post: operations['submitMeetingMinutes'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/meetings/{id}/note-taker': {
     parameters: {
       query?: never;
@@ -2889,6 +3881,30 @@ export interface paths {
      * @description MTG-2: re-books through the bookings service (409 MEETING_ROOM_CLASH naming the booking); notified attendees are told.
      */
     post: operations['rescheduleMeeting'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/meetings/{id}/resolutions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The resolutions of a meeting, with their tasks
+     * @description MTG-9: for whoever may see the meeting; 404 otherwise.
+     */
+    get: operations['listMeetingResolutions'];
+    put?: never;
+    /**
+     * Record a resolution (决议) and its tasks
+     * @description MTG-9: by the organiser (or meetings.manage); each task has an owner and a deadline and opens an item in the owner’s inbox. Owners of a classified meeting’s tasks must be cleared for it (400 keyed tasks.N.ownerId).
+     */
+    post: operations['createMeetingResolution'];
     delete?: never;
     options?: never;
     head?: never;
@@ -3395,6 +4411,86 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/public/notices': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The public notices page (HTML)
+     * @description INF-5: public; ETag and Cache-Control; 304 for a matching If-None-Match.
+     */
+    get: operations['getPublicNoticesPage'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/public/notices/feed.json': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The public notices as a JSON Feed 1.1
+     * @description INF-5: public; ETag and Cache-Control; 304 for a matching If-None-Match.
+     */
+    get: operations['getPublicNoticesJsonFeed'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/public/notices/feed.rss': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The public notices as RSS 2.0
+     * @description INF-5: public; ETag and Cache-Control; 304 for a matching If-None-Match.
+     */
+    get: operations['getPublicNoticesRss'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/public/notices/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One public notice (HTML); 404 for anything not public
+     * @description INF-5: public; ETag and Cache-Control; 304 for a matching If-None-Match.
+     */
+    get: operations['getPublicNoticePage'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/retention/destruction-lists': {
     parameters: {
       query?: never;
@@ -3567,6 +4663,66 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
+    AccessionArchiveItemDto: {
+      /** @description 盒号 within the item’s class; the box is made when it is the first item in it */
+      boxNumber?: number;
+      /**
+       * @description 门类代码
+       * @example WS
+       */
+      categoryCode: string;
+      /**
+       * @description 入库: the condition it arrived in
+       * @enum {string}
+       */
+      condition: 'good' | 'worn' | 'damaged';
+      /** @description 入库: disinfection was done (已消毒) */
+      disinfected: boolean;
+      /**
+       * Format: date
+       * @description 日期
+       * @example 2026-03-05
+       */
+      documentDate: string;
+      /** @description 文号 */
+      documentNumber?: string;
+      /** @description Digitised files: drafts uploaded through /files */
+      fileIds?: string[];
+      /**
+       * @description 机构代码 (or 问题代码)
+       * @example BGS
+       */
+      orgCode: string;
+      /**
+       * @description 页数
+       * @default 0
+       */
+      pages?: number;
+      /** @description 备注 */
+      remarks?: string;
+      /** @description 责任者 */
+      responsible: string;
+      /**
+       * @description 保管期限
+       * @enum {string}
+       */
+      retention: 'permanent' | '30-years' | '10-years';
+      /**
+       * @description 密级
+       * @default none
+       * @enum {string}
+       */
+      secrecy?: 'none' | 'secret' | 'confidential' | 'top-secret';
+      /** @description 架位, e.g. 3排2列4层 */
+      shelf?: string;
+      /** @description 题名 */
+      title: string;
+      /**
+       * @description 年度
+       * @example 2026
+       */
+      year: number;
+    };
     AddExtraInventoryItemDto: {
       /** @description Where it was found */
       note?: string;
@@ -3626,6 +4782,15 @@ export interface components {
         | 'administration.seals.manage'
         | 'administration.seals.apply'
         | 'administration.ledger.manage'
+        | 'information.desensitise'
+        | 'information.name-lists.manage'
+        | 'information.notices.draft'
+        | 'information.notices.manage'
+        | 'administration.archives.manage'
+        | 'administration.lending.manage'
+        | 'assessment.training.manage'
+        | 'documents.declassify'
+        | 'meetings.resolutions.report'
       )[];
       /** Format: date-time */
       revokedAt: string | null;
@@ -3636,6 +4801,21 @@ export interface components {
        * @example xbt_3fK9a1Qz
        */
       tokenPrefix: string;
+    };
+    ApplyLoanDto: {
+      /** Format: uuid */
+      borrowerId: string;
+      /**
+       * Format: date
+       * @example 2026-05-20
+       */
+      dueOn: string;
+      /** Format: uuid */
+      itemId: string;
+      /** @example incoming-document */
+      itemKind: string;
+      /** @example 起草学校保密工作自查报告需查阅原文 */
+      purpose: string;
     };
     ApplySealUseDto: {
       attachmentIds: string[];
@@ -3763,6 +4943,276 @@ export interface components {
       /** @description People, for type `users` */
       userIds?: string[];
     };
+    ArchiveBackupRestoredDto: {
+      /** @description Digitised files put back */
+      files: number;
+      /** @description Catalogue rows put back */
+      items: number;
+    };
+    ArchiveBoxDto: {
+      /** @description 盒号 */
+      boxNumber: number;
+      categoryCode: string;
+      categoryName: string;
+      /**
+       * Format: date
+       * @description 备考表: 日期
+       */
+      checkedOn: string | null;
+      /** @description 备考表: 检查人 */
+      checker: string | null;
+      /** @description 起件号 of the items the viewer may see in it */
+      firstSeq: number | null;
+      fondsCode: string;
+      /** Format: uuid */
+      id: string;
+      itemCount: number;
+      /** @description 止件号 */
+      lastSeq: number | null;
+      /** @description 备考表: 情况说明 */
+      note: string | null;
+      orgCode: string;
+      /** @description 备考表: 整理人 */
+      organiser: string | null;
+      /** @enum {string} */
+      retention: 'permanent' | '30-years' | '10-years';
+      version: number;
+      year: number;
+    };
+    ArchiveCategoryDto: {
+      active: boolean;
+      /** @example WS */
+      code: string;
+      /** @example 文书 */
+      name: string;
+      sortOrder: number;
+    };
+    ArchiveClassificationDto: {
+      categories: components['schemas']['ArchiveCategoryDto'][];
+      orgCodes: components['schemas']['ArchiveOrgCodeDto'][];
+      schedule: components['schemas']['ArchiveRetentionRuleDto'][];
+      settings: components['schemas']['ArchiveSettingsDto'];
+    };
+    ArchiveFilingCandidateDto: {
+      /**
+       * @description Default 门类: from the retention schedule
+       * @example WS
+       */
+      categoryCode: string;
+      /** Format: date */
+      documentDate: string;
+      /** Format: uuid */
+      id: string;
+      /** @example incoming-document */
+      kind: string;
+      /** @example 收文 */
+      kindLabel: string;
+      number: string | null;
+      /**
+       * @description Default 机构代码
+       * @example BGS
+       */
+      orgCode: string | null;
+      /** Format: date-time */
+      readyToFileAt: string;
+      /**
+       * @description Default 保管期限: the schedule’s, else the document’s own
+       * @enum {string}
+       */
+      retention: 'permanent' | '30-years' | '10-years';
+      /** @enum {string} */
+      secrecy: 'none' | 'secret' | 'confidential' | 'top-secret';
+      /** @description Empty when above the viewer’s clearance */
+      title: string;
+      titleHidden: boolean;
+      year: number;
+    };
+    ArchiveHistoryEntryDto: {
+      /** @example document.incoming.register */
+      action: string;
+      actor: string | null;
+      /** Format: date-time */
+      at: string;
+    };
+    ArchiveItemDetailDto: {
+      /** Format: date-time */
+      accessionedAt: string;
+      accessionedBy: components['schemas']['RefDto'];
+      /**
+       * @description 档号
+       * @example Z001-WS·2026-Y-BGS-0001
+       */
+      archiveNumber: string;
+      /** Format: uuid */
+      boxId: string | null;
+      /** @description 盒号 */
+      boxNumber: number | null;
+      /**
+       * @description 日期 as the catalogue prints it (YYYYMMDD)
+       * @example 20260305
+       */
+      catalogueDate: string;
+      /** @example WS */
+      categoryCode: string;
+      /** @example 文书 */
+      categoryName: string;
+      /** @enum {string} */
+      condition: 'good' | 'worn' | 'damaged';
+      /** Format: date-time */
+      destroyedAt: string | null;
+      disinfected: boolean;
+      /** Format: date */
+      documentDate: string;
+      /** @description 文号 */
+      documentNumber: string | null;
+      /** @description Digitised files, with their SHA-256 */
+      files: components['schemas']['FileDto'][];
+      /** @example Z001 */
+      fondsCode: string;
+      /** @description The document’s history when it was filed from documents */
+      history: components['schemas']['ArchiveHistoryEntryDto'][];
+      /** Format: uuid */
+      id: string;
+      /** @example BGS */
+      orgCode: string;
+      pages: number;
+      remarks: string | null;
+      /** @description 责任者 */
+      responsible: string;
+      /** @enum {string} */
+      retention: 'permanent' | '30-years' | '10-years';
+      /** @enum {string} */
+      secrecy: 'none' | 'secret' | 'confidential' | 'top-secret';
+      /** @description 件号 (the catalogue’s 序号 within the class) */
+      seq: number;
+      shelf: string | null;
+      /** Format: uuid */
+      sourceId: string | null;
+      /**
+       * @description Filed from this kind of document (DOC-11)
+       * @example incoming-document
+       */
+      sourceKind: string | null;
+      /** @description 题名 */
+      title: string;
+      version: number;
+      year: number;
+    };
+    ArchiveItemDto: {
+      /** Format: date-time */
+      accessionedAt: string;
+      accessionedBy: components['schemas']['RefDto'];
+      /**
+       * @description 档号
+       * @example Z001-WS·2026-Y-BGS-0001
+       */
+      archiveNumber: string;
+      /** Format: uuid */
+      boxId: string | null;
+      /** @description 盒号 */
+      boxNumber: number | null;
+      /**
+       * @description 日期 as the catalogue prints it (YYYYMMDD)
+       * @example 20260305
+       */
+      catalogueDate: string;
+      /** @example WS */
+      categoryCode: string;
+      /** @example 文书 */
+      categoryName: string;
+      /** @enum {string} */
+      condition: 'good' | 'worn' | 'damaged';
+      /** Format: date-time */
+      destroyedAt: string | null;
+      disinfected: boolean;
+      /** Format: date */
+      documentDate: string;
+      /** @description 文号 */
+      documentNumber: string | null;
+      /** @example Z001 */
+      fondsCode: string;
+      /** Format: uuid */
+      id: string;
+      /** @example BGS */
+      orgCode: string;
+      pages: number;
+      remarks: string | null;
+      /** @description 责任者 */
+      responsible: string;
+      /** @enum {string} */
+      retention: 'permanent' | '30-years' | '10-years';
+      /** @enum {string} */
+      secrecy: 'none' | 'secret' | 'confidential' | 'top-secret';
+      /** @description 件号 (the catalogue’s 序号 within the class) */
+      seq: number;
+      shelf: string | null;
+      /** Format: uuid */
+      sourceId: string | null;
+      /**
+       * @description Filed from this kind of document (DOC-11)
+       * @example incoming-document
+       */
+      sourceKind: string | null;
+      /** @description 题名 */
+      title: string;
+      version: number;
+      year: number;
+    };
+    ArchiveOrgCodeDto: {
+      /** @example BGS */
+      code: string;
+      department: components['schemas']['RefDto'] | null;
+      /** @example 办公室 */
+      name: string;
+    };
+    ArchiveRetentionRuleDto: {
+      /** @example WS */
+      categoryCode: string;
+      /** @enum {string|null} */
+      documentType:
+        | 'resolution'
+        | 'decision'
+        | 'order'
+        | 'communique'
+        | 'announcement'
+        | 'public-notice'
+        | 'opinion'
+        | 'notice'
+        | 'circular'
+        | 'report'
+        | 'request'
+        | 'reply'
+        | 'motion'
+        | 'letter'
+        | 'minutes'
+        | null;
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      retention: 'permanent' | '30-years' | '10-years';
+      /** @example 学校党政领导班子会议纪要 */
+      scope: string;
+      sortOrder: number;
+      version: number;
+    };
+    ArchiveSettingsDto: {
+      /**
+       * @description 全宗号
+       * @example Z001
+       */
+      fondsCode: string;
+      /**
+       * @description 全宗名称
+       * @example 某某市第一中学
+       */
+      fondsName: string;
+      /**
+       * @description Whether the 4th part of a 档号 names a department (机构) or a subject (问题)
+       * @enum {string}
+       */
+      orgMode: 'department' | 'subject';
+      version: number;
+    };
     AttachmentDto: {
       /**
        * @description Detected from the content
@@ -3788,6 +5238,23 @@ export interface components {
       present: number;
       /** @description Not signed in yet, while the meeting runs */
       waiting: number;
+    };
+    AttendanceDto: {
+      attended: boolean;
+      passed: boolean | null;
+      /** Format: date-time */
+      recordedAt: string;
+      remarks: string | null;
+      score: number | null;
+      user: components['schemas']['RefDto'];
+    };
+    AttendanceEntryDto: {
+      attended: boolean;
+      passed?: boolean | null;
+      remarks?: string;
+      score?: number | null;
+      /** Format: uuid */
+      userId: string;
     };
     AttendanceRowDto: {
       /**
@@ -3873,10 +5340,15 @@ export interface components {
       /** @description The backup's directory on the server */
       location: string;
       /**
-       * @description Embedded PostgreSQL: low-level base backup; external server: pg_dump
+       * @description Embedded PostgreSQL: low-level base backup; external server: pg_dump; a scope: `files`
        * @enum {string}
        */
-      method: 'base-backup' | 'pg_dump';
+      method: 'base-backup' | 'pg_dump' | 'files';
+      /**
+       * @description `full` (database and files) or a scope backed up on its own, e.g. `archive` (ADM-9)
+       * @example full
+       */
+      scope: string;
       sizeBytes: number | null;
       /** Format: date-time */
       startedAt: string;
@@ -4007,6 +5479,15 @@ export interface components {
         [key: string]: string | null;
       };
     };
+    ChannelStatusCountsDto: {
+      /** @enum {string} */
+      channel: 'in-app' | 'email' | 'sms' | 'wechat-mp' | 'website';
+      delivered: number;
+      failed: number;
+      queued: number;
+      read: number;
+      sent: number;
+    };
     ChecklistDto: {
       backupEquipmentReady: boolean;
       bannerText: string | null;
@@ -4031,12 +5512,48 @@ export interface components {
       /** @description 0 before the first save */
       version: number;
     };
+    ConfidentialityTrainingStatusDto: {
+      /** @example 2 */
+      quarter: number;
+      trainedThisQuarter: boolean;
+      /** Format: uuid */
+      userId: string;
+      /** @example 2026 */
+      year: number;
+    };
     ConfirmDistributionDto: {
       /** @example 李明 */
       receiptName?: string;
     };
+    CoordinationDepartmentDto: {
+      department: components['schemas']['RefDto'];
+      invited: components['schemas']['RefDto'] | null;
+      /** Format: uuid */
+      seriesId: string | null;
+    };
+    CoordinationRecurrenceDto: {
+      /**
+       * @description 2: every two weeks (隔周)
+       * @example 2
+       */
+      everyWeeks: number;
+      /** @example 6 */
+      occurrences: number;
+    };
+    CoordinationResultDto: {
+      meetings: components['schemas']['MeetingDetailDto'][];
+      /** Format: uuid */
+      seriesId: string | null;
+    };
     CopyDto: {
       userIds: string[];
+    };
+    CorrectNoticeDto: {
+      body: string;
+      decisions?: components['schemas']['FindingDecisionDto'][];
+      reason: string;
+      title?: string;
+      version: number;
     };
     CountersignOutgoingDto: {
       agree: boolean;
@@ -4095,7 +5612,64 @@ export interface components {
         | 'administration.seals.manage'
         | 'administration.seals.apply'
         | 'administration.ledger.manage'
+        | 'information.desensitise'
+        | 'information.name-lists.manage'
+        | 'information.notices.draft'
+        | 'information.notices.manage'
+        | 'administration.archives.manage'
+        | 'administration.lending.manage'
+        | 'assessment.training.manage'
+        | 'documents.declassify'
+        | 'meetings.resolutions.report'
       )[];
+    };
+    CreateArchiveCategoryDto: {
+      /**
+       * @description 门类代码: 2 to 4 upper-case letters
+       * @example DY
+       */
+      code: string;
+      /** @example 党务 */
+      name: string;
+    };
+    CreateArchiveOrgCodeDto: {
+      /** @example JWC */
+      code: string;
+      /**
+       * Format: uuid
+       * @description The department this code stands for (机构)
+       */
+      departmentId?: string;
+      /** @example 教务处 */
+      name: string;
+    };
+    CreateArchiveRetentionRuleDto: {
+      /** @example WS */
+      categoryCode: string;
+      /**
+       * @description Filing a document of this type defaults to this row
+       * @enum {string}
+       */
+      documentType?:
+        | 'resolution'
+        | 'decision'
+        | 'order'
+        | 'communique'
+        | 'announcement'
+        | 'public-notice'
+        | 'opinion'
+        | 'notice'
+        | 'circular'
+        | 'report'
+        | 'request'
+        | 'reply'
+        | 'motion'
+        | 'letter'
+        | 'minutes';
+      /** @enum {string} */
+      retention: 'permanent' | '30-years' | '10-years';
+      scope: string;
+      sortOrder?: number;
     };
     CreateBookingDto: {
       attendeeCount: number;
@@ -4147,6 +5721,36 @@ export interface components {
       untilOn: string;
       /** @description 1 Monday … 7 Sunday */
       weekday: number;
+    };
+    CreateCoordinationMeetingDto: {
+      /** @description 出席, every member (and the head) of these departments */
+      attendeeDepartmentIds?: string[];
+      /** @description 出席, by name */
+      attendeeIds?: string[];
+      departmentIds: string[];
+      description?: string;
+      /** Format: date-time */
+      endsAt: string;
+      /** Format: uuid */
+      hostId?: string;
+      location?: string;
+      /** @description 列席, by department */
+      observerDepartmentIds?: string[];
+      /** @description 列席, by name */
+      observerIds?: string[];
+      recurrence?: components['schemas']['CoordinationRecurrenceDto'];
+      /** Format: uuid */
+      roomId?: string;
+      /**
+       * @default none
+       * @enum {string}
+       */
+      secrecy?: 'none' | 'secret' | 'confidential' | 'top-secret';
+      /** Format: date-time */
+      startsAt: string;
+      /** @example 2026年第12次校务会 */
+      title: string;
+      topics?: components['schemas']['TopicInputDto'][];
     };
     CreateDepartmentDto: {
       /** @example BGS */
@@ -4222,6 +5826,18 @@ export interface components {
       name: string;
       nameEn?: string;
     };
+    CreateNameListDto: {
+      description?: string;
+      /** @example 2026级学生名单 */
+      name: string;
+      /**
+       * @example [
+       *       "张三",
+       *       "欧阳小明"
+       *     ]
+       */
+      names?: string[];
+    };
     CreateNoteDto: {
       /**
        * Format: uuid
@@ -4244,6 +5860,11 @@ export interface components {
       code: string;
       /** @example 学校办公室发文 */
       name: string;
+    };
+    CreateResolutionDto: {
+      tasks: components['schemas']['ResolutionTaskInputDto'][];
+      /** @example 同意启动校园安全隐患排查，由总务处牵头，一个月内完成。 */
+      text: string;
     };
     CreateRoleDto: {
       /** @example archive-reader */
@@ -4288,6 +5909,15 @@ export interface components {
         | 'administration.seals.manage'
         | 'administration.seals.apply'
         | 'administration.ledger.manage'
+        | 'information.desensitise'
+        | 'information.name-lists.manage'
+        | 'information.notices.draft'
+        | 'information.notices.manage'
+        | 'administration.archives.manage'
+        | 'administration.lending.manage'
+        | 'assessment.training.manage'
+        | 'documents.declassify'
+        | 'meetings.resolutions.report'
       )[];
     };
     CreateRoomDto: {
@@ -4342,6 +5972,33 @@ export interface components {
        * @example 2026-08-31
        */
       startsOn: string;
+    };
+    CreateTrainingPlanDto: {
+      description?: string;
+      /** @enum {string} */
+      kind: 'business' | 'confidentiality' | 'system-use' | 'new-technology' | 'maintenance';
+      /**
+       * @example 2
+       * @enum {number}
+       */
+      quarter: 1 | 2 | 3 | 4;
+      /** @example 2026年第二季度保密教育培训 */
+      title: string;
+      /** @example 2026 */
+      year: number;
+    };
+    CreateTrainingSessionDto: {
+      /** @example 涉密载体管理与保密法规解读 */
+      content: string;
+      /**
+       * Format: date-time
+       * @example 2026-04-15T14:30:00+08:00
+       */
+      heldAt: string;
+      /** @example 行政楼三楼会议室 */
+      place: string;
+      /** @example 区保密局 李老师 */
+      trainer: string;
     };
     CreateUserDto: {
       /** @default true */
@@ -4448,6 +6105,15 @@ export interface components {
         | 'administration.seals.manage'
         | 'administration.seals.apply'
         | 'administration.ledger.manage'
+        | 'information.desensitise'
+        | 'information.name-lists.manage'
+        | 'information.notices.draft'
+        | 'information.notices.manage'
+        | 'administration.archives.manage'
+        | 'administration.lending.manage'
+        | 'assessment.training.manage'
+        | 'documents.declassify'
+        | 'meetings.resolutions.report'
       )[];
       /** Format: date-time */
       revokedAt: string | null;
@@ -4515,6 +6181,10 @@ export interface components {
       /** Format: date */
       from: string;
     };
+    DeclassifyIncomingDto: {
+      /** @example 保密期限已满，经审核解除密级。 */
+      reason: string;
+    };
     DeliveryDto: {
       /** @description Where it went (masked for phone numbers) */
       address: string;
@@ -4544,6 +6214,11 @@ export interface components {
       status: 'queued' | 'sent' | 'delivered' | 'read' | 'failed';
       title: string;
     };
+    DepartmentCoverageDto: {
+      department: components['schemas']['RefDto'] | null;
+      intended: number;
+      reached: number;
+    };
     DepartmentDto: {
       /** @example BGS */
       code: string;
@@ -4557,6 +6232,24 @@ export interface components {
       parentId: string | null;
       sortOrder: number;
       version: number;
+    };
+    DesensitiseApplyDto: {
+      decisions: components['schemas']['FindingDecisionDto'][];
+      /** @example 请联系王老师 13812345678。 */
+      text: string;
+    };
+    DesensitiseApplyResultDto: {
+      kept: components['schemas']['KeptFindingDto'][];
+      /** @description How many occurrences were masked */
+      maskedCount: number;
+      text: string;
+    };
+    DesensitiseScanDto: {
+      /** @example 请联系王老师 13812345678。 */
+      text: string;
+    };
+    DesensitiseScanResultDto: {
+      findings: components['schemas']['SensitiveFindingDto'][];
     };
     DestructionListDetailDto: {
       allowedActions: ('edit' | 'submit' | 'approve' | 'reject' | 'revise' | 'record' | 'witness' | 'complete')[];
@@ -4793,6 +6486,40 @@ export interface components {
       /** @example 400 */
       statusCode: number;
     };
+    FileDocumentIntoArchiveDto: {
+      /** @description 盒号 */
+      boxNumber?: number;
+      /**
+       * @description Default: from the retention schedule
+       * @example WS
+       */
+      categoryCode?: string;
+      /**
+       * @default good
+       * @enum {string}
+       */
+      condition?: 'good' | 'worn' | 'damaged';
+      /**
+       * @description 入库: disinfection done
+       * @default false
+       */
+      disinfected?: boolean;
+      /** Format: uuid */
+      documentId: string;
+      /** @example incoming-document */
+      kind: string;
+      /**
+       * @description Default: the code of the office’s department, else the first code
+       * @example BGS
+       */
+      orgCode?: string;
+      /**
+       * @description Default: the schedule’s, else the document’s
+       * @enum {string}
+       */
+      retention?: 'permanent' | '30-years' | '10-years';
+      shelf?: string;
+    };
     FileDto: {
       /**
        * @description Detected from the content
@@ -4839,6 +6566,12 @@ export interface components {
       secrecy: 'none' | 'secret' | 'confidential' | 'top-secret';
       title: string;
       titleHidden: boolean;
+    };
+    FindingDecisionDto: {
+      /** @enum {string} */
+      action: 'mask' | 'keep';
+      key: string;
+      reason?: string;
     };
     FollowUpWorkMatterDto: {
       note: string;
@@ -5293,6 +7026,30 @@ export interface components {
       /** Format: date-time */
       updatedAt: string;
     };
+    KeptFindingDto: {
+      key: string;
+      reason: string;
+    };
+    LendableKindDto: {
+      kind: string;
+      label: string;
+      labelEn: string;
+    };
+    LiaisonContactDto: {
+      email: string | null;
+      /** Format: uuid */
+      id: string;
+      name: string;
+      phone: string | null;
+    };
+    LiaisonEntryDto: {
+      departmentCode: string;
+      /** Format: uuid */
+      departmentId: string;
+      departmentName: string;
+      head: components['schemas']['LiaisonContactDto'] | null;
+      liaison: components['schemas']['LiaisonContactDto'] | null;
+    };
     LintFindingDto: {
       /** @example signers */
       field: string;
@@ -5314,6 +7071,36 @@ export interface components {
       labelEn: string;
       /** @enum {string} */
       severity: 'error' | 'warning';
+    };
+    LoanDto: {
+      actions: 'return'[];
+      applicant: components['schemas']['RefDto'];
+      /** Format: uuid */
+      approvalRequestId: string | null;
+      borrower: components['schemas']['RefDto'];
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date */
+      dueOn: string;
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      itemId: string;
+      itemKind: string;
+      /** @enum {string} */
+      itemSecrecy: 'none' | 'secret' | 'confidential' | 'top-secret';
+      itemTitle: string;
+      /** Format: date-time */
+      lentAt: string | null;
+      overdue: boolean;
+      purpose: string;
+      returnNote: string | null;
+      /** Format: date-time */
+      returnedAt: string | null;
+      returnedTo: components['schemas']['RefDto'] | null;
+      /** @enum {string} */
+      status: 'pending' | 'on-loan' | 'returned' | 'rejected' | 'withdrawn';
+      version: number;
     };
     LoginDto: {
       /** @example your-password */
@@ -5413,6 +7200,8 @@ export interface components {
       bookingId: string | null;
       /** @enum {string|null} */
       bookingStatus: 'pending' | 'confirmed' | 'rejected' | 'cancelled' | null;
+      carryOver: components['schemas']['ResolutionReportRowDto'][];
+      coordinationDepartments: components['schemas']['CoordinationDepartmentDto'][];
       departments: components['schemas']['InvitedDepartmentDto'][];
       description: string | null;
       /** Format: date-time */
@@ -5523,9 +7312,78 @@ export interface components {
       /** @description The department through which they received it */
       viaDepartment: components['schemas']['RefDto'] | null;
     };
+    MinutesDto: {
+      allowedActions: ('edit' | 'submit' | 'publish')[];
+      /** Format: uuid */
+      approvalRequestId: string | null;
+      canGiveFeedback: boolean;
+      departments: components['schemas']['RefDto'][];
+      draftedBy: components['schemas']['RefDto'];
+      feedback: components['schemas']['MinutesFeedbackDto'][];
+      header: components['schemas']['MinutesHeaderDto'];
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      meetingId: string;
+      otherText: string | null;
+      /** Format: date-time */
+      publishedAt: string | null;
+      resolutions: components['schemas']['ResolutionDto'][];
+      /** @enum {string} */
+      status: 'draft' | 'in-review' | 'approved' | 'published';
+      title: string;
+      topics: components['schemas']['MinutesTopicDto'][];
+      version: number;
+    };
+    MinutesFeedbackDto: {
+      author: components['schemas']['RefDto'];
+      body: string;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: uuid */
+      id: string;
+    };
+    MinutesFeedbackInputDto: {
+      /** @example 第二项决议的完成时限建议延后一周。 */
+      body: string;
+    };
+    MinutesHeaderDto: {
+      host: string | null;
+      leave: string[];
+      observers: string[];
+      place: string;
+      present: string[];
+      /** @example 2027-03-02 14:30–16:00 */
+      time: string;
+    };
+    MinutesTopicDto: {
+      text: string;
+      title: string;
+    };
     NameCardDto: {
       department: string | null;
       name: string;
+    };
+    NameListDetailDto: {
+      description: string | null;
+      /** Format: uuid */
+      id: string;
+      name: string;
+      nameCount: number;
+      names: string[];
+      /** Format: date-time */
+      updatedAt: string;
+      version: number;
+    };
+    NameListDto: {
+      description: string | null;
+      /** Format: uuid */
+      id: string;
+      name: string;
+      nameCount: number;
+      /** Format: date-time */
+      updatedAt: string;
+      version: number;
     };
     NoteDto: {
       /** Format: uuid */
@@ -5537,6 +7395,104 @@ export interface components {
       spokenAt: string;
       text: string;
       topic: string;
+    };
+    NoticeAudienceDto: {
+      /** @description Every active member of staff */
+      allStaff: boolean;
+      departmentIds?: string[];
+      roleIds?: string[];
+      userIds?: string[];
+    };
+    NoticeAudienceViewDto: {
+      allStaff: boolean;
+      departments: components['schemas']['RefDto'][];
+      roles: components['schemas']['RefDto'][];
+      users: components['schemas']['RefDto'][];
+    };
+    NoticeCoverageDto: {
+      byDepartment: components['schemas']['DepartmentCoverageDto'][];
+      /** @description Per-person channels: deliveries by status */
+      channels: components['schemas']['ChannelStatusCountsDto'][];
+      confirmed: number;
+      intended: number;
+      /** @description The website posting: on the public feed now */
+      onWebsite: boolean;
+      reached: number;
+      unreached: components['schemas']['UnreachedRecipientDto'][];
+    };
+    NoticeDetailDto: {
+      /** Format: uuid */
+      approvalRequestId: string | null;
+      asksConfirmation: boolean;
+      audience: components['schemas']['NoticeAudienceViewDto'];
+      body: string;
+      channels: ('in-app' | 'email' | 'sms' | 'wechat-mp' | 'website')[];
+      createdBy: components['schemas']['RefDto'];
+      decisions: components['schemas']['StoredDecisionDto'][];
+      /** @description Past its expiry: gone from the feed */
+      expired: boolean;
+      /** Format: date-time */
+      expiresAt: string | null;
+      /** @description The viewer is among the recipients */
+      iAmRecipient: boolean;
+      /** Format: uuid */
+      id: string;
+      isPublic: boolean;
+      /** Format: date-time */
+      myConfirmedAt: string | null;
+      /** Format: date-time */
+      publishedAt: string | null;
+      rejectionNote: string | null;
+      revision: number;
+      revisions: components['schemas']['NoticeRevisionDto'][];
+      /** @enum {string} */
+      status: 'draft' | 'pending' | 'verified' | 'published';
+      title: string;
+      version: number;
+    };
+    NoticeDraftDto: {
+      /** @description 回执: ask recipients to confirm they have read it */
+      asksConfirmation?: boolean;
+      audience: components['schemas']['NoticeAudienceDto'];
+      body: string;
+      channels: ('in-app' | 'email' | 'sms' | 'wechat-mp' | 'website')[];
+      decisions?: components['schemas']['FindingDecisionDto'][];
+      /** Format: date-time */
+      expiresAt?: string | null;
+      /** @example 关于寒假放假安排的通知 */
+      title: string;
+    };
+    NoticeDto: {
+      asksConfirmation: boolean;
+      channels: ('in-app' | 'email' | 'sms' | 'wechat-mp' | 'website')[];
+      createdBy: components['schemas']['RefDto'];
+      /** @description Past its expiry: gone from the feed */
+      expired: boolean;
+      /** Format: date-time */
+      expiresAt: string | null;
+      /** @description The viewer is among the recipients */
+      iAmRecipient: boolean;
+      /** Format: uuid */
+      id: string;
+      isPublic: boolean;
+      /** Format: date-time */
+      myConfirmedAt: string | null;
+      /** Format: date-time */
+      publishedAt: string | null;
+      revision: number;
+      /** @enum {string} */
+      status: 'draft' | 'pending' | 'verified' | 'published';
+      title: string;
+      version: number;
+    };
+    NoticeRevisionDto: {
+      body: string;
+      /** Format: date-time */
+      correctedAt: string;
+      correctedBy: components['schemas']['RefDto'];
+      correctionReason: string;
+      revision: number;
+      title: string;
     };
     OccurrencesDto: {
       dates: string[];
@@ -5920,6 +7876,24 @@ export interface components {
       /** @description True when there are more rows than `total` says */
       totalCapped: boolean;
     };
+    PageOfArchiveBox: {
+      items: components['schemas']['ArchiveBoxDto'][];
+      page: number;
+      pageSize: number;
+      /** @description Exact up to the cap (10000 for lists), then the cap */
+      total: number;
+      /** @description True when there are more rows than `total` says */
+      totalCapped: boolean;
+    };
+    PageOfArchiveItem: {
+      items: components['schemas']['ArchiveItemDto'][];
+      page: number;
+      pageSize: number;
+      /** @description Exact up to the cap (10000 for lists), then the cap */
+      total: number;
+      /** @description True when there are more rows than `total` says */
+      totalCapped: boolean;
+    };
     PageOfAuditEntry: {
       items: components['schemas']['AuditEntryDto'][];
       page: number;
@@ -6028,6 +8002,24 @@ export interface components {
       /** @description True when there are more rows than `total` says */
       totalCapped: boolean;
     };
+    PageOfLiaisonEntry: {
+      items: components['schemas']['LiaisonEntryDto'][];
+      page: number;
+      pageSize: number;
+      /** @description Exact up to the cap (10000 for lists), then the cap */
+      total: number;
+      /** @description True when there are more rows than `total` says */
+      totalCapped: boolean;
+    };
+    PageOfLoan: {
+      items: components['schemas']['LoanDto'][];
+      page: number;
+      pageSize: number;
+      /** @description Exact up to the cap (10000 for lists), then the cap */
+      total: number;
+      /** @description True when there are more rows than `total` says */
+      totalCapped: boolean;
+    };
     PageOfMeeting: {
       items: components['schemas']['MeetingDto'][];
       page: number;
@@ -6046,8 +8038,26 @@ export interface components {
       /** @description True when there are more rows than `total` says */
       totalCapped: boolean;
     };
+    PageOfNotice: {
+      items: components['schemas']['NoticeDto'][];
+      page: number;
+      pageSize: number;
+      /** @description Exact up to the cap (10000 for lists), then the cap */
+      total: number;
+      /** @description True when there are more rows than `total` says */
+      totalCapped: boolean;
+    };
     PageOfOutgoingDocument: {
       items: components['schemas']['OutgoingDocumentDto'][];
+      page: number;
+      pageSize: number;
+      /** @description Exact up to the cap (10000 for lists), then the cap */
+      total: number;
+      /** @description True when there are more rows than `total` says */
+      totalCapped: boolean;
+    };
+    PageOfResolutionReportRow: {
+      items: components['schemas']['ResolutionReportRowDto'][];
       page: number;
       pageSize: number;
       /** @description Exact up to the cap (10000 for lists), then the cap */
@@ -6093,6 +8103,15 @@ export interface components {
     };
     PageOfSealUseApplication: {
       items: components['schemas']['SealUseApplicationDto'][];
+      page: number;
+      pageSize: number;
+      /** @description Exact up to the cap (10000 for lists), then the cap */
+      total: number;
+      /** @description True when there are more rows than `total` says */
+      totalCapped: boolean;
+    };
+    PageOfTrainingPlan: {
+      items: components['schemas']['TrainingPlanDto'][];
       page: number;
       pageSize: number;
       /** @description Exact up to the cap (10000 for lists), then the cap */
@@ -6170,6 +8189,15 @@ export interface components {
     ReasonDto: {
       /** @example 请补充活动安全预案。 */
       reason: string;
+    };
+    RecipientDeliveryDto: {
+      channel: string;
+      lastError: string | null;
+      /** @enum {string} */
+      status: 'queued' | 'sent' | 'delivered' | 'read' | 'failed';
+    };
+    RecordAttendanceDto: {
+      entries: components['schemas']['AttendanceEntryDto'][];
     };
     RecordDestructionDto: {
       /** Format: date */
@@ -6332,11 +8360,100 @@ export interface components {
        */
       channel?: 'in-app' | 'email' | 'sms' | 'wecom' | 'dingtalk' | 'wechat-mp';
     };
+    ResendNoticeDto: {
+      /** @enum {string} */
+      channel?: 'in-app' | 'email' | 'sms' | 'wechat-mp';
+    };
+    ResendResultDto: {
+      /** @description Unreached persons left out: they had the most reminders allowed */
+      capped: number;
+      /** @description Deliveries queued */
+      deliveries: number;
+      /** @description Persons reminded now */
+      resent: number;
+    };
     ResendWebhookDeliveryDto: {
       reason?: string;
     };
     ResetPasswordDto: {
       newPassword: string;
+    };
+    ResolutionDto: {
+      done: boolean;
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      meetingId: string;
+      seq: number;
+      tasks: components['schemas']['ResolutionTaskDto'][];
+      text: string;
+    };
+    ResolutionMeetingDto: {
+      /** Format: uuid */
+      id: string;
+      /** Format: date-time */
+      startsAt: string;
+      title: string;
+      /** @description The meeting type’s name, e.g. 校务会 */
+      typeName: string;
+    };
+    ResolutionReportRowDto: {
+      done: boolean;
+      doneCount: number;
+      /** Format: uuid */
+      id: string;
+      meeting: components['schemas']['ResolutionMeetingDto'];
+      /** Format: uuid */
+      meetingId: string;
+      overdueCount: number;
+      seq: number;
+      taskCount: number;
+      tasks: components['schemas']['ResolutionTaskDto'][];
+      text: string;
+    };
+    ResolutionTaskDetailDto: {
+      canUpdate: boolean;
+      description: string | null;
+      /** Format: date */
+      dueOn: string;
+      /** Format: uuid */
+      id: string;
+      overdue: boolean;
+      owner: components['schemas']['RefDto'];
+      percent: number;
+      resolution: components['schemas']['ResolutionReportRowDto'];
+      /** Format: uuid */
+      resolutionId: string;
+      /** @enum {string} */
+      status: 'open' | 'in-progress' | 'done';
+      updates: components['schemas']['TaskUpdateDto'][];
+      version: number;
+    };
+    ResolutionTaskDto: {
+      description: string | null;
+      /** Format: date */
+      dueOn: string;
+      /** Format: uuid */
+      id: string;
+      overdue: boolean;
+      owner: components['schemas']['RefDto'];
+      percent: number;
+      /** Format: uuid */
+      resolutionId: string;
+      /** @enum {string} */
+      status: 'open' | 'in-progress' | 'done';
+      version: number;
+    };
+    ResolutionTaskInputDto: {
+      /** @example 牵头制定实施方案 */
+      description?: string;
+      /**
+       * Format: date
+       * @example 2027-03-31
+       */
+      dueOn: string;
+      /** Format: uuid */
+      ownerId: string;
     };
     RespondMeetingDto: {
       reason?: string;
@@ -6351,6 +8468,10 @@ export interface components {
     ReturnIncomingDto: {
       /** @example 来文不属于本校办理范围，请径送区教育局。 */
       reason: string;
+    };
+    ReturnLoanDto: {
+      /** @example 原件完好，无复制 */
+      note?: string;
     };
     ReturnOutgoingDto: {
       /** @example 主送机关不全，请补充各年级组。 */
@@ -6409,6 +8530,15 @@ export interface components {
         | 'administration.seals.manage'
         | 'administration.seals.apply'
         | 'administration.ledger.manage'
+        | 'information.desensitise'
+        | 'information.name-lists.manage'
+        | 'information.notices.draft'
+        | 'information.notices.manage'
+        | 'administration.archives.manage'
+        | 'administration.lending.manage'
+        | 'assessment.training.manage'
+        | 'documents.declassify'
+        | 'meetings.resolutions.report'
       )[];
       version: number;
     };
@@ -6709,6 +8839,19 @@ export interface components {
       /** @description People to send to */
       toUserIds?: string[];
     };
+    SensitiveFindingDto: {
+      /** @description Offset just past the last character */
+      end: number;
+      /** @description Key of the decision covering it (every occurrence of the same text and kind) */
+      key: string;
+      /** @enum {string} */
+      kind: 'idCard' | 'mobile' | 'email' | 'name';
+      /** @description What masking puts in its place */
+      masked: string;
+      /** @description Offset of the first character, in UTF-16 code units */
+      start: number;
+      text: string;
+    };
     SetNoteTakerDto: {
       /**
        * Format: uuid
@@ -6771,6 +8914,12 @@ export interface components {
        */
       value: Record<string, never>;
     };
+    StoredDecisionDto: {
+      /** @enum {string} */
+      action: 'mask' | 'keep';
+      key: string;
+      reason?: string;
+    };
     SubmitGeneralRequestDto: {
       /** @example 拟于下月举办校园开放日，需借用操场及礼堂，请审批。 */
       content: string;
@@ -6783,6 +8932,24 @@ export interface components {
       /** @example 预留给校长办公会纪要 */
       reason: string;
       year?: number;
+    };
+    TaskProgressDto: {
+      /** @example 已完成教学楼排查，正在排查宿舍楼 */
+      note: string;
+      percent?: number;
+      /** @enum {string} */
+      status?: 'open' | 'in-progress' | 'done';
+    };
+    TaskUpdateDto: {
+      /** Format: uuid */
+      id: string;
+      note: string;
+      percent: number;
+      /** Format: date-time */
+      recordedAt: string;
+      recordedBy: components['schemas']['RefDto'];
+      /** @enum {string} */
+      status: 'open' | 'in-progress' | 'done';
     };
     TeachingWeekDto: {
       /** Format: date */
@@ -6829,10 +8996,58 @@ export interface components {
       /** @example 审议2027年春季学期校历 */
       title: string;
     };
+    TrainingPlanDetailDto: {
+      /** Format: date-time */
+      createdAt: string;
+      createdBy: components['schemas']['RefDto'];
+      description: string | null;
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      kind: 'business' | 'confidentiality' | 'system-use' | 'new-technology' | 'maintenance';
+      quarter: number;
+      sessionCount: number;
+      sessions: components['schemas']['TrainingSessionDto'][];
+      title: string;
+      year: number;
+    };
+    TrainingPlanDto: {
+      /** Format: date-time */
+      createdAt: string;
+      createdBy: components['schemas']['RefDto'];
+      description: string | null;
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      kind: 'business' | 'confidentiality' | 'system-use' | 'new-technology' | 'maintenance';
+      quarter: number;
+      sessionCount: number;
+      title: string;
+      year: number;
+    };
+    TrainingSessionDto: {
+      attendance: components['schemas']['AttendanceDto'][];
+      attendedCount: number;
+      content: string;
+      /** Format: date-time */
+      heldAt: string;
+      /** Format: uuid */
+      id: string;
+      place: string;
+      /** Format: uuid */
+      planId: string;
+      trainer: string;
+    };
     TransferDto: {
       comment?: string;
       /** Format: uuid */
       toUserId: string;
+    };
+    UnreachedRecipientDto: {
+      deliveries: components['schemas']['RecipientDeliveryDto'][];
+      department: components['schemas']['RefDto'] | null;
+      reminders: number;
+      user: components['schemas']['RefDto'];
     };
     UnreadCountDto: {
       unread: number;
@@ -6840,6 +9055,49 @@ export interface components {
     UpdateApprovalChainDto: {
       steps: components['schemas']['ApprovalStepDto'][];
       /** @description The version read */
+      version: number;
+    };
+    UpdateArchiveBoxDto: {
+      /** Format: date */
+      checkedOn?: string;
+      checker?: string;
+      note?: string;
+      organiser?: string;
+      version: number;
+    };
+    UpdateArchiveRetentionRuleDto: {
+      /** @enum {string|null} */
+      documentType?:
+        | 'resolution'
+        | 'decision'
+        | 'order'
+        | 'communique'
+        | 'announcement'
+        | 'public-notice'
+        | 'opinion'
+        | 'notice'
+        | 'circular'
+        | 'report'
+        | 'request'
+        | 'reply'
+        | 'motion'
+        | 'letter'
+        | 'minutes'
+        | null;
+      /** @enum {string} */
+      retention?: 'permanent' | '30-years' | '10-years';
+      scope?: string;
+      version: number;
+    };
+    UpdateArchiveSettingsDto: {
+      /**
+       * @description 全宗号: upper-case letters and digits
+       * @example Z001
+       */
+      fondsCode?: string;
+      fondsName?: string;
+      /** @enum {string} */
+      orgMode?: 'department' | 'subject';
       version: number;
     };
     UpdateCalendarDaysDto: {
@@ -6890,6 +9148,33 @@ export interface components {
       topics?: components['schemas']['TopicInputDto'][];
       typeCode?: string;
       /** @description The version read; a stale one is 409 */
+      version: number;
+    };
+    UpdateMinutesDto: {
+      departmentIds?: string[];
+      header?: components['schemas']['MinutesHeaderDto'];
+      otherText?: string;
+      title?: string;
+      topics?: components['schemas']['MinutesTopicDto'][];
+      version: number;
+    };
+    UpdateNameListDto: {
+      description?: string;
+      name?: string;
+      names?: string[];
+      version: number;
+    };
+    UpdateNoticeDto: {
+      /** @description 回执: ask recipients to confirm they have read it */
+      asksConfirmation?: boolean;
+      audience: components['schemas']['NoticeAudienceDto'];
+      body: string;
+      channels: ('in-app' | 'email' | 'sms' | 'wechat-mp' | 'website')[];
+      decisions?: components['schemas']['FindingDecisionDto'][];
+      /** Format: date-time */
+      expiresAt?: string | null;
+      /** @example 关于寒假放假安排的通知 */
+      title: string;
       version: number;
     };
     UpdateOutgoingDto: {
@@ -7009,6 +9294,15 @@ export interface components {
         | 'administration.seals.manage'
         | 'administration.seals.apply'
         | 'administration.ledger.manage'
+        | 'information.desensitise'
+        | 'information.name-lists.manage'
+        | 'information.notices.draft'
+        | 'information.notices.manage'
+        | 'administration.archives.manage'
+        | 'administration.lending.manage'
+        | 'assessment.training.manage'
+        | 'documents.declassify'
+        | 'meetings.resolutions.report'
       )[];
       version: number;
     };
@@ -7322,6 +9616,997 @@ export interface operations {
       };
     };
   };
+  listArchiveBackups: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        q?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PageOfBackup'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `administration.archives.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  requestArchiveBackup: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BackupQueuedDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `administration.archives.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  restoreArchiveBackup: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ArchiveBackupRestoredDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `administration.archives.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  listArchiveBoxes: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        q?: string;
+        categoryCode?: string;
+        year?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PageOfArchiveBox'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `administration.archives.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  updateArchiveBox: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateArchiveBoxDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ArchiveBoxDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `administration.archives.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  createArchiveCategory: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateArchiveCategoryDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ArchiveCategoryDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `administration.archives.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  getArchiveClassification: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ArchiveClassificationDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `administration.archives.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  listArchiveFilingCandidates: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ArchiveFilingCandidateDto'][];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `administration.archives.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  fileDocumentIntoArchive: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['FileDocumentIntoArchiveDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ArchiveItemDetailDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `administration.archives.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  listArchiveItems: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        q?: string;
+        categoryCode?: string;
+        year?: number;
+        retention?: 'permanent' | '30-years' | '10-years';
+        orgCode?: string;
+        /** @description Items in this box */
+        boxId?: string;
+        /** @description PLT-7: `xlsx` answers every matching row (paging ignored) as an Excel file, up to EXPORT_MAX_ROWS */
+        format?: 'json' | 'xlsx';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of rows; with `format=xlsx` the sheet「归档文件目录」(序号、档号、文号、责任者、题名、日期、密级、页数、保管期限、盒号、备注), dates in the school's time zone */
+      200: {
+        headers: {
+          /** @description xlsx only: data rows in the sheet */
+          'X-Export-Rows'?: number;
+          /** @description xlsx only: true when more rows matched than EXPORT_MAX_ROWS (the sheet then ends with a note) */
+          'X-Export-Truncated'?: boolean;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PageOfArchiveItem'];
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `administration.archives.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  accessionArchiveItem: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AccessionArchiveItemDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ArchiveItemDetailDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `administration.archives.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  getArchiveItem: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ArchiveItemDetailDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  downloadArchiveFile: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        fileId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The content */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/octet-stream': string;
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/octet-stream': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/octet-stream': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/octet-stream': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  createArchiveOrgCode: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateArchiveOrgCodeDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ArchiveOrgCodeDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `administration.archives.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  createArchiveRetentionRule: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateArchiveRetentionRuleDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ArchiveRetentionRuleDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `administration.archives.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  deleteArchiveRetentionRule: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Removed. */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `administration.archives.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  updateArchiveRetentionRule: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateArchiveRetentionRuleDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ArchiveRetentionRuleDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `administration.archives.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  updateArchiveSettings: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateArchiveSettingsDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ArchiveSettingsDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `administration.archives.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
   listWorkMatters: {
     parameters: {
       query?: {
@@ -7601,6 +10886,330 @@ export interface operations {
       };
       /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  listLendableKinds: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LendableKindDto'][];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `administration.lending.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  listLoans: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        q?: string;
+        status?: 'pending' | 'on-loan' | 'returned' | 'rejected' | 'withdrawn';
+        borrowerId?: string;
+        overdue?: boolean;
+        /** @description PLT-7: `xlsx` answers every matching row (paging ignored) as an Excel file, up to EXPORT_MAX_ROWS */
+        format?: 'json' | 'xlsx';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of rows; with `format=xlsx` the sheet「涉密载体借阅登记簿」(借阅物品、密级、借阅人、借阅事由、归还期限、状态、借出时间、归还时间、收回人、登记人、归还情况), dates in the school's time zone */
+      200: {
+        headers: {
+          /** @description xlsx only: data rows in the sheet */
+          'X-Export-Rows'?: number;
+          /** @description xlsx only: true when more rows matched than EXPORT_MAX_ROWS (the sheet then ends with a note) */
+          'X-Export-Truncated'?: boolean;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PageOfLoan'];
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  applyLoan: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ApplyLoanDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LoanDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `administration.lending.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Idempotency-Key reused with a different body */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  getLoan: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LoanDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  returnLoan: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReturnLoanDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LoanDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `administration.lending.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  listDepartmentLiaisons: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        q?: string;
+        /** @description PLT-7: `xlsx` answers every matching row (paging ignored) as an Excel file, up to EXPORT_MAX_ROWS */
+        format?: 'json' | 'xlsx';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of rows; with `format=xlsx` the sheet「部门联络人名录」(部门、部门负责人、负责人电话、联络人、联络人电话、联络人邮箱), dates in the school's time zone */
+      200: {
+        headers: {
+          /** @description xlsx only: data rows in the sheet */
+          'X-Export-Rows'?: number;
+          /** @description xlsx only: true when more rows matched than EXPORT_MAX_ROWS (the sheet then ends with a note) */
+          'X-Export-Truncated'?: boolean;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PageOfLiaisonEntry'];
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `org.read` */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -9313,6 +12922,334 @@ export interface operations {
       };
     };
   };
+  getConfidentialityTrainingStatus: {
+    parameters: {
+      query?: {
+        userId?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ConfidentialityTrainingStatusDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  listTrainingPlans: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        q?: string;
+        kind?: 'business' | 'confidentiality' | 'system-use' | 'new-technology' | 'maintenance';
+        year?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PageOfTrainingPlan'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `assessment.training.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  createTrainingPlan: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateTrainingPlanDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TrainingPlanDetailDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `assessment.training.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  getTrainingPlan: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TrainingPlanDetailDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `assessment.training.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  addTrainingSession: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateTrainingSessionDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TrainingPlanDetailDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `assessment.training.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  recordTrainingAttendance: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RecordAttendanceDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TrainingSessionDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `assessment.training.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
   listAuditLog: {
     parameters: {
       query?: {
@@ -10825,6 +14762,76 @@ export interface operations {
         };
       };
       /** @description Requires the permission `documents.incoming.handle` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  declassifyIncoming: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DeclassifyIncomingDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['IncomingDocumentDetailDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `documents.declassify` */
       403: {
         headers: {
           [name: string]: unknown;
@@ -14043,6 +18050,1025 @@ export interface operations {
       };
     };
   };
+  applyDesensitisation: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DesensitiseApplyDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DesensitiseApplyResultDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `information.desensitise` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description FINDINGS_UNRESOLVED, keyed by finding key */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  scanForPersonalData: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DesensitiseScanDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DesensitiseScanResultDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `information.desensitise` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  listNameLists: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NameListDto'][];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `information.name-lists.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  createNameList: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateNameListDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NameListDetailDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `information.name-lists.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  getNameList: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NameListDetailDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `information.name-lists.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  deleteNameList: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `information.name-lists.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  updateNameList: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateNameListDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NameListDetailDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `information.name-lists.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  listNotices: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        q?: string;
+        status?: 'draft' | 'pending' | 'verified' | 'published';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PageOfNotice'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  createNotice: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['NoticeDraftDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NoticeDetailDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `information.notices.draft` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  getNotice: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NoticeDetailDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  updateNotice: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateNoticeDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NoticeDetailDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `information.notices.draft` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  confirmNotice: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NoticeDetailDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  correctNotice: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CorrectNoticeDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NoticeDetailDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `information.notices.draft` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description FINDINGS_UNRESOLVED */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  getNoticeCoverage: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NoticeCoverageDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `information.notices.draft` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  publishNotice: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NoticeDetailDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `information.notices.draft` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description FINDINGS_UNRESOLVED or NOTICE_NO_RECIPIENTS */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  resendNotice: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ResendNoticeDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ResendResultDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `information.notices.draft` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  submitNotice: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NoticeDetailDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `information.notices.draft` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description FINDINGS_UNRESOLVED or NOTICE_NO_RECIPIENTS */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
   listApiTokens: {
     parameters: {
       query?: {
@@ -15473,6 +20499,74 @@ export interface operations {
       };
     };
   };
+  createCoordinationMeeting: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateCoordinationMeetingDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CoordinationResultDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `meetings.organise` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description MEETING_ROOM_TOO_SMALL, keyed attendeeCount */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
   getCalendarFeed: {
     parameters: {
       query?: never;
@@ -15818,6 +20912,184 @@ export interface operations {
       };
       /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  getResolutionTask: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        taskId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ResolutionTaskDetailDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  recordResolutionTaskProgress: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        taskId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['TaskProgressDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ResolutionTaskDetailDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  listResolutionReport: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        q?: string;
+        /** @description Meeting type code */
+        typeCode?: string;
+        /** @description open: some task not done; done: every task done */
+        state?: 'open' | 'done';
+        /** @description Only resolutions with an overdue task */
+        overdue?: boolean;
+        /** @description Only resolutions with a task of this owner */
+        ownerId?: string;
+        /** @description Meetings from this school date */
+        from?: string;
+        /** @description Meetings until this school date */
+        to?: string;
+        /** @description PLT-7: `xlsx` answers every matching row (paging ignored) as an Excel file, up to EXPORT_MAX_ROWS */
+        format?: 'json' | 'xlsx';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of rows; with `format=xlsx` the sheet「决议落实情况」(会议、会议类型、会议日期、序号、决议、状态、任务数、已完成、逾期、落实任务（责任人／时限／进度）), dates in the school's time zone */
+      200: {
+        headers: {
+          /** @description xlsx only: data rows in the sheet */
+          'X-Export-Rows'?: number;
+          /** @description xlsx only: true when more rows matched than EXPORT_MAX_ROWS (the sheet then ends with a note) */
+          'X-Export-Truncated'?: boolean;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PageOfResolutionReportRow'];
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `meetings.resolutions.report` */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -17053,6 +22325,460 @@ export interface operations {
       };
     };
   };
+  getMeetingMinutes: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MinutesDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  draftMeetingMinutes: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MinutesDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `meetings.organise` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  updateMeetingMinutes: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateMinutesDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MinutesDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `meetings.organise` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  exportMinutesDocx: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.wordprocessingml.document': string;
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.wordprocessingml.document': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.wordprocessingml.document': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.wordprocessingml.document': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  giveMinutesFeedback: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['MinutesFeedbackInputDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MinutesDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  exportMinutesPdf: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/pdf': string;
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/pdf': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/pdf': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/pdf': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  publishMeetingMinutes: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MinutesDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `meetings.organise` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  submitMeetingMinutes: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MinutesDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `meetings.organise` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
   setMeetingNoteTaker: {
     parameters: {
       query?: never;
@@ -17372,6 +23098,115 @@ export interface operations {
       };
       /** @description Idempotency-Key reused with a different body */
       422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  listMeetingResolutions: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ResolutionDto'][];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  createMeetingResolution: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateResolutionDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ResolutionDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `meetings.organise` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
         headers: {
           [name: string]: unknown;
         };
@@ -19210,6 +25045,102 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  getPublicNoticesPage: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/html': string;
+        };
+      };
+    };
+  };
+  getPublicNoticesJsonFeed: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/feed+json': string;
+        };
+      };
+    };
+  };
+  getPublicNoticesRss: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/rss+xml': string;
+        };
+      };
+    };
+  };
+  getPublicNoticePage: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/html': string;
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/html': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/html': components['schemas']['ErrorBodyDto'];
         };
       };
     };

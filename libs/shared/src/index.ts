@@ -23,3 +23,4 @@ export * from './notices.js';
 export * from './archives.js';
 export * from './training.js';
 export * from './lending.js';
+export * from './meeting-minutes.js';

@@ -55,6 +55,7 @@ export const MENU: MenuModule[] = [
       { path: '/meetings', labelKey: 'meetings.menu.meetings', permission: PERMISSIONS.MEETINGS_BOOK },
       { path: '/meetings/calendar', labelKey: 'meetings.menu.calendar', permission: PERMISSIONS.MEETINGS_BOOK },
       { path: '/meetings/rooms', labelKey: 'meetings.menu.rooms', permission: PERMISSIONS.MEETINGS_ROOMS_MANAGE },
+      { path: '/meetings/resolutions', labelKey: 'meetings.menu.resolutions', permission: PERMISSIONS.MEETINGS_RESOLUTIONS_REPORT },
     ],
   },
   {

@@ -94,6 +94,8 @@ export const PERMISSIONS = {
   ASSESSMENT_TRAINING_MANAGE: 'assessment.training.manage',
   /** Declassify documents (解密, REQ-3): the office records the decision and its reason. */
   DOCUMENTS_DECLASSIFY: 'documents.declassify',
+  /** See every resolution of the meetings one may see, with its tasks' state, and export the report (决议落实情况, MTG-9). */
+  MEETINGS_RESOLUTIONS_REPORT: 'meetings.resolutions.report',
 } as const;
 
 export type Permission = (typeof PERMISSIONS)[keyof typeof PERMISSIONS];
@@ -150,4 +152,5 @@ export const PERMISSION_LABELS: Record<Permission, { 'zh-CN': string; en: string
   'administration.lending.manage': { 'zh-CN': '涉密载体外借管理', en: 'Lend classified items' },
   'assessment.training.manage': { 'zh-CN': '培训记录管理', en: 'Keep training records' },
   'documents.declassify': { 'zh-CN': '公文解密', en: 'Declassify documents' },
+  'meetings.resolutions.report': { 'zh-CN': '决议落实情况', en: 'Resolutions report' },
 };

@@ -184,6 +184,19 @@ export const routes: RouteRecordRaw[] = [
         component: () => import('../views/meetings/rooms/RoomListView.vue'),
         meta: { permission: PERMISSIONS.MEETINGS_ROOMS_MANAGE, titleKey: 'meetings.menu.rooms' },
       },
+      // Resolutions (MTG-9): the leaders' report; a task opened from its owner's inbox.
+      {
+        path: 'meetings/resolutions',
+        name: 'meeting-resolutions',
+        component: () => import('../views/meetings/resolutions/ResolutionReportView.vue'),
+        meta: { permission: PERMISSIONS.MEETINGS_RESOLUTIONS_REPORT, titleKey: 'meetings.menu.resolutions' },
+      },
+      {
+        path: 'meetings/resolution-tasks/:taskId',
+        name: 'resolution-task',
+        component: () => import('../views/meetings/resolutions/ResolutionTaskView.vue'),
+        meta: { titleKey: 'meetingMinutes.task.title' },
+      },
       {
         path: 'meetings/:id',
         name: 'meeting-detail',

@@ -50,6 +50,7 @@ import {
   MeetingType,
 } from '../modules/meetings/meetings/meeting.entity';
 import { MEETING_PREPARATION_ENTITIES } from '../modules/meetings/preparation/preparation.entities';
+import { MEETING_MINUTES_ENTITIES } from '../modules/meetings/minutes/minutes-entities';
 
 /** Every entity of the app; modules add theirs here so the CLI and the app see the same schema. */
 export const ENTITIES = [
@@ -122,4 +123,6 @@ export const ENTITIES = [
   ...NOTICE_ENTITIES,
   // assessment: training records (ASM-6)
   ...TRAINING_ENTITIES,
+  // meetings: minutes (MTG-8), resolutions (MTG-9), coordination meetings (ADM-1)
+  ...MEETING_MINUTES_ENTITIES,
 ];

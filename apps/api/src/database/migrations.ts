@@ -16,6 +16,7 @@ import { Notices1796421775540 } from './migrations/1796421775540-Notices';
 import { Archives1796500000000 } from './migrations/1796500000000-Archives';
 import { LendingAndTraining1796510000000 } from './migrations/1796510000000-LendingAndTraining';
 import { MeetingPreparation1796520000000 } from './migrations/1796520000000-MeetingPreparation';
+import { MeetingMinutes1796530000000 } from './migrations/1796530000000-MeetingMinutes';
 
 /** Every migration, in order. A new migration is added here as well as in migrations/. */
 export const MIGRATIONS = [
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   Archives1796500000000,
   LendingAndTraining1796510000000,
   MeetingPreparation1796520000000,
+  MeetingMinutes1796530000000,
 ];

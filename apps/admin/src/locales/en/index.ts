@@ -3,6 +3,7 @@ import { documentsOutgoing } from './documentsOutgoing';
 import { retention } from './retention';
 import { meetings } from './meetings';
 import { meetingPrep } from './meetingPrep';
+import { meetingMinutes } from './meetingMinutes';
 import { administration } from './administration';
 import { information } from './information';
 import { archives } from './archives';
@@ -246,6 +247,8 @@ const en: MessageSchema = {
     'approval-task': 'Approval',
     'approval-resubmit': 'Returned for changes',
     'incoming-document': 'Incoming document',
+    'meeting-minutes': 'Meeting minutes',
+    'meeting-resolution-task': 'Resolution task',
   },
   approvals: {
     title: 'Approvals',
@@ -588,6 +591,11 @@ const en: MessageSchema = {
     APPROVAL_NOT_PARTY: 'Only the applicant and the approvers can copy a request',
     CHANNEL_NOT_CONFIGURED: 'That channel is not configured yet',
     MEETING_ROOM_CLASH: 'The room is already booked in this slot',
+    MINUTES_NOT_APPROVED: 'The minutes are not approved yet and cannot be published',
+    MINUTES_ILLEGAL_TRANSITION: 'The minutes cannot do this in their current state',
+    MINUTES_EXIST: 'The meeting already has minutes',
+    MINUTES_NOT_A_RECIPIENT: 'Only recipients of the minutes can give feedback',
+    RESOLUTION_NOT_THE_TASK_OWNER: 'Only the task owner records its progress',
     MEETING_ROOM_NOT_BOOKABLE: 'The room is not open for booking',
     MEETING_ROOM_TOO_SMALL: 'The room has too few seats',
     MEETING_BOOKING_NOT_ACTIVE: 'The booking was cancelled or rejected',
@@ -1033,6 +1041,7 @@ const en: MessageSchema = {
   retention,
   meetings,
   meetingPrep,
+  meetingMinutes,
   administration,
   information,
   archives,

@@ -7,6 +7,7 @@ export const meetings: typeof zh = {
     meetings: 'Meetings',
     calendar: 'Room bookings',
     rooms: 'Meeting rooms',
+    resolutions: 'Resolutions report',
   },
   equipment: {
     projector: 'Projector',

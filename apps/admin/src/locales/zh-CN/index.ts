@@ -2,6 +2,7 @@ import { retention } from './retention';
 import { documentsOutgoing } from './documentsOutgoing';
 import { meetings } from './meetings';
 import { meetingPrep } from './meetingPrep';
+import { meetingMinutes } from './meetingMinutes';
 import { administration } from './administration';
 import { information } from './information';
 import { archives } from './archives';
@@ -245,6 +246,8 @@ const zhCN = {
     'approval-task': '审批',
     'approval-resubmit': '退回修改',
     'incoming-document': '收文',
+    'meeting-minutes': '会议纪要',
+    'meeting-resolution-task': '决议落实',
   },
   approvals: {
     title: '审批',
@@ -587,6 +590,11 @@ const zhCN = {
     APPROVAL_NOT_PARTY: '只有申请人和审批人可以抄送',
     CHANNEL_NOT_CONFIGURED: '该渠道尚未配置，不能用它发送',
     MEETING_ROOM_CLASH: '该时段会议室已被预约',
+    MINUTES_NOT_APPROVED: '纪要尚未审核通过，不能发布',
+    MINUTES_ILLEGAL_TRANSITION: '纪要当前状态不允许此操作',
+    MINUTES_EXIST: '该会议已有纪要',
+    MINUTES_NOT_A_RECIPIENT: '您不是该纪要的接收人，不能反馈',
+    RESOLUTION_NOT_THE_TASK_OWNER: '只有任务责任人可以登记进展',
     MEETING_ROOM_NOT_BOOKABLE: '该会议室暂不开放预约',
     MEETING_ROOM_TOO_SMALL: '会议室容纳人数不足',
     MEETING_BOOKING_NOT_ACTIVE: '该预约已取消或未获批准',
@@ -1027,6 +1035,7 @@ const zhCN = {
   retention,
   meetings,
   meetingPrep,
+  meetingMinutes,
   administration,
   information,
   archives,

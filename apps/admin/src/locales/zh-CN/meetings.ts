@@ -5,6 +5,7 @@ export const meetings = {
     meetings: '会议',
     calendar: '会议室预约',
     rooms: '会议室管理',
+    resolutions: '决议落实情况',
   },
   equipment: {
     projector: '投影仪',

@@ -31,6 +31,6 @@ export function useMeetingList() {
         },
       }),
   );
-  const dialogs = reactive({ create: false, feed: false });
+  const dialogs = reactive({ create: false, feed: false, coordination: false });
   return { query, rows, total, totalCapped, loading, load, search, dialogs };
 }

@@ -21,6 +21,15 @@ import { NotesService } from './notes/notes.service';
 import { PreparationController } from './preparation/preparation.controller';
 import { PreparationService } from './preparation/preparation.service';
 import { RescheduleService } from './preparation/reschedule.service';
+import { CoordinationController } from './coordination/coordination.controller';
+import { CoordinationDepartment, CoordinationSeries } from './coordination/coordination.entity';
+import { CoordinationService } from './coordination/coordination.service';
+import { MinutesController } from './minutes/minutes.controller';
+import { MeetingMinutes, MeetingMinutesFeedback } from './minutes/minutes.entity';
+import { MinutesService } from './minutes/minutes.service';
+import { ResolutionsController } from './resolutions/resolutions.controller';
+import { MeetingResolution, MeetingResolutionTask, MeetingResolutionTaskUpdate } from './resolutions/resolution.entity';
+import { ResolutionsService } from './resolutions/resolutions.service';
 
 /**
  * Meetings (会议服务, guide 二(三) and 三(二)), part 1: rooms and bookings (MTG-1), meetings with
@@ -40,6 +49,13 @@ import { RescheduleService } from './preparation/reschedule.service';
       MeetingAttendee,
       MeetingCalendarFeed,
       ...MEETING_PREPARATION_ENTITIES,
+      MeetingMinutes,
+      MeetingMinutesFeedback,
+      MeetingResolution,
+      MeetingResolutionTask,
+      MeetingResolutionTaskUpdate,
+      CoordinationSeries,
+      CoordinationDepartment,
     ]),
   ],
   // Rooms and bookings before meetings: `/meetings/rooms` and `/meetings/bookings` must match
@@ -47,6 +63,10 @@ import { RescheduleService } from './preparation/reschedule.service';
   controllers: [
     RoomsController,
     BookingsController,
+    // Coordination, resolutions and minutes (ADM-1, MTG-8, MTG-9) before MeetingsController: their static paths win over /meetings/:id.
+    CoordinationController,
+    ResolutionsController,
+    MinutesController,
     MeetingsController,
     // Preparation, materials, sign-in and notes (MTG-4–MTG-7): routes under /meetings/:id/… and /meetings/materials/…
     PreparationController,
@@ -65,6 +85,9 @@ import { RescheduleService } from './preparation/reschedule.service';
     AttendanceService,
     SignInCodes,
     NotesService,
+    MinutesService,
+    ResolutionsService,
+    CoordinationService,
   ],
   exports: [BookingsService, MeetingsService],
 })

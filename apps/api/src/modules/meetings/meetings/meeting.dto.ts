@@ -38,6 +38,8 @@ import {
 } from 'class-validator';
 import { PageQueryDto } from '../../../platform/http/pagination';
 import { RefDto } from '../../../platform/org/org.dto';
+import { CoordinationDepartmentDto } from '../coordination/coordination-department.dto';
+import { ResolutionReportRowDto } from '../resolutions/resolution.dto';
 import { trim } from '../rooms/room.dto';
 
 /** One agenda topic (议题). */
@@ -414,6 +416,17 @@ export class MeetingDetailDto extends MeetingDto {
 
   @ApiProperty({ type: String, format: 'date-time', nullable: true })
   notifiedAt: string | null;
+
+  /**
+   * 上次决议落实情况 (MTG-9): the open resolutions of earlier meetings of the same type, computed
+   * when the meeting is read, so it shows the tasks' current state.
+   */
+  @ApiProperty({ type: [ResolutionReportRowDto] })
+  carryOver: ResolutionReportRowDto[];
+
+  /** The departments involved in a coordination meeting (协调会, ADM-1); empty for other meetings. */
+  @ApiProperty({ type: [CoordinationDepartmentDto] })
+  coordinationDepartments: CoordinationDepartmentDto[];
 }
 
 export class CalendarFeedDto {

@@ -58,5 +58,8 @@ export function toMeetingDetailDto(
     departments: departments.map((d) => ({ department: ref(d.department)!, role: d.role })),
     agendaConfirmedAt: iso(m.agendaConfirmedAt),
     notifiedAt: iso(m.notifiedAt),
+    // Filled by the service (MTG-9 carry-over, ADM-1 departments).
+    carryOver: [],
+    coordinationDepartments: [],
   };
 }

@@ -26,6 +26,8 @@ import { NotificationsService } from '../../../platform/notifications/notificati
 import { PLATFORM_ERRORS } from '@xiaoban/shared';
 import { BookingsService, MEETING, hhmm } from '../bookings/bookings.service';
 import { RoomBooking } from '../bookings/booking.entity';
+import { coordinationDepartmentsOf } from '../coordination/coordination-departments';
+import { ResolutionsService } from '../resolutions/resolutions.service';
 import { MEETING_ERRORS, bookingPending, illegalMeetingMove, notAnAttendee, notTheOrganiser } from '../meetings.errors';
 import type {
   CreateMeetingDto,
@@ -67,6 +69,7 @@ export class MeetingsService implements OnModuleInit {
     private readonly bookings: BookingsService,
     private readonly notifications: NotificationsService,
     private readonly inbox: InboxService,
+    private readonly resolutions: ResolutionsService,
   ) {}
 
   onModuleInit(): void {
@@ -122,55 +125,67 @@ export class MeetingsService implements OnModuleInit {
     if (Object.keys(errors).length) throw badRequest('The meeting is incomplete', errors);
     const slot = dto.bookingId ? null : this.bookings.slotOf(dto.startsAt!, dto.endsAt!);
 
-    const work = () =>
-      this.dataSource.transaction(async (manager) => {
-        await this.assertType(manager, dto.typeCode);
-        await this.assertUser(manager, dto.hostId, 'hostId');
-        const invitees = await this.resolvePeople(manager, dto, secrecy, dto.hostId ?? null);
-        let bookingId: string | null = null;
-        let when = slot;
-        if (dto.bookingId) {
-          const booking = await this.takeOverBooking(manager, dto.bookingId, actor);
-          bookingId = booking.id;
-          // The booking now carries the meeting: its title follows (and hides with) the meeting's.
-          await manager.update(RoomBooking, { id: booking.id }, { title: dto.title });
-          when = { startsAt: booking.startsAt, endsAt: booking.endsAt };
-        } else if (dto.roomId) {
-          const count = Math.max(1, new Set([actor.id, ...invitees.map((i) => i.userId)]).size);
-          const booking = await this.bookings.insertBooking(
-            manager,
-            { roomId: dto.roomId, ...slot!, attendeeCount: count, title: dto.title },
-            ctx,
-            'startsAt',
-          );
-          bookingId = booking.id;
-        }
-        const meeting = manager.create(Meeting, {
-          title: dto.title,
-          typeCode: dto.typeCode,
-          organiserId: actor.id,
-          hostId: dto.hostId ?? null,
-          bookingId,
-          startsAt: when!.startsAt,
-          endsAt: when!.endsAt,
-          location: dto.location || null,
-          secrecy,
-          description: dto.description || null,
-          status: 'draft',
-        });
-        await manager.insert(Meeting, meeting);
-        await this.writeTopics(manager, meeting.id, dto.topics ?? []);
-        await this.writePeople(manager, meeting.id, dto, invitees);
-        await this.audit.record(manager, ctx, {
-          action: 'meeting.create',
-          objectType: MEETING,
-          objectId: meeting.id,
-          details: { typeCode: dto.typeCode, secrecy, bookingId, invitees: invitees.length },
-        });
-        return meeting.id;
-      });
+    const work = () => this.dataSource.transaction((manager) => this.insertMeeting(manager, dto, slot, ctx));
     const id = dto.roomId ? await this.bookings.reportingClashes(dto.roomId, [slot!], actor, 'startsAt', work) : await work();
     return this.get(id, ctx);
+  }
+
+  /**
+   * The meeting's rows in the caller's transaction, its room booked when a room is given: create()
+   * wraps it for one meeting, a coordination series (ADM-1) for each of its occurrences.
+   */
+  async insertMeeting(
+    manager: EntityManager,
+    dto: CreateMeetingDto,
+    slot: { startsAt: Date; endsAt: Date } | null,
+    ctx: RequestContext,
+  ): Promise<string> {
+    const actor = ctx.actor!;
+    const secrecy = dto.secrecy ?? 'none';
+    await this.assertType(manager, dto.typeCode);
+    await this.assertUser(manager, dto.hostId, 'hostId');
+    const invitees = await this.resolvePeople(manager, dto, secrecy, dto.hostId ?? null);
+    let bookingId: string | null = null;
+    let when = slot;
+    if (dto.bookingId) {
+      const booking = await this.takeOverBooking(manager, dto.bookingId, actor);
+      bookingId = booking.id;
+      // The booking now carries the meeting: its title follows (and hides with) the meeting's.
+      await manager.update(RoomBooking, { id: booking.id }, { title: dto.title });
+      when = { startsAt: booking.startsAt, endsAt: booking.endsAt };
+    } else if (dto.roomId) {
+      const count = Math.max(1, new Set([actor.id, ...invitees.map((i) => i.userId)]).size);
+      const booking = await this.bookings.insertBooking(
+        manager,
+        { roomId: dto.roomId, ...slot!, attendeeCount: count, title: dto.title },
+        ctx,
+        'startsAt',
+      );
+      bookingId = booking.id;
+    }
+    const meeting = manager.create(Meeting, {
+      title: dto.title,
+      typeCode: dto.typeCode,
+      organiserId: actor.id,
+      hostId: dto.hostId ?? null,
+      bookingId,
+      startsAt: when!.startsAt,
+      endsAt: when!.endsAt,
+      location: dto.location || null,
+      secrecy,
+      description: dto.description || null,
+      status: 'draft',
+    });
+    await manager.insert(Meeting, meeting);
+    await this.writeTopics(manager, meeting.id, dto.topics ?? []);
+    await this.writePeople(manager, meeting.id, dto, invitees);
+    await this.audit.record(manager, ctx, {
+      action: 'meeting.create',
+      objectType: MEETING,
+      objectId: meeting.id,
+      details: { typeCode: dto.typeCode, secrecy, bookingId, invitees: invitees.length },
+    });
+    return meeting.id;
   }
 
   /** Before the notice: title, type, host, description, agenda and people. A confirmed agenda goes back to draft. */
@@ -345,7 +360,10 @@ export class MeetingsService implements OnModuleInit {
     ]);
     const place = await this.placeOf(manager, meeting);
     const mine = attendees.find((a) => a.userId === viewer.id)?.response ?? null;
-    return toMeetingDetailDto(meeting, place, mine, this.allowedActions(meeting, viewer), topics, attendees, departments);
+    const detail = toMeetingDetailDto(meeting, place, mine, this.allowedActions(meeting, viewer), topics, attendees, departments);
+    detail.carryOver = await this.resolutions.carriedOverTo(meeting, viewer, manager);
+    detail.coordinationDepartments = await coordinationDepartmentsOf(manager, id);
+    return detail;
   }
 
   async list(query: QueryMeetingsDto, viewer: Principal): Promise<Page<MeetingDto>> {
