@@ -15,7 +15,13 @@ async function stubPrint(page: Page): Promise<void> {
 
 const ARCHIVE_NUMBER = /^Z\d{3}-WS·\d{4}-D30-BGS-\d{4}$/;
 
-test('ADM-8 accession an archive item and print its catalogue', async ({ page, baseURL }) => {
+/** A one-page PDF standing in for the scanned copy. */
+const SCAN = Buffer.from(
+  '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj ' +
+    '3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
+);
+
+test('ADM-8 ADM-9 accession an archive item with its scanned copy and print its catalogue', async ({ page, baseURL }) => {
   test.setTimeout(120_000);
   const stamp = runStamp();
   const password = 'Dangan2026!';
@@ -39,6 +45,9 @@ test('ADM-8 accession an archive item and print its catalogue', async ({ page, b
   await dateInput.fill('2026-03-05');
   await dateInput.press('Enter');
   await form.getByTestId('accession-shelf').fill('3排2列4层');
+  // The digitised copy goes with it (ADM-9).
+  await form.locator('input[type=file]').setInputFiles({ name: `${title}扫描件.pdf`, mimeType: 'application/pdf', buffer: SCAN });
+  await expect(form.locator('[data-status="done"]')).toHaveCount(1);
   await page.getByTestId('accession-save').click();
 
   // The catalogue shows it with a 档号 of DA/T 22.
@@ -64,4 +73,9 @@ test('ADM-8 accession an archive item and print its catalogue', async ({ page, b
   expect(await page.locator('#xb-print-page').textContent()).toContain('size: A4 landscape');
   await page.getByTestId('archive-print-back').click();
   await expect(page.getByTestId('archives-page')).toBeVisible();
+
+  // The item keeps its scanned copy, with the SHA-256 it was stored with.
+  await page.getByTestId('archive-items-table').locator('.el-table__row', { hasText: title }).click();
+  await expect(page.getByText(`${title}扫描件.pdf`)).toBeVisible();
+  await expect(page.locator('.archive-sha')).toContainText(/SHA-256 [0-9a-f]{64}/);
 });

@@ -37,11 +37,18 @@ test('INF-2 INF-3 write a notice with a phone number, mask it, have it verified 
   const form = clerk.getByTestId('notice-form');
   await form.getByTestId('notice-title').fill(title);
   await form.getByTestId('notice-body').fill('请各位监考老师周五前确认。如有疑问请致电 13912345678。');
+  // One search per person, the dropdown closed in between: a pick clears the search, so the next
+  // person is searched afresh rather than looked for among the directory's first accounts.
   for (const person of [people.reader, people.absent]) {
     await form.getByTestId('notice-users').click();
     await clerk.keyboard.type(person.username);
     await openDropdown(clerk).locator('.el-select-dropdown__item', { hasText: person.name }).click();
+    // A click elsewhere in the form closes the dropdown (Escape would close the dialog too).
+    await form.getByTestId('notice-title').click();
+    await expect(openDropdown(clerk)).toHaveCount(0);
   }
+  await expect(form).toContainText(people.reader.name);
+  await expect(form).toContainText(people.absent.name);
   await form.getByTestId('notice-confirmation').click();
 
   // The check flags the phone number; the clerk masks it and submits for verification.

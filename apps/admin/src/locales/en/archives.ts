@@ -27,6 +27,7 @@ export const archives: typeof zh = {
     secrecy: 'Secrecy',
     pages: 'Pages',
     remarks: 'Remarks',
+    scans: 'Scanned copies',
     disinfected: 'Disinfected',
     condition: 'Condition',
     box: 'Box no.',

@@ -25,6 +25,7 @@ export const archives = {
     secrecy: '密级',
     pages: '页数',
     remarks: '备注',
+    scans: '扫描件',
     disinfected: '已消毒',
     condition: '保存状况',
     box: '盒号',

@@ -1,4 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
+import { grantToBuiltinRoles, revokeFromBuiltinRoles } from '../role-grants';
 
 /** The documents permissions of the built-in roles, as libs/shared roles.ts grants them. */
 const ROLE_GRANTS: Record<string, string[]> = {
@@ -182,22 +183,11 @@ export class IncomingDocuments1796405432988 implements MigrationInterface {
             ADD CONSTRAINT "FK_incoming_document_routes_handled_by" FOREIGN KEY ("handled_by") REFERENCES "users"("id") ON DELETE
             SET NULL ON UPDATE NO ACTION
         `);
-    for (const [code, permissions] of Object.entries(ROLE_GRANTS)) {
-      await queryRunner.query(
-        `UPDATE roles SET permissions = ARRAY(SELECT DISTINCT p FROM unnest(permissions || $2::text[]) AS p ORDER BY p)
-          WHERE code = $1 AND builtin`,
-        [code, permissions],
-      );
-    }
+    await grantToBuiltinRoles(queryRunner, ROLE_GRANTS);
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
-    for (const [code, permissions] of Object.entries(ROLE_GRANTS)) {
-      await queryRunner.query(
-        `UPDATE roles SET permissions = ARRAY(SELECT p FROM unnest(permissions) AS p WHERE p <> ALL($2::text[])) WHERE code = $1`,
-        [code, permissions],
-      );
-    }
+    await revokeFromBuiltinRoles(queryRunner, ROLE_GRANTS);
     await queryRunner.query(`
             ALTER TABLE "incoming_document_routes" DROP CONSTRAINT "FK_incoming_document_routes_handled_by"
         `);

@@ -1,4 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
+import { grantToBuiltinRoles, revokeFromBuiltinRoles } from '../role-grants';
 
 /** The meetings permissions of the built-in roles, as libs/shared roles.ts grants them. */
 const ROLE_GRANTS: Record<string, string[]> = {
@@ -310,22 +311,11 @@ export class Meetings1796409758788 implements MigrationInterface {
         [code, name, nameEn, sort],
       );
     }
-    for (const [code, permissions] of Object.entries(ROLE_GRANTS)) {
-      await queryRunner.query(
-        `UPDATE roles SET permissions = ARRAY(SELECT DISTINCT p FROM unnest(permissions || $2::text[]) AS p ORDER BY p)
-                  WHERE code = $1 AND builtin`,
-        [code, permissions],
-      );
-    }
+    await grantToBuiltinRoles(queryRunner, ROLE_GRANTS);
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
-    for (const [code, permissions] of Object.entries(ROLE_GRANTS)) {
-      await queryRunner.query(
-        `UPDATE roles SET permissions = ARRAY(SELECT p FROM unnest(permissions) AS p WHERE p <> ALL($2::text[])) WHERE code = $1`,
-        [code, permissions],
-      );
-    }
+    await revokeFromBuiltinRoles(queryRunner, ROLE_GRANTS);
     await queryRunner.query(`
             ALTER TABLE "meeting_calendar_feeds" DROP CONSTRAINT "FK_meeting_calendar_feeds_user"
         `);

@@ -1,4 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
+import { grantToBuiltinRoles, revokeFromBuiltinRoles } from '../role-grants';
 
 /**
  * The seeded roles' new permissions (libs/shared roles.ts), granted to an existing school's
@@ -324,22 +325,11 @@ export class Administration1796412067559 implements MigrationInterface {
             ADD CONSTRAINT "FK_seal_inspections_inspected_by" FOREIGN KEY ("inspected_by") REFERENCES "users"("id") ON DELETE
             SET NULL ON UPDATE NO ACTION
         `);
-    for (const [code, permissions] of Object.entries(ROLE_GRANTS)) {
-      await queryRunner.query(
-        `UPDATE roles SET permissions = ARRAY(SELECT DISTINCT p FROM unnest(permissions || $2::text[]) AS p ORDER BY p)
-          WHERE code = $1 AND builtin`,
-        [code, permissions],
-      );
-    }
+    await grantToBuiltinRoles(queryRunner, ROLE_GRANTS);
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
-    for (const [code, permissions] of Object.entries(ROLE_GRANTS)) {
-      await queryRunner.query(
-        `UPDATE roles SET permissions = ARRAY(SELECT p FROM unnest(permissions) AS p WHERE p <> ALL($2::text[])) WHERE code = $1`,
-        [code, permissions],
-      );
-    }
+    await revokeFromBuiltinRoles(queryRunner, ROLE_GRANTS);
     await queryRunner.query(`
             ALTER TABLE "seal_inspections" DROP CONSTRAINT "FK_seal_inspections_inspected_by"
         `);

@@ -1,4 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
+import { grantToBuiltinRoles, revokeFromBuiltinRoles } from '../role-grants';
 
 /**
  * The seeded roles' new permissions (libs/shared roles.ts), granted to an existing school's
@@ -129,22 +130,11 @@ export class Notices1796421775540 implements MigrationInterface {
             ALTER TABLE "notice_revisions"
             ADD CONSTRAINT "FK_notice_revisions_corrected_by" FOREIGN KEY ("corrected_by") REFERENCES "users"("id") ON DELETE RESTRICT ON UPDATE NO ACTION
         `);
-    for (const [code, permissions] of Object.entries(ROLE_GRANTS)) {
-      await queryRunner.query(
-        `UPDATE roles SET permissions = ARRAY(SELECT DISTINCT p FROM unnest(permissions || $2::text[]) AS p ORDER BY p)
-          WHERE code = $1 AND builtin`,
-        [code, permissions],
-      );
-    }
+    await grantToBuiltinRoles(queryRunner, ROLE_GRANTS);
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
-    for (const [code, permissions] of Object.entries(ROLE_GRANTS)) {
-      await queryRunner.query(
-        `UPDATE roles SET permissions = ARRAY(SELECT p FROM unnest(permissions) AS p WHERE p <> ALL($2::text[])) WHERE code = $1`,
-        [code, permissions],
-      );
-    }
+    await revokeFromBuiltinRoles(queryRunner, ROLE_GRANTS);
     await queryRunner.query(`
             ALTER TABLE "notice_revisions" DROP CONSTRAINT "FK_notice_revisions_corrected_by"
         `);

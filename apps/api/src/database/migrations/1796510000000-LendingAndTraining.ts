@@ -1,4 +1,12 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
+import { grantToBuiltinRoles, revokeFromBuiltinRoles } from '../role-grants';
+
+/** The office lends classified items and keeps the training records; the director also declassifies. */
+const OFFICE = ['administration.lending.manage', 'assessment.training.manage'];
+const ROLE_GRANTS: Record<string, string[]> = {
+  'office-director': [...OFFICE, 'documents.declassify'],
+  'office-clerk': OFFICE,
+};
 
 /** Classified lending (ADM-10) and training records (ASM-6). */
 export class LendingAndTraining1796510000000 implements MigrationInterface {
@@ -157,9 +165,11 @@ export class LendingAndTraining1796510000000 implements MigrationInterface {
             ALTER TABLE "training_attendances"
             ADD CONSTRAINT "FK_training_attendances_recorded_by" FOREIGN KEY ("recorded_by") REFERENCES "users"("id") ON DELETE RESTRICT ON UPDATE NO ACTION
         `);
+    await grantToBuiltinRoles(queryRunner, ROLE_GRANTS);
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
+    await revokeFromBuiltinRoles(queryRunner, ROLE_GRANTS);
     await queryRunner.query(`
             ALTER TABLE "training_attendances" DROP CONSTRAINT "FK_training_attendances_recorded_by"
         `);

@@ -1,4 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
+import { grantToBuiltinRoles, revokeFromBuiltinRoles } from '../role-grants';
 
 /** The seeded roles' new permission (libs/shared roles.ts), granted to an existing school's built-in roles too. */
 const ROLE_GRANTS: Record<string, string[]> = {
@@ -193,22 +194,11 @@ export class MeetingMinutes1796530000000 implements MigrationInterface {
             ALTER TABLE "meeting_minutes_feedback"
             ADD CONSTRAINT "FK_meeting_minutes_feedback_author" FOREIGN KEY ("author_id") REFERENCES "users"("id") ON DELETE RESTRICT ON UPDATE NO ACTION
         `);
-    for (const [code, permissions] of Object.entries(ROLE_GRANTS)) {
-      await queryRunner.query(
-        `UPDATE roles SET permissions = ARRAY(SELECT DISTINCT p FROM unnest(permissions || $2::text[]) AS p ORDER BY p)
-                  WHERE code = $1 AND builtin`,
-        [code, permissions],
-      );
-    }
+    await grantToBuiltinRoles(queryRunner, ROLE_GRANTS);
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
-    for (const [code, permissions] of Object.entries(ROLE_GRANTS)) {
-      await queryRunner.query(
-        `UPDATE roles SET permissions = ARRAY(SELECT p FROM unnest(permissions) AS p WHERE p <> ALL($2::text[])) WHERE code = $1`,
-        [code, permissions],
-      );
-    }
+    await revokeFromBuiltinRoles(queryRunner, ROLE_GRANTS);
     await queryRunner.query(`
             ALTER TABLE "meeting_minutes_feedback" DROP CONSTRAINT "FK_meeting_minutes_feedback_author"
         `);
