@@ -66,20 +66,11 @@ export class NotificationsService implements OnModuleInit {
 
   /** Queues a notification in the caller's transaction; returns the delivery ids (outbox keys). */
   async notify(manager: EntityManager, notification: Notification): Promise<string[]> {
-    const recipients = await this.recipients(manager, notification.recipientIds);
-    const configured = new Set(await this.channels.configuredChannels(manager));
-    const ids: string[] = [];
-    for (const recipient of recipients) {
+    const made = await this.queue(manager, notification, (recipient, configured) => {
       const wanted = new Set<ChannelName>(notification.mandatory ? configured : (recipient.channels ?? ['in-app', 'email']));
-      wanted.add('in-app'); // the message centre always has it
-      for (const channel of wanted) {
-        if (channel !== 'in-app' && !configured.has(channel)) continue;
-        const address = this.addressOf(recipient, channel);
-        if (!address) continue;
-        ids.push(await this.enqueue(manager, { ...notification, recipientId: recipient.id, channel, address, resendOf: null }));
-      }
-    }
-    return ids;
+      return wanted.add('in-app'); // the message centre always has it
+    });
+    return made.map((d) => d.id);
   }
 
   /**
@@ -87,16 +78,25 @@ export class NotificationsService implements OnModuleInit {
    * the sender chose the channels (a notice, INF-3). A channel the school has not configured, or a
    * person without an address on it, gets no delivery; the caller sees which were made.
    */
-  async notifyVia(
+  notifyVia(
     manager: EntityManager,
     notification: Omit<Notification, 'mandatory'>,
     channels: readonly ChannelName[],
+  ): Promise<{ id: string; recipientId: string; channel: ChannelName }[]> {
+    return this.queue(manager, notification, () => new Set(channels));
+  }
+
+  /** One delivery per recipient and chosen channel that is configured (in-app always is) and has an address. */
+  private async queue(
+    manager: EntityManager,
+    notification: Notification,
+    channelsFor: (recipient: Recipient, configured: ReadonlySet<ChannelName>) => Iterable<ChannelName>,
   ): Promise<{ id: string; recipientId: string; channel: ChannelName }[]> {
     const recipients = await this.recipients(manager, notification.recipientIds);
     const configured = new Set(await this.channels.configuredChannels(manager));
     const made: { id: string; recipientId: string; channel: ChannelName }[] = [];
     for (const recipient of recipients) {
-      for (const channel of new Set(channels)) {
+      for (const channel of channelsFor(recipient, configured)) {
         if (channel !== 'in-app' && !configured.has(channel)) continue;
         const address = this.addressOf(recipient, channel);
         if (!address) continue;

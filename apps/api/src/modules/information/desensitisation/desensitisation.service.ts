@@ -26,6 +26,9 @@ import { SensitiveName, SensitiveNameList } from './name-list.entity';
 
 const NAME_LIST = 'sensitive-name-list';
 
+const asDecision = (d: FindingDecisionDto): FindingDecision =>
+  d.action === 'keep' ? { key: d.key, action: 'keep', reason: d.reason ?? '' } : { key: d.key, action: 'mask' };
+
 /** 422 keyed by each unresolved finding's key: the author must mask it or keep it with a reason. */
 export const findingsUnresolved = (findings: SensitiveFinding[]) =>
   new ApiError(
@@ -69,9 +72,7 @@ export class DesensitisationService {
     manager?: EntityManager,
   ): Promise<{ text: string; maskedCount: number; kept: { key: string; reason: string }[] }> {
     const findings = await this.scan(text, manager);
-    const asDecisions = decisions.map((d): FindingDecision =>
-      d.action === 'keep' ? { key: d.key, action: 'keep', reason: d.reason ?? '' } : { key: d.key, action: 'mask' },
-    );
+    const asDecisions = decisions.map(asDecision);
     const unresolved = unresolvedFindings(findings, asDecisions);
     if (unresolved.length) throw findingsUnresolved(unresolved);
     const present = new Set(findings.map((f) => f.key));
@@ -81,6 +82,19 @@ export class DesensitisationService {
       maskedCount: findings.filter((f) => masking.has(f.key)).length,
       kept: asDecisions.flatMap((d) => (d.action === 'keep' && present.has(d.key) ? [{ key: d.key, reason: d.reason.trim() }] : [])),
     };
+  }
+
+  /**
+   * Several texts checked together (a notice's title and body): the names are read once, every open
+   * finding in any of them is reported in one 422, and each text comes back masked as decided.
+   */
+  async maskAll(texts: string[], decisions: FindingDecisionDto[], manager?: EntityManager): Promise<string[]> {
+    const names = await this.listedNames(manager);
+    const asDecisions = decisions.map(asDecision);
+    const scanned = texts.map((text) => ({ text, findings: scanSensitive(text, { names }) }));
+    const unresolved = scanned.flatMap((s) => unresolvedFindings(s.findings, asDecisions));
+    if (unresolved.length) throw findingsUnresolved(unresolved);
+    return scanned.map((s) => applyMasking(s.text, s.findings, asDecisions));
   }
 
   /** The check as the panel's tool runs it; what was kept and why goes to the audit log (without the text). */

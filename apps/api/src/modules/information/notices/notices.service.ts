@@ -201,11 +201,11 @@ export class NoticesService implements OnModuleInit {
    * grown in between).
    */
   private async desensitised(manager: EntityManager, notice: Notice): Promise<{ title: string; body: string }> {
-    const decisions = notice.decisions as FindingDecisionDto[];
-    // One check over both, so the author sees every open finding at once.
-    await this.desensitisation.resolve(`${notice.title}\n${notice.body}`, decisions, manager);
-    const title = (await this.desensitisation.resolve(notice.title, decisions, manager)).text;
-    const body = (await this.desensitisation.resolve(notice.body, decisions, manager)).text;
+    const [title, body] = await this.desensitisation.maskAll(
+      [notice.title, notice.body],
+      notice.decisions as FindingDecisionDto[],
+      manager,
+    );
     return { title, body };
   }
 
