@@ -27,6 +27,7 @@ import { MeetingsModule } from './modules/meetings/meetings.module';
 import { AdministrationModule } from './modules/administration/administration.module';
 import { InformationModule } from './modules/information/information.module';
 import { AssessmentModule } from './modules/assessment/assessment.module';
+import { LogisticsModule } from './modules/logistics/logistics.module';
 import { RetentionModule } from './platform/retention/retention.module';
 
 /** Settings the app is built with: the checked config and the database it runs on. */
@@ -89,6 +90,7 @@ export class AppModule {
         MeetingsModule,
         AdministrationModule,
         InformationModule,
+        LogisticsModule,
         AssessmentModule,
       ],
       controllers: [HealthController],

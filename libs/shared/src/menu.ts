@@ -70,6 +70,13 @@ export const MENU: MenuModule[] = [
     ],
   },
   {
+    // Each logistics part (supplies, purchasing, maintenance, event logistics) adds its pages here.
+    key: 'logistics',
+    labelKey: 'menu.logistics',
+    icon: 'Van',
+    items: [],
+  },
+  {
     key: 'administration',
     labelKey: 'administration.menu.module',
     icon: 'Briefcase',

@@ -74,6 +74,7 @@ const en: MessageSchema = {
     departments: 'Departments',
     roles: 'Roles',
     audit: 'Audit log',
+    logistics: 'Logistics',
   },
   login: {
     title: 'Sign in',
@@ -191,6 +192,7 @@ const en: MessageSchema = {
     meetings: 'Meetings',
     administration: 'Administration',
     information: 'Information',
+    logistics: 'Logistics',
     assessment: 'Assessment',
   },
   audit: {

@@ -73,6 +73,7 @@ const zhCN = {
     departments: '部门管理',
     roles: '角色权限',
     audit: '操作日志',
+    logistics: '后勤保障',
   },
   login: {
     title: '登录',
@@ -190,6 +191,7 @@ const zhCN = {
     meetings: '会议服务',
     administration: '行政管理',
     information: '信息发布',
+    logistics: '后勤保障',
     assessment: '考核管理',
   },
   audit: {
