@@ -187,8 +187,11 @@ export async function generateIncoming(client, { count, bodies, seed = 20261204,
       ),
     );
   }
-  log('  ANALYZE …');
-  await client.query('ANALYZE incoming_documents; ANALYZE files; ANALYZE document_texts');
+  // VACUUM as well: it sets the visibility map, as autovacuum would have long since on a school's
+  // ten-year database. Without it every index-only count fetches heap pages (2.9 ms against
+  // 8.7 ms for the capped count of a filtered list at 50,000 documents).
+  log('  VACUUM ANALYZE …');
+  for (const table of ['incoming_documents', 'files', 'document_texts']) await client.query(`VACUUM ANALYZE ${table}`);
   return stats;
 }
 

@@ -304,6 +304,32 @@ describe('documents: outgoing (发文)', () => {
     await draft(school.applicant, { attachmentIds: [foreign] }).expect(400);
   });
 
+  it('DOC-7 the drafter takes an attachment off: the form may send its whole list again, the 正文 stays, the file is gone', async () => {
+    const upload = async (name: string) =>
+      (
+        await t.http
+          .post('/api/v1/files')
+          .set(as(school.applicant))
+          .attach('file', await samplePdf('attachment'), name)
+          .expect(201)
+      ).body.id as string;
+    const [letter, pledge, body] = [await upload('告家长书.pdf'), await upload('安全承诺书.pdf'), await upload('正文.pdf')];
+    const created = (await draft(school.applicant, { attachmentIds: [letter, pledge], bodyFileId: body }).expect(201)).body;
+    const patch = (send: object) => t.http.patch(`/api/v1/documents/outgoing/${created.id}`).set(as(school.applicant)).send(send);
+    // The whole list again, as the edit form sends it, changes nothing.
+    const same = (await patch({ attachmentIds: [letter, pledge], version: created.version }).expect(200)).body;
+    expect(same.version).toBe(created.version);
+    // The 正文 is replaced, never removed; a file the document does not hold cannot be removed.
+    const refused = await patch({ removeAttachmentIds: [body], version: created.version }).expect(400);
+    expect(refused.body.errors).toHaveProperty('removeAttachmentIds');
+    await patch({ removeAttachmentIds: [randomUUID()], version: created.version }).expect(400);
+    const removed = (await patch({ attachmentIds: [letter], removeAttachmentIds: [pledge], version: created.version }).expect(200)).body;
+    expect(removed.attachments.map((a: { id: string }) => a.id)).toEqual([letter]);
+    expect(removed.bodyFile).toMatchObject({ id: body });
+    await t.http.get(`/api/v1/files/${pledge}`).set(as(school.applicant)).expect(404);
+    await t.http.get(`/api/v1/files/${letter}`).set(as(school.applicant)).expect(200);
+  });
+
   it('DOC-7 100 parallel registrations across one 代字 get distinct, gap-free numbers in the GB/T 9704 form, though some roll back', async () => {
     const code = '校发';
     const fresh = (await t.http.post('/api/v1/documents/outgoing/prefixes').set(as(admin())).send({ code, name: '学校发文' }).expect(201))

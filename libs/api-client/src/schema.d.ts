@@ -2131,7 +2131,7 @@ export interface paths {
     head?: never;
     /**
      * Edit an outgoing document
-     * @description DOC-7: with the version read (409 VERSION_CONFLICT when stale). The drafter edits a draft; the office edits while it checks and in 复核. A substantive change after 签发 sends it back to the signer (status signing, a new outgoing-signoff request). `attachmentIds` adds files.
+     * @description DOC-7: with the version read (409 VERSION_CONFLICT when stale). The drafter edits a draft; the office edits while it checks and in 复核. A substantive change after 签发 sends it back to the signer (status signing, a new outgoing-signoff request). `attachmentIds` adds files (those attached already are left as they are, so a form may send its whole list); `removeAttachmentIds` takes attached files off, which is a substantive change like adding one.
      */
     patch: operations['updateOutgoing'];
     trace?: never;
@@ -9224,6 +9224,7 @@ export interface components {
       printedOn?: string;
       printingOrg?: string;
       remark?: string;
+      removeAttachmentIds?: string[];
       /** @enum {string} */
       retention?: 'permanent' | '30-years' | '10-years';
       /**

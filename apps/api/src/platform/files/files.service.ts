@@ -223,9 +223,47 @@ export class FilesService implements OnModuleInit, OnApplicationBootstrap, OnApp
     return result;
   }
 
+  /** Of `fileIds`, those attached to `owner` already: a form may send its whole list of files again. */
+  async attachedTo(manager: EntityManager, owner: ObjectRef, fileIds: string[]): Promise<Set<string>> {
+    if (fileIds.length === 0) return new Set();
+    const files = await manager.find(StoredFile, {
+      select: { id: true },
+      where: { id: In([...new Set(fileIds)]), ownerType: owner.type, ownerId: owner.id },
+    });
+    return new Set(files.map((f) => f.id));
+  }
+
+  /**
+   * Detaches files from an object, in the module's transaction: the file rows go at once (and with
+   * them any text read from them for search), the bytes once it commits. `field` names the request
+   * field for the error a form shows.
+   */
+  async detach(
+    manager: EntityManager,
+    fileIds: string[],
+    owner: ObjectRef,
+    ctx: RequestContext,
+    field = 'removeAttachmentIds',
+  ): Promise<void> {
+    const ids = [...new Set(fileIds)];
+    if (ids.length === 0) return;
+    const files = await manager
+      .createQueryBuilder(StoredFile, 'f')
+      .setLock('pessimistic_write')
+      .where('f.id IN (:...ids) AND f.owner_type = :type AND f.owner_id = :owner', { ids, type: owner.type, owner: owner.id })
+      .getMany();
+    if (files.length !== ids.length)
+      throw badRequest('Some files are not attached', { [field]: ['one or more files are not attached to this object'] });
+    await this.remove(manager, files);
+    await this.audit.record(manager, ctx, { action: 'file.detach', objectType: owner.type, objectId: owner.id, details: { fileIds: ids } });
+  }
+
   /** Removes the files of an object that is deleted, in its transaction; the bytes go once it commits. */
   async removeOwned(manager: EntityManager, owner: ObjectRef): Promise<void> {
-    const files = await manager.findBy(StoredFile, { ownerType: owner.type, ownerId: owner.id });
+    await this.remove(manager, await manager.findBy(StoredFile, { ownerType: owner.type, ownerId: owner.id }));
+  }
+
+  private async remove(manager: EntityManager, files: StoredFile[]): Promise<void> {
     if (files.length === 0) return;
     await manager.delete(StoredFile, { id: In(files.map((f) => f.id)) });
     for (const file of files) await this.jobs.sendWithin(manager, DELETE_OBJECT_QUEUE, { key: file.storageKey });

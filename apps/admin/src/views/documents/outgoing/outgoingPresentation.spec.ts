@@ -9,6 +9,7 @@ import {
   isClassified,
   lintRows,
   outgoingButtons,
+  removedAttachmentIds,
   secrecyMark,
   splitNames,
   stepActionLabel,
@@ -64,6 +65,14 @@ describe('outgoing drafting form (DOC-7)', () => {
       writtenOn: '2026-12-03',
       attachmentIds: [],
     });
+  });
+
+  it('DOC-7 an edit sends the attachments taken off the form for removal, and nothing for a list kept or extended', () => {
+    const attached = [{ id: 'letter' }, { id: 'pledge' }];
+    const files = (ids: string[]) => ids.map((id) => ({ id })) as unknown as ReturnType<typeof blankDraftForm>['files'];
+    expect(removedAttachmentIds(attached, { files: files(['letter', 'pledge', 'new']) })).toEqual([]);
+    expect(removedAttachmentIds(attached, { files: files(['pledge']) })).toEqual(['letter']);
+    expect(removedAttachmentIds(attached, { files: files([]) })).toEqual(['letter', 'pledge']);
   });
 
   it('DOC-7 密级★保密期限 as printed, nothing for 非密', () => {

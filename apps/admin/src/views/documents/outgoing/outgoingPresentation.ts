@@ -186,6 +186,15 @@ export function draftBodyOf(form: DraftForm): OutgoingDraftBody {
   };
 }
 
+/**
+ * The attached files the drafter took off in the edit form: the document's attachments that are
+ * no longer in the form's list (the API adds the new ones and leaves the others as they are).
+ */
+export function removedAttachmentIds(attachments: readonly { id: string }[], form: Pick<DraftForm, 'files'>): string[] {
+  const kept = new Set(form.files.map((file) => file.id));
+  return attachments.filter((file) => !kept.has(file.id)).map((file) => file.id);
+}
+
 /** One rule of the lint panel with this draft's result: passed, or its findings. */
 export interface LintRow {
   id: string;

@@ -234,7 +234,8 @@ export class OutgoingController {
     description:
       'DOC-7: with the version read (409 VERSION_CONFLICT when stale). The drafter edits a draft; the office edits while it checks and ' +
       'in 复核. A substantive change after 签发 sends it back to the signer (status signing, a new outgoing-signoff request). ' +
-      '`attachmentIds` adds files.',
+      '`attachmentIds` adds files (those attached already are left as they are, so a form may send its whole list); ' +
+      '`removeAttachmentIds` takes attached files off, which is a substantive change like adding one.',
   })
   @ApiOkResponse({ type: OutgoingDocumentDetailDto })
   @ApiErrors(400, 403, 404, 409, 422)

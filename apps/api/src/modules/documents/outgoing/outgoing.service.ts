@@ -210,7 +210,7 @@ export class OutgoingService implements OnModuleInit {
       }
       if (dto.departmentId) await this.assertDepartment(manager, dto.departmentId, 'departmentId');
 
-      const { version, attachmentIds, ...fields } = dto;
+      const { version, attachmentIds, removeAttachmentIds, ...fields } = dto;
       const required = Object.keys(fields).filter((key) => fields[key as keyof typeof fields] === null && REQUIRED_FIELDS.includes(key));
       if (required.length) throw badRequest('Some fields cannot be emptied', Object.fromEntries(required.map((k) => [k, ['required']])));
       const changes: Changes = {};
@@ -220,13 +220,24 @@ export class OutgoingService implements OnModuleInit {
         if (JSON.stringify((doc as unknown as Record<string, unknown>)[key] ?? null) !== JSON.stringify(normalised))
           changes[key] = normalised;
       }
-      const newFiles = (attachmentIds ?? []).filter(Boolean);
-      const substantive = newFiles.length > 0 || OUTGOING_SUBSTANTIVE_FIELDS.some((field) => field !== 'attachmentIds' && field in changes);
-      if (Object.keys(changes).length === 0 && newFiles.length === 0) return this.get(id, ctx, manager);
+      const owner = { type: OUTGOING_DOCUMENT, id };
+      // Files attached already are no change: the form sends its whole list again.
+      const attached = await this.files.attachedTo(manager, owner, attachmentIds ?? []);
+      const newFiles = (attachmentIds ?? []).filter((fileId) => fileId && !attached.has(fileId));
+      const removedFiles = [...new Set(removeAttachmentIds ?? [])];
+      if (removedFiles.some((fileId) => fileId === doc.bodyFileId || fileId === changes.bodyFileId || newFiles.includes(fileId))) {
+        throw badRequest('The body file cannot be removed', {
+          removeAttachmentIds: ['the body file is replaced through bodyFileId, and a file cannot be added and removed at once'],
+        });
+      }
+      const filesChanged = newFiles.length > 0 || removedFiles.length > 0;
+      const substantive = filesChanged || OUTGOING_SUBSTANTIVE_FIELDS.some((field) => field !== 'attachmentIds' && field in changes);
+      if (Object.keys(changes).length === 0 && !filesChanged) return this.get(id, ctx, manager);
 
       await updateVersioned(manager, OutgoingDocument, id, version, changes, OUTGOING_DOCUMENT);
       const secrecyNow = (changes.secrecy as SecrecyLevel | undefined) ?? doc.secrecy;
       await this.attachFiles(manager, id, newFiles, changes.bodyFileId as string | undefined, ctx, secrecyNow);
+      await this.files.detach(manager, removedFiles, owner, ctx);
       // A draft that becomes classified takes its body text out of the index in this transaction;
       // one that becomes unclassified has its files read (DOC-8: classified documents give metadata only).
       if ('secrecy' in changes) {
@@ -237,7 +248,7 @@ export class OutgoingService implements OnModuleInit {
         action: 'document.outgoing.update',
         objectType: OUTGOING_DOCUMENT,
         objectId: id,
-        details: { fields: Object.keys(changes), attached: newFiles, substantive },
+        details: { fields: Object.keys(changes), attached: newFiles, removed: removedFiles, substantive },
       });
       if (substantive && (doc.status === 'signed' || doc.status === 'reviewed')) {
         // 实质性修改 after 签发: back to the signer for a new 签发 (DOC-7).
@@ -248,7 +259,7 @@ export class OutgoingService implements OnModuleInit {
           'revise',
           ctx,
           `实质性修改：${Object.keys(changes)
-            .concat(newFiles.length ? ['attachments'] : [])
+            .concat(filesChanged ? ['attachments'] : [])
             .join(', ')}`,
         );
         await this.requestSignoffIn(manager, fresh, ctx, true);

@@ -185,6 +185,14 @@ export class DraftOutgoingDto {
 
 /** An edit: any of the draft's fields, with the version read (optimistic locking). */
 export class UpdateOutgoingDto extends PartialType(DraftOutgoingDto) {
+  /** Attached files to take off the document (not the 正文: that is replaced through bodyFileId). */
+  @ApiPropertyOptional({ type: [String], format: 'uuid' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsUUID('all', { each: true })
+  removeAttachmentIds?: string[];
+
   @ApiProperty({ minimum: 1 })
   @Type(() => Number)
   @IsInt()
