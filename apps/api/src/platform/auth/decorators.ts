@@ -1,5 +1,5 @@
 import { applyDecorators, SetMetadata } from '@nestjs/common';
-import { ApiBearerAuth, ApiForbiddenResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiExtension, ApiForbiddenResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import type { Permission } from '@xiaoban/shared';
 import { ErrorBodyDto } from '../http/error-body.dto';
 
@@ -16,13 +16,15 @@ export interface AuthenticatedOptions {
 
 /**
  * Declares what a route needs: a valid token, and a permission where given. Sets the guard's
- * metadata and the OpenAPI security together, so the document always says what the guard does.
+ * metadata and the OpenAPI security (with `x-permission`) together, so the document always says what the guard does.
  */
 export function Authenticated(options: AuthenticatedOptions = {}) {
   const decorators = [
     ApiBearerAuth(),
     ApiUnauthorizedResponse({ type: ErrorBodyDto, description: 'No valid token' }),
     SetMetadata(REQUIRED_PERMISSION, options.permission ?? null),
+    // The same declaration, machine-readable, for integrators and for the permission matrix (NFR-4).
+    ApiExtension('x-permission', options.permission ?? null),
   ];
   if (options.permission) {
     decorators.push(ApiForbiddenResponse({ type: ErrorBodyDto, description: `Requires the permission \`${options.permission}\`` }));
