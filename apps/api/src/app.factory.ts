@@ -93,7 +93,18 @@ export async function createApp(config: AppConfig, databaseUrl: string, options:
 function serveAdminPanel(fastify: FastifyInstance, adminDist: string | undefined): void {
   const hasPanel = adminDist !== undefined && existsSync(join(adminDist, 'index.html'));
   if (hasPanel) {
-    void fastify.register(fastifyStatic, { root: adminDist, prefix: '/', wildcard: false, index: false });
+    void fastify.register(fastifyStatic, {
+      root: adminDist,
+      prefix: '/',
+      wildcard: false,
+      index: false,
+      // Vite names the files in assets/ by their content hash: they never change, so browsers keep
+      // them. Everything else (index.html above all) is checked on every load, so a release shows at once.
+      cacheControl: false,
+      setHeaders: (reply, path) => {
+        void reply.header('cache-control', /[\\/]assets[\\/]/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
   }
   fastify.get('/*', async (request, reply) => {
     // Unknown API routes and missing build files (e.g. after a rebuild) are 404s, not the panel.
@@ -104,6 +115,6 @@ function serveAdminPanel(fastify: FastifyInstance, adminDist: string | undefined
         message: `Route ${request.method} ${request.url.split('?')[0]} not found`,
       });
     }
-    return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').sendFile('index.html', adminDist!);
+    return reply.type('text/html; charset=utf-8').sendFile('index.html', adminDist!);
   });
 }
