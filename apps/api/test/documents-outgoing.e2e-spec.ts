@@ -255,16 +255,22 @@ describe('documents: outgoing (发文)', () => {
     await t.http.get(`/api/v1/documents/outgoing/${id}`).set(as(outsider)).expect(404);
   });
 
+  /** PDFs the applicant uploads as drafts, by name, in order (their ids). */
+  async function applicantUploads(...names: string[]): Promise<string[]> {
+    const ids: string[] = [];
+    for (const name of names) {
+      const res = await t.http
+        .post('/api/v1/files')
+        .set(as(school.applicant))
+        .attach('file', await samplePdf('attachment'), name)
+        .expect(201);
+      ids.push(res.body.id as string);
+    }
+    return ids;
+  }
+
   it('DOC-7 the body file and attachments belong to the document; the 附件说明 must match the attachments', async () => {
-    const upload = async (name: string) =>
-      (
-        await t.http
-          .post('/api/v1/files')
-          .set(as(school.applicant))
-          .attach('file', await samplePdf('attachment'), name)
-          .expect(201)
-      ).body.id as string;
-    const [letter, pledge, body] = [await upload('告家长书.pdf'), await upload('安全承诺书.pdf'), await upload('正文.pdf')];
+    const [letter, pledge, body] = await applicantUploads('告家长书.pdf', '安全承诺书.pdf', '正文.pdf');
     const created = (
       await draft(school.applicant, { attachmentIds: [letter], bodyFileId: body, attachmentNote: '附件：告家长书' }).expect(201)
     ).body;
@@ -305,15 +311,7 @@ describe('documents: outgoing (发文)', () => {
   });
 
   it('DOC-7 the drafter takes an attachment off: the form may send its whole list again, the 正文 stays, the file is gone', async () => {
-    const upload = async (name: string) =>
-      (
-        await t.http
-          .post('/api/v1/files')
-          .set(as(school.applicant))
-          .attach('file', await samplePdf('attachment'), name)
-          .expect(201)
-      ).body.id as string;
-    const [letter, pledge, body] = [await upload('告家长书.pdf'), await upload('安全承诺书.pdf'), await upload('正文.pdf')];
+    const [letter, pledge, body] = await applicantUploads('告家长书.pdf', '安全承诺书.pdf', '正文.pdf');
     const created = (await draft(school.applicant, { attachmentIds: [letter, pledge], bodyFileId: body }).expect(201)).body;
     const patch = (send: object) => t.http.patch(`/api/v1/documents/outgoing/${created.id}`).set(as(school.applicant)).send(send);
     // The whole list again, as the edit form sends it, changes nothing.
