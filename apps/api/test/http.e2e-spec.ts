@@ -18,6 +18,9 @@ const PUBLIC_ROUTES = new Set([
   'GET /api/v1/public/notices/feed.json',
   'GET /api/v1/public/notices/feed.rss',
   'GET /api/v1/public/notices/:id',
+  // The suggestion box (ASM-4): anyone sends a suggestion and follows the reply by its query code.
+  'POST /api/v1/public/suggestions',
+  'GET /api/v1/public/suggestions/:code',
 ]);
 
 /** Writes that take no body: the path says everything. */

@@ -1008,6 +1008,126 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/assessment/suggestions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List suggestions and calls
+     * @description ASM-4: the office sees all; anyone else the ones assigned to them. Newest first; by status, source, overdue, mine.
+     */
+    get: operations['listSuggestions'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/assessment/suggestions/hotline': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Log a hotline call (热线)
+     * @description ASM-4: staff log a call; the caller may be told the query code to follow the reply.
+     */
+    post: operations['logHotlineCall'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/assessment/suggestions/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A suggestion or call
+     * @description ASM-4: 404 unless the office’s or assigned to you.
+     */
+    get: operations['getSuggestion'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/assessment/suggestions/{id}/answer': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Answer it
+     * @description ASM-4: the assignee or the office; the response-time clock stops; the query code now shows the answer.
+     */
+    post: operations['answerSuggestion'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/assessment/suggestions/{id}/assign': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Assign it to someone to answer
+     * @description ASM-4: it appears in their inbox; assigning again moves it.
+     */
+    post: operations['assignSuggestion'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/assessment/suggestions/{id}/close': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Close it
+     * @description ASM-4: once answered.
+     */
+    post: operations['closeSuggestion'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/assessment/training/confidentiality-status': {
     parameters: {
       query?: never;
@@ -4491,6 +4611,46 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/public/suggestions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Send a suggestion (意见箱)
+     * @description ASM-4: public. Anonymous if the sender wishes: then no name, no contact and no IP are kept. Answers the query code once.
+     */
+    post: operations['submitSuggestion'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/public/suggestions/{code}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Follow a suggestion by its query code
+     * @description ASM-4: public. The status and the reply, nothing else; an unknown code is 404.
+     */
+    get: operations['getSuggestionReply'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/retention/destruction-lists': {
     parameters: {
       query?: never;
@@ -4729,6 +4889,10 @@ export interface components {
       number?: string;
       title: string;
     };
+    AnswerSuggestionDto: {
+      answer: string;
+      version: number;
+    };
     ApiTokenDto: {
       /** Format: date-time */
       createdAt: string;
@@ -4789,6 +4953,7 @@ export interface components {
         | 'administration.archives.manage'
         | 'administration.lending.manage'
         | 'assessment.training.manage'
+        | 'assessment.suggestions.manage'
         | 'documents.declassify'
         | 'meetings.resolutions.report'
       )[];
@@ -5213,6 +5378,11 @@ export interface components {
       orgMode: 'department' | 'subject';
       version: number;
     };
+    AssignSuggestionDto: {
+      /** Format: uuid */
+      assigneeId: string;
+      version: number;
+    };
     AttachmentDto: {
       /**
        * @description Detected from the content
@@ -5512,6 +5682,9 @@ export interface components {
       /** @description 0 before the first save */
       version: number;
     };
+    CloseSuggestionDto: {
+      version: number;
+    };
     ConfidentialityTrainingStatusDto: {
       /** @example 2 */
       quarter: number;
@@ -5619,6 +5792,7 @@ export interface components {
         | 'administration.archives.manage'
         | 'administration.lending.manage'
         | 'assessment.training.manage'
+        | 'assessment.suggestions.manage'
         | 'documents.declassify'
         | 'meetings.resolutions.report'
       )[];
@@ -5916,6 +6090,7 @@ export interface components {
         | 'administration.archives.manage'
         | 'administration.lending.manage'
         | 'assessment.training.manage'
+        | 'assessment.suggestions.manage'
         | 'documents.declassify'
         | 'meetings.resolutions.report'
       )[];
@@ -6112,6 +6287,7 @@ export interface components {
         | 'administration.archives.manage'
         | 'administration.lending.manage'
         | 'assessment.training.manage'
+        | 'assessment.suggestions.manage'
         | 'documents.declassify'
         | 'meetings.resolutions.report'
       )[];
@@ -7101,6 +7277,20 @@ export interface components {
       /** @enum {string} */
       status: 'pending' | 'on-loan' | 'returned' | 'rejected' | 'withdrawn';
       version: number;
+    };
+    LogHotlineCallDto: {
+      anonymous: boolean;
+      /** @enum {string} */
+      category: 'teaching' | 'management' | 'service' | 'campus' | 'safety' | 'other';
+      content: string;
+      /** Format: date-time */
+      receivedAt?: string;
+      /** @example 建议延长图书馆晚间开放时间 */
+      subject: string;
+      /** @description A phone number or e-mail address; only when not anonymous */
+      submitterContact?: string;
+      /** @description Only when not anonymous */
+      submitterName?: string;
     };
     LoginDto: {
       /** @example your-password */
@@ -8110,6 +8300,15 @@ export interface components {
       /** @description True when there are more rows than `total` says */
       totalCapped: boolean;
     };
+    PageOfSuggestion: {
+      items: components['schemas']['SuggestionDto'][];
+      page: number;
+      pageSize: number;
+      /** @description Exact up to the cap (10000 for lists), then the cap */
+      total: number;
+      /** @description True when there are more rows than `total` says */
+      totalCapped: boolean;
+    };
     PageOfTrainingPlan: {
       items: components['schemas']['TrainingPlanDto'][];
       page: number;
@@ -8537,6 +8736,7 @@ export interface components {
         | 'administration.archives.manage'
         | 'administration.lending.manage'
         | 'assessment.training.manage'
+        | 'assessment.suggestions.manage'
         | 'documents.declassify'
         | 'meetings.resolutions.report'
       )[];
@@ -8926,6 +9126,73 @@ export interface components {
       /** @example 关于举办校园开放日活动的请示 */
       title: string;
     };
+    SubmitSuggestionDto: {
+      anonymous: boolean;
+      /** @enum {string} */
+      category: 'teaching' | 'management' | 'service' | 'campus' | 'safety' | 'other';
+      content: string;
+      /** @example 建议延长图书馆晚间开放时间 */
+      subject: string;
+      /** @description A phone number or e-mail address; only when not anonymous */
+      submitterContact?: string;
+      /** @description Only when not anonymous */
+      submitterName?: string;
+    };
+    SuggestionDto: {
+      /** @description What this person may do next */
+      actions: ('assign' | 'answer' | 'close')[];
+      anonymous: boolean;
+      answer: string | null;
+      /** Format: date-time */
+      answeredAt: string | null;
+      answeredBy: components['schemas']['RefDto'] | null;
+      /** Format: date-time */
+      assignedAt: string | null;
+      assignee: components['schemas']['RefDto'] | null;
+      /** @enum {string} */
+      category: 'teaching' | 'management' | 'service' | 'campus' | 'safety' | 'other';
+      /** Format: date-time */
+      closedAt: string | null;
+      content: string;
+      /** Format: date-time */
+      dueAt: string;
+      /** Format: uuid */
+      id: string;
+      loggedBy: components['schemas']['RefDto'] | null;
+      overdue: boolean;
+      /** Format: date-time */
+      receivedAt: string;
+      responseMinutes: number | null;
+      /** @enum {string} */
+      source: 'public-page' | 'hotline';
+      /** @enum {string} */
+      status: 'received' | 'assigned' | 'answered' | 'closed';
+      subject: string;
+      submitterContact: string | null;
+      submitterName: string | null;
+      version: number;
+    };
+    SuggestionReceiptDto: {
+      /**
+       * Format: date-time
+       * @description The reply is due by then
+       */
+      dueAt: string;
+      /** @example K7PM-2QXA-9HTD */
+      queryCode: string;
+      /** Format: date-time */
+      receivedAt: string;
+    };
+    SuggestionReplyDto: {
+      answer: string | null;
+      /** Format: date-time */
+      answeredAt: string | null;
+      /** Format: date-time */
+      receivedAt: string;
+      /** @enum {string} */
+      status: 'received' | 'assigned' | 'answered' | 'closed';
+      subject: string;
+    };
     TakeOutgoingNumberDto: {
       /** @enum {string} */
       fate: 'reserved' | 'voided';
@@ -9302,6 +9569,7 @@ export interface components {
         | 'administration.archives.manage'
         | 'administration.lending.manage'
         | 'assessment.training.manage'
+        | 'assessment.suggestions.manage'
         | 'documents.declassify'
         | 'meetings.resolutions.report'
       )[];
@@ -12896,6 +13164,352 @@ export interface operations {
       };
       /** @description No valid token */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  listSuggestions: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        q?: string;
+        status?: 'received' | 'assigned' | 'answered' | 'closed';
+        source?: 'public-page' | 'hotline';
+        /** @description Only those past their response time */
+        overdue?: boolean;
+        /** @description Only those assigned to me */
+        mine?: boolean;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PageOfSuggestion'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  logHotlineCall: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['LogHotlineCallDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SuggestionReceiptDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `assessment.suggestions.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  getSuggestion: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SuggestionDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  answerSuggestion: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AnswerSuggestionDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SuggestionDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  assignSuggestion: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AssignSuggestionDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SuggestionDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `assessment.suggestions.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  closeSuggestion: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CloseSuggestionDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SuggestionDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `assessment.suggestions.manage` */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -25142,6 +25756,86 @@ export interface operations {
         };
         content: {
           'text/html': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  submitSuggestion: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SubmitSuggestionDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SuggestionReceiptDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Too many requests */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  getSuggestionReply: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        code: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SuggestionReplyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Too many requests */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
     };

@@ -94,7 +94,10 @@ export const MENU: MenuModule[] = [
     key: 'assessment',
     labelKey: 'training.menu.module',
     icon: 'DataAnalysis',
-    items: [{ path: '/assessment/training', labelKey: 'training.menu.training', permission: PERMISSIONS.ASSESSMENT_TRAINING_MANAGE }],
+    items: [
+      { path: '/assessment/training', labelKey: 'training.menu.training', permission: PERMISSIONS.ASSESSMENT_TRAINING_MANAGE },
+      { path: '/assessment/suggestions', labelKey: 'suggestions.menu', permission: PERMISSIONS.ASSESSMENT_SUGGESTIONS_MANAGE },
+    ],
   },
   {
     key: 'system',

@@ -92,6 +92,8 @@ export const PERMISSIONS = {
   ADMIN_LENDING_MANAGE: 'administration.lending.manage',
   /** Keep training records (培训, ASM-6): plans, sessions, attendance and results. */
   ASSESSMENT_TRAINING_MANAGE: 'assessment.training.manage',
+  /** Handle suggestions and hotline calls (意见箱/热线, ASM-4): see them all, log calls, assign, answer and close. */
+  ASSESSMENT_SUGGESTIONS_MANAGE: 'assessment.suggestions.manage',
   /** Declassify documents (解密, REQ-3): the office records the decision and its reason. */
   DOCUMENTS_DECLASSIFY: 'documents.declassify',
   /** See every resolution of the meetings one may see, with its tasks' state, and export the report (决议落实情况, MTG-9). */
@@ -151,6 +153,7 @@ export const PERMISSION_LABELS: Record<Permission, { 'zh-CN': string; en: string
   'administration.archives.manage': { 'zh-CN': '档案管理', en: 'Keep the archive' },
   'administration.lending.manage': { 'zh-CN': '涉密载体外借管理', en: 'Lend classified items' },
   'assessment.training.manage': { 'zh-CN': '培训记录管理', en: 'Keep training records' },
+  'assessment.suggestions.manage': { 'zh-CN': '意见箱与热线处理', en: 'Handle suggestions and hotline calls' },
   'documents.declassify': { 'zh-CN': '公文解密', en: 'Declassify documents' },
   'meetings.resolutions.report': { 'zh-CN': '决议落实情况', en: 'Resolutions report' },
 };

@@ -63,6 +63,8 @@ export const SEEDED_ROLES = [
       PERMISSIONS.ADMIN_LENDING_MANAGE,
       PERMISSIONS.ASSESSMENT_TRAINING_MANAGE,
       PERMISSIONS.DOCUMENTS_DECLASSIFY,
+      // 意见箱/热线 (ASM-4): the office answers the school's suggestions and calls.
+      PERMISSIONS.ASSESSMENT_SUGGESTIONS_MANAGE,
     ],
   },
   {
@@ -80,9 +82,10 @@ export const SEEDED_ROLES = [
       PERMISSIONS.DOCUMENTS_OUTGOING_READ_ALL,
       PERMISSIONS.DOCUMENTS_INVENTORY_MANAGE,
       PERMISSIONS.DOCUMENTS_FILING_MANAGE,
-      // The clerk registers loans and keeps the training records (ADM-10, ASM-6).
+      // The clerk registers loans and keeps the training records (ADM-10, ASM-6), logs hotline calls and routes suggestions (ASM-4).
       PERMISSIONS.ADMIN_LENDING_MANAGE,
       PERMISSIONS.ASSESSMENT_TRAINING_MANAGE,
+      PERMISSIONS.ASSESSMENT_SUGGESTIONS_MANAGE,
     ],
   },
   {

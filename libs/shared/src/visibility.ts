@@ -159,6 +159,16 @@ export const RESOURCE_VISIBILITY = {
     changePermission: PERMISSIONS.ADMIN_LENDING_MANAGE,
     label: { 'zh-CN': '涉密载体外借', en: 'Classified loan' },
   },
+  /**
+   * A suggestion or hotline call (ASM-4): the person it is assigned to and whoever logged it; the
+   * office (assessment.suggestions.manage) sees all. The public follows one by its query code only.
+   */
+  suggestion: {
+    rule: 'named-persons',
+    readAllPermission: PERMISSIONS.ASSESSMENT_SUGGESTIONS_MANAGE,
+    changePermission: PERMISSIONS.ASSESSMENT_SUGGESTIONS_MANAGE,
+    label: { 'zh-CN': '意见建议', en: 'Suggestion' },
+  },
 } as const satisfies Record<string, VisibilityDeclaration>;
 
 export type ResourceType = keyof typeof RESOURCE_VISIBILITY;

@@ -61,6 +61,13 @@ export const routes: RouteRecordRaw[] = [
     component: () => import('../views/meetings/attendance/SignInScreenView.vue'),
     meta: { titleKey: 'meetingPrep.screen.title' },
   },
+  // The public suggestion box (ASM-4): anyone, on a phone, without signing in.
+  {
+    path: '/suggest',
+    name: 'suggestion-box',
+    component: () => import('../views/assessment/suggestions/SuggestionBoxView.vue'),
+    meta: { public: true, titleKey: 'suggestions.box.title' },
+  },
   {
     path: '/m/sign-in',
     name: 'meeting-sign-in',
@@ -278,6 +285,13 @@ export const routes: RouteRecordRaw[] = [
         name: 'training-records',
         component: () => import('../views/assessment/training/TrainingView.vue'),
         meta: { permission: PERMISSIONS.ASSESSMENT_TRAINING_MANAGE, titleKey: 'training.menu.training' },
+      },
+      // The office handles every suggestion; whoever one is assigned to answers it here (from their inbox).
+      {
+        path: 'assessment/suggestions',
+        name: 'suggestions',
+        component: () => import('../views/assessment/suggestions/SuggestionsView.vue'),
+        meta: { titleKey: 'suggestions.menu' },
       },
       {
         path: 'system/users',

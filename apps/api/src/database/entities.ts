@@ -39,6 +39,7 @@ import { ADMINISTRATION_ENTITIES } from '../modules/administration/administratio
 import { INFORMATION_ENTITIES } from '../modules/information/desensitisation/name-list.entity';
 import { NOTICE_ENTITIES } from '../modules/information/notices/notice.entities';
 import { TRAINING_ENTITIES } from '../modules/assessment/training/training.entities';
+import { Suggestion } from '../modules/assessment/suggestions/suggestion.entity';
 import { MeetingRoom } from '../modules/meetings/rooms/room.entity';
 import { RoomBooking, RoomBookingSeries } from '../modules/meetings/bookings/booking.entity';
 import {
@@ -123,6 +124,7 @@ export const ENTITIES = [
   ...NOTICE_ENTITIES,
   // assessment: training records (ASM-6)
   ...TRAINING_ENTITIES,
+  Suggestion,
   // meetings: minutes (MTG-8), resolutions (MTG-9), coordination meetings (ADM-1)
   ...MEETING_MINUTES_ENTITIES,
 ];

@@ -10,6 +10,7 @@ import { archives } from './archives';
 import { lending } from './lending';
 import { liaison } from './liaison';
 import { training } from './training';
+import { suggestions } from './suggestions';
 
 /** English; typed against zh-CN so that a missing or extra key fails the typecheck. */
 const en: MessageSchema = {
@@ -567,6 +568,7 @@ const en: MessageSchema = {
     SEAL_INSPECTION_DONE: 'This inspection has been recorded already',
     WORK_MATTER_CLOSED: 'The matter is done or cancelled',
     LOAN_TRAINING_REQUIRED: 'The borrower has no confidentiality training on record this quarter',
+    SUGGESTION_ILLEGAL_MOVE: 'The suggestion’s status does not allow this',
     LOAN_ABOVE_CLEARANCE: 'The item is above the borrower’s clearance',
     LOAN_ITEM_NOT_CLASSIFIED: 'Only classified items are lent this way',
     LOAN_NOT_ON_LOAN: 'The item is not on loan (not yet approved, or returned)',
@@ -1050,6 +1052,7 @@ const en: MessageSchema = {
   lending,
   liaison,
   training,
+  suggestions,
 };
 
 export default en;

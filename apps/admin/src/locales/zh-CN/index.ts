@@ -9,6 +9,7 @@ import { archives } from './archives';
 import { lending } from './lending';
 import { liaison } from './liaison';
 import { training } from './training';
+import { suggestions } from './suggestions';
 
 /** Simplified Chinese, the panel's first language. Every other locale must have exactly these keys. */
 const zhCN = {
@@ -566,6 +567,7 @@ const zhCN = {
     SEAL_INSPECTION_DONE: '该检查已登记',
     WORK_MATTER_CLOSED: '该事项已办结或撤销',
     LOAN_TRAINING_REQUIRED: '借阅人本季度没有参加保密培训的记录，不能借阅',
+    SUGGESTION_ILLEGAL_MOVE: '该意见当前状态下不能进行此操作',
     LOAN_ABOVE_CLEARANCE: '该物品的密级高于借阅人的涉密等级',
     LOAN_ITEM_NOT_CLASSIFIED: '只有涉密物品按此流程外借',
     LOAN_NOT_ON_LOAN: '该物品未借出或已归还',
@@ -1044,6 +1046,7 @@ const zhCN = {
   lending,
   liaison,
   training,
+  suggestions,
 };
 
 export default zhCN;

@@ -1,19 +1,22 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { Suggestion } from './suggestions/suggestion.entity';
+import { PublicSuggestionsController, SuggestionsController } from './suggestions/suggestions.controller';
+import { SuggestionsService } from './suggestions/suggestions.service';
 import { TrainingRecordsService } from './training/training-records.service';
 import { TrainingController } from './training/training.controller';
 import { TRAINING_ENTITIES } from './training/training.entities';
 import { TrainingService } from './training/training.service';
 
 /**
- * Assessment (考核, guide 四 and 五). For now ASM-6's training records (培训) in training/; the
- * assessment issue extends it. TrainingRecordsService is the query other modules use
+ * Assessment (考核, guide 四 and 五). ASM-6's training records (培训) in training/; suggestions and
+ * the hotline (意见箱/热线, ASM-4) in suggestions/; the assessment issue adds the rest. TrainingRecordsService is the query other modules use
  * ("had confidentiality training this quarter", the gate of classified lending, ADM-10).
  */
 @Module({
-  imports: [TypeOrmModule.forFeature(TRAINING_ENTITIES)],
-  controllers: [TrainingController],
-  providers: [TrainingService, TrainingRecordsService],
+  imports: [TypeOrmModule.forFeature([...TRAINING_ENTITIES, Suggestion])],
+  controllers: [TrainingController, SuggestionsController, PublicSuggestionsController],
+  providers: [TrainingService, TrainingRecordsService, SuggestionsService],
   exports: [TrainingRecordsService],
 })
 export class AssessmentModule {}
