@@ -159,6 +159,16 @@ export const RESOURCE_VISIBILITY = {
     changePermission: PERMISSIONS.ADMIN_LENDING_MANAGE,
     label: { 'zh-CN': '涉密载体外借', en: 'Classified loan' },
   },
+  /**
+   * A maintenance request (报修, LOG-9): its requester, who registered it, the worker assigned and the
+   * approvers of its cost; holders of logistics.maintenance.manage (the office) see and run them all.
+   */
+  'maintenance-request': {
+    rule: 'named-persons',
+    readAllPermission: PERMISSIONS.LOGISTICS_MAINTENANCE_MANAGE,
+    changePermission: PERMISSIONS.LOGISTICS_MAINTENANCE_MANAGE,
+    label: { 'zh-CN': '报修单', en: 'Maintenance request' },
+  },
 } as const satisfies Record<string, VisibilityDeclaration>;
 
 export type ResourceType = keyof typeof RESOURCE_VISIBILITY;
