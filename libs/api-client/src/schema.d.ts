@@ -3443,6 +3443,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/logistics/maintenance/workers': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The maintenance workers
+     * @description LOG-9: who a request can be assigned to.
+     */
+    get: operations['listMaintenanceWorkers'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/meetings': {
     parameters: {
       query?: never;
@@ -6235,7 +6255,7 @@ export interface components {
       /** @enum {string} */
       frequency: 'weekly' | 'monthly' | 'quarterly';
       /** Format: uuid */
-      inspectorId?: Record<string, never> | null;
+      inspectorId?: string | null;
       items: components['schemas']['InspectionItemInputDto'][];
       /**
        * Format: uuid
@@ -6254,7 +6274,7 @@ export interface components {
        * Format: uuid
        * @description The parent node; omitted for a campus (or a node at the top)
        */
-      parentId?: Record<string, never> | null;
+      parentId?: string | null;
     };
     CreateMaterialDto: {
       /** @description Files uploaded as drafts (POST /files) */
@@ -10023,7 +10043,7 @@ export interface components {
     UpdateInspectionTemplateDto: {
       active?: boolean;
       /** Format: uuid */
-      inspectorId?: Record<string, never> | null;
+      inspectorId?: string | null;
       version: number;
     };
     UpdateLocationDto: {
@@ -10033,7 +10053,7 @@ export interface components {
        * Format: uuid
        * @description Move under another node (null: to the top)
        */
-      parentId?: Record<string, never> | null;
+      parentId?: string | null;
     };
     UpdateMaintenanceSettingsDto: {
       approvalThresholdFen: number;
@@ -22274,6 +22294,43 @@ export interface operations {
       };
       /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  listMaintenanceWorkers: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RefDto'][];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `logistics.maintenance.manage` */
+      403: {
         headers: {
           [name: string]: unknown;
         };

@@ -7,6 +7,7 @@ import { Idempotent } from '../../../platform/http/idempotency';
 import { Paginated } from '../../../platform/http/pagination';
 import { UUID_PARAM } from '../../../platform/http/params';
 import { Ctx, type RequestContext } from '../../../platform/http/request-context';
+import { RefDto } from '../../../platform/org/org.dto';
 import {
   AssignMaintenanceRequestDto,
   CompleteMaintenanceRequestDto,
@@ -320,6 +321,19 @@ export class MaintenanceController {
     @Ctx() ctx: RequestContext,
   ): Promise<MaintenanceRequestDetailDto> {
     return this.maintenance.cancel(id, dto, ctx);
+  }
+
+  @Get('workers')
+  @Authenticated({ permission: PERMISSIONS.LOGISTICS_MAINTENANCE_MANAGE })
+  @ApiOperation({
+    operationId: 'listMaintenanceWorkers',
+    summary: 'The maintenance workers',
+    description: 'LOG-9: who a request can be assigned to.',
+  })
+  @ApiOkResponse({ type: [RefDto] })
+  @ApiErrors(403)
+  listMaintenanceWorkers(): Promise<RefDto[]> {
+    return this.maintenance.workers();
   }
 
   // ---------- report ----------

@@ -50,7 +50,12 @@ const FEN_MAX = 100_000_000_00; // 1 亿元
 // ---------- locations ----------
 
 export class CreateLocationDto {
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'The parent node; omitted for a campus (or a node at the top)' })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    nullable: true,
+    type: String,
+    description: 'The parent node; omitted for a campus (or a node at the top)',
+  })
   @IsOptional()
   @IsUUID()
   parentId?: string | null;
@@ -68,7 +73,7 @@ export class CreateLocationDto {
 }
 
 export class UpdateLocationDto {
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'Move under another node (null: to the top)' })
+  @ApiPropertyOptional({ format: 'uuid', nullable: true, type: String, description: 'Move under another node (null: to the top)' })
   @IsOptional()
   @IsUUID()
   parentId?: string | null;
@@ -646,7 +651,7 @@ export class CreateInspectionTemplateDto {
   @IsIn(INSPECTION_FREQUENCIES)
   frequency: InspectionFrequency;
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true })
+  @ApiPropertyOptional({ format: 'uuid', nullable: true, type: String })
   @IsOptional()
   @IsUUID()
   inspectorId?: string | null;
@@ -666,7 +671,7 @@ export class UpdateInspectionTemplateDto {
   @IsBoolean()
   active?: boolean;
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true })
+  @ApiPropertyOptional({ format: 'uuid', nullable: true, type: String })
   @IsOptional()
   @IsUUID()
   inspectorId?: string | null;

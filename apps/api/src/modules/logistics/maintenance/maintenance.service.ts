@@ -806,6 +806,16 @@ export class MaintenanceService implements OnModuleInit {
     });
   }
 
+  /** The maintenance workers (holders of logistics.maintenance.work), for the assign picker. */
+  async workers(): Promise<{ id: string; name: string }[]> {
+    return this.dataSource.query(
+      `SELECT u.id, u.name FROM users u
+        WHERE u.active AND EXISTS (SELECT 1 FROM user_roles ur JOIN roles r ON r.id = ur.role_id WHERE ur.user_id = u.id AND $1 = ANY(r.permissions))
+        ORDER BY u.name, u.id`,
+      [PERMISSIONS.LOGISTICS_MAINTENANCE_WORK],
+    );
+  }
+
   // ---------- SLA ----------
 
   /**
