@@ -70,7 +70,10 @@ test('LOG-9 submit a repair with a photo from a phone, then triage, assign, comp
   await openDropdown(phone).getByText(roomPath).click();
   await phone.getByTestId('repair-location-detail').fill('讲台左侧');
   await phone.getByTestId('repair-description').fill(description);
-  await phone.getByTestId('repair-form').locator('input[type=file]').setInputFiles({ name: '插座.png', mimeType: 'image/png', buffer: PNG });
+  await phone
+    .getByTestId('repair-form')
+    .locator('input[type=file]')
+    .setInputFiles({ name: '插座.png', mimeType: 'image/png', buffer: PNG });
   await expect(phone.getByTestId('file-upload-item')).toHaveCount(1);
   await expect(phone.getByTestId('file-upload-error')).toHaveCount(0);
   await phone.getByTestId('repair-submit').tap();
@@ -121,6 +124,8 @@ test('LOG-9 submit a repair with a photo from a phone, then triage, assign, comp
 
   // The office's list shows it closed.
   await office.reload();
-  await expect(office.getByTestId('maintenance-table').locator('tr', { hasText: description }).getByTestId('maintenance-row-status')).toHaveText('已验收');
+  await expect(
+    office.getByTestId('maintenance-table').locator('tr', { hasText: description }).getByTestId('maintenance-row-status'),
+  ).toHaveText('已验收');
   await phoneContext.close();
 });

@@ -176,6 +176,23 @@ describe('logistics: maintenance and inspections', () => {
     ]);
   });
 
+  it('LOG-9: two actions on one request at once: one wins, the others get 409 and change nothing', async () => {
+    const r = await submit(teacher, { description: unique('门锁坏了') });
+    const triaged = (await act(clerk, r, 'triage', { handling: 'in-house' }).expect(200)).body;
+    const results = await Promise.all(
+      Array.from({ length: 8 }, (_, i) => act(clerk, triaged, 'assign', { assigneeId: i % 2 ? worker.id : otherWorker.id })),
+    );
+    expect(results.map((res) => res.status).sort()).toEqual([200, 409, 409, 409, 409, 409, 409, 409]);
+    const now = await read(clerk, r.id);
+    expect(now.events.filter((e) => e.action === 'assign')).toHaveLength(1);
+    // Exactly one worker has the job in their inbox.
+    const holders = [
+      (await inboxOf(worker)).some((i) => i.sourceId === r.id),
+      (await inboxOf(otherWorker)).some((i) => i.sourceId === r.id),
+    ];
+    expect(holders.filter(Boolean)).toHaveLength(1);
+  });
+
   it('LOG-9: an external cost above the threshold waits for approval', async () => {
     const settings = (await t.http.get(`${base}/settings`).set(as(clerk)).expect(200)).body;
     expect(settings.approvalThresholdFen).toBe(200_000);
