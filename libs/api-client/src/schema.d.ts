@@ -3127,6 +3127,462 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/logistics/inspections/rounds': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Inspection rounds
+     * @description LOG-10: open rounds first, by due date.
+     */
+    get: operations['listInspectionRounds'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/logistics/inspections/rounds/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A round with its results
+     * @description LOG-10: each item with its result and the repair request a failure raised.
+     */
+    get: operations['getInspectionRound'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/logistics/inspections/rounds/{id}/results': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Record pass/fail per item
+     * @description LOG-10: each failed item raises a maintenance request (source inspection) at the checklist’s area, linked to the result; at most one open request per item. `complete` closes the round (every item needs a result). 409 INSPECTION_ROUND_CLOSED once completed.
+     */
+    post: operations['recordInspectionResults'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/logistics/inspections/templates': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Inspection checklists
+     * @description LOG-10: every checklist with its items.
+     */
+    get: operations['listInspectionTemplates'];
+    put?: never;
+    /**
+     * Add an inspection checklist
+     * @description LOG-10: an area (location), a frequency (weekly, monthly, quarterly), the items with their repair category, and optionally the inspector.
+     */
+    post: operations['createInspectionTemplate'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/logistics/inspections/templates/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * Retire a checklist or change its inspector
+     * @description LOG-10: versioned; 409 on a stale version.
+     */
+    patch: operations['updateInspectionTemplate'];
+    trace?: never;
+  };
+  '/api/v1/logistics/inspections/templates/{id}/rounds': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Open the round of the current period now
+     * @description LOG-10: the daily job does this for every active checklist; asking again returns the same round.
+     */
+    post: operations['openInspectionRound'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/logistics/maintenance/locations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The location tree
+     * @description LOG-9: campus → building → floor → room, each with its path.
+     */
+    get: operations['listMaintenanceLocations'];
+    put?: never;
+    /**
+     * Add a location
+     * @description LOG-9: under a larger node (campus → building → floor → room); names are unique under one parent.
+     */
+    post: operations['createMaintenanceLocation'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/logistics/maintenance/locations/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * Rename, move or retire a location
+     * @description LOG-9: 409 MAINTENANCE_LOCATION_IN_USE for a move under itself. A retired location keeps its history.
+     */
+    patch: operations['updateMaintenanceLocation'];
+    trace?: never;
+  };
+  '/api/v1/logistics/maintenance/reports/repeat-faults': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Repeat faults (报修高发点)
+     * @description LOG-9: locations with more than `threshold` requests of one category in the period (defaults from the settings).
+     */
+    get: operations['getRepeatFaultReport'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/logistics/maintenance/requests': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List maintenance requests
+     * @description LOG-9: the requests one asked for, registered, is assigned or approves; all for logistics.maintenance.manage. `locationId` lists a location’s history (with everything under it).
+     */
+    get: operations['listMaintenanceRequests'];
+    put?: never;
+    /**
+     * Report a repair (报修)
+     * @description LOG-9: from the phone page: category, location, description, urgency and photos (draft files). NFR-7: accepts Idempotency-Key.
+     */
+    post: operations['submitMaintenanceRequest'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/logistics/maintenance/requests/registered': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Register a repair that came by phone or on paper
+     * @description LOG-9: the office notes the source (phone, paper) and the member of staff it is for, or the caller’s name. NFR-7: accepts Idempotency-Key.
+     */
+    post: operations['registerMaintenanceRequest'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/logistics/maintenance/requests/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A maintenance request with its progress and photos
+     * @description LOG-9: with the actions the viewer may take now; 404 for who may not see it.
+     */
+    get: operations['getMaintenanceRequest'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/logistics/maintenance/requests/{id}/assign': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Assign a maintenance worker
+     * @description LOG-9: the job enters the worker’s inbox with the SLA deadline; reassigning moves it. 409 MAINTENANCE_ILLEGAL_TRANSITION when the request’s status does not allow it, VERSION_CONFLICT on a stale version; 404 for who may not see it.
+     */
+    post: operations['assignMaintenanceRequest'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/logistics/maintenance/requests/{id}/cancel': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Cancel a request
+     * @description LOG-9: the office, or the requester before it is triaged; a reason is required. 409 MAINTENANCE_ILLEGAL_TRANSITION when the request’s status does not allow it, VERSION_CONFLICT on a stale version; 404 for who may not see it.
+     */
+    post: operations['cancelMaintenanceRequest'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/logistics/maintenance/requests/{id}/complete': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Complete the work with a note and photos
+     * @description LOG-9: closes the worker’s inbox item and asks the requester to confirm. 409 MAINTENANCE_ILLEGAL_TRANSITION when the request’s status does not allow it, VERSION_CONFLICT on a stale version; 404 for who may not see it.
+     */
+    post: operations['completeMaintenanceRequest'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/logistics/maintenance/requests/{id}/confirm': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Confirm the repair and rate it (1–5)
+     * @description LOG-9: the requester; 403 MAINTENANCE_NOT_REQUESTER for anyone else. 409 MAINTENANCE_ILLEGAL_TRANSITION when the request’s status does not allow it, VERSION_CONFLICT on a stale version; 404 for who may not see it.
+     */
+    post: operations['confirmMaintenanceRequest'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/logistics/maintenance/requests/{id}/progress': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Note progress
+     * @description LOG-9: a note the requester sees (e.g. waiting for parts). 409 MAINTENANCE_ILLEGAL_TRANSITION when the request’s status does not allow it, VERSION_CONFLICT on a stale version; 404 for who may not see it.
+     */
+    post: operations['noteMaintenanceProgress'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/logistics/maintenance/requests/{id}/reject': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Reject the completed work: the request reopens
+     * @description LOG-9: the requester says what is still wrong; the job returns to the worker’s inbox. 409 MAINTENANCE_ILLEGAL_TRANSITION when the request’s status does not allow it, VERSION_CONFLICT on a stale version; 404 for who may not see it.
+     */
+    post: operations['rejectMaintenanceRequest'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/logistics/maintenance/requests/{id}/start': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Start the work
+     * @description LOG-9: the assigned worker (or the office); 403 MAINTENANCE_NOT_ASSIGNEE otherwise. 409 MAINTENANCE_ILLEGAL_TRANSITION when the request’s status does not allow it, VERSION_CONFLICT on a stale version; 404 for who may not see it.
+     */
+    post: operations['startMaintenanceRequest'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/logistics/maintenance/requests/{id}/triage': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Triage: in-house or external
+     * @description LOG-9: external work records contractor, quote and cost (fen); a cost above the configured threshold goes to repair-cost approval (status awaiting-approval) and the request is assigned only once approved. 409 MAINTENANCE_ILLEGAL_TRANSITION when the request’s status does not allow it, VERSION_CONFLICT on a stale version; 404 for who may not see it.
+     */
+    post: operations['triageMaintenanceRequest'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/logistics/maintenance/settings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Maintenance settings
+     * @description LOG-9: approval threshold, SLA per urgency, repeat-fault rule.
+     */
+    get: operations['getMaintenanceSettings'];
+    /**
+     * Change the maintenance settings
+     * @description LOG-9: versioned; 409 on a stale version.
+     */
+    put: operations['updateMaintenanceSettings'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/logistics/maintenance/workers': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The maintenance workers
+     * @description LOG-9: who a request can be assigned to.
+     */
+    get: operations['listMaintenanceWorkers'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/meetings': {
     parameters: {
       query?: never;
@@ -4956,6 +5412,10 @@ export interface components {
         | 'assessment.suggestions.manage'
         | 'documents.declassify'
         | 'meetings.resolutions.report'
+        | 'logistics.maintenance.request'
+        | 'logistics.maintenance.manage'
+        | 'logistics.maintenance.work'
+        | 'logistics.inspections.record'
       )[];
       /** Format: date-time */
       revokedAt: string | null;
@@ -5378,6 +5838,15 @@ export interface components {
       orgMode: 'department' | 'subject';
       version: number;
     };
+    AssignMaintenanceRequestDto: {
+      /**
+       * Format: uuid
+       * @description A maintenance worker (holder of logistics.maintenance.work)
+       */
+      assigneeId: string;
+      note?: string;
+      version: number;
+    };
     AssignSuggestionDto: {
       /** Format: uuid */
       assigneeId: string;
@@ -5685,6 +6154,13 @@ export interface components {
     CloseSuggestionDto: {
       version: number;
     };
+    CompleteMaintenanceRequestDto: {
+      /** @example 更换插座面板，已通电 */
+      note: string;
+      /** @description Photos of the finished work (draft files) */
+      photoIds?: string[];
+      version: number;
+    };
     ConfidentialityTrainingStatusDto: {
       /** @example 2 */
       quarter: number;
@@ -5697,6 +6173,11 @@ export interface components {
     ConfirmDistributionDto: {
       /** @example 李明 */
       receiptName?: string;
+    };
+    ConfirmMaintenanceRequestDto: {
+      note?: string;
+      rating: number;
+      version: number;
     };
     CoordinationDepartmentDto: {
       department: components['schemas']['RefDto'];
@@ -5795,6 +6276,10 @@ export interface components {
         | 'assessment.suggestions.manage'
         | 'documents.declassify'
         | 'meetings.resolutions.report'
+        | 'logistics.maintenance.request'
+        | 'logistics.maintenance.manage'
+        | 'logistics.maintenance.work'
+        | 'logistics.inspections.record'
       )[];
     };
     CreateArchiveCategoryDto: {
@@ -5939,6 +6424,31 @@ export interface components {
       parentId?: string | null;
       /** @default 0 */
       sortOrder?: number;
+    };
+    CreateInspectionTemplateDto: {
+      /** @enum {string} */
+      frequency: 'weekly' | 'monthly' | 'quarterly';
+      /** Format: uuid */
+      inspectorId?: string | null;
+      items: components['schemas']['InspectionItemInputDto'][];
+      /**
+       * Format: uuid
+       * @description The area: a location node
+       */
+      locationId: string;
+      /** @example 教学楼电气与楼梯月检 */
+      name: string;
+    };
+    CreateLocationDto: {
+      /** @enum {string} */
+      kind: 'campus' | 'building' | 'floor' | 'room';
+      /** @example 实验楼 */
+      name: string;
+      /**
+       * Format: uuid
+       * @description The parent node; omitted for a campus (or a node at the top)
+       */
+      parentId?: string | null;
     };
     CreateMaterialDto: {
       /** @description Files uploaded as drafts (POST /files) */
@@ -6093,6 +6603,10 @@ export interface components {
         | 'assessment.suggestions.manage'
         | 'documents.declassify'
         | 'meetings.resolutions.report'
+        | 'logistics.maintenance.request'
+        | 'logistics.maintenance.manage'
+        | 'logistics.maintenance.work'
+        | 'logistics.inspections.record'
       )[];
     };
     CreateRoomDto: {
@@ -6290,6 +6804,10 @@ export interface components {
         | 'assessment.suggestions.manage'
         | 'documents.declassify'
         | 'meetings.resolutions.report'
+        | 'logistics.maintenance.request'
+        | 'logistics.maintenance.manage'
+        | 'logistics.maintenance.work'
+        | 'logistics.inspections.record'
       )[];
       /** Format: date-time */
       revokedAt: string | null;
@@ -7075,6 +7593,82 @@ export interface components {
       routedBy: components['schemas']['RefDto'] | null;
       user: components['schemas']['RefDto'] | null;
     };
+    InspectionItemDto: {
+      /** @enum {string} */
+      category: 'electrical' | 'plumbing' | 'building' | 'network' | 'other';
+      /** Format: uuid */
+      id: string;
+      position: number;
+      text: string;
+    };
+    InspectionItemInputDto: {
+      /** @enum {string} */
+      category: 'electrical' | 'plumbing' | 'building' | 'network' | 'other';
+      /** @example 配电箱无异味、无发热 */
+      text: string;
+    };
+    InspectionResultDto: {
+      /** @enum {string} */
+      category: 'electrical' | 'plumbing' | 'building' | 'network' | 'other';
+      /** Format: uuid */
+      itemId: string;
+      remark: string | null;
+      /**
+       * Format: uuid
+       * @description The maintenance request a failure raised
+       */
+      requestId: string | null;
+      /**
+       * @description Null until recorded
+       * @enum {string|null}
+       */
+      result: 'pass' | 'fail' | null;
+      text: string;
+    };
+    InspectionRoundDetailDto: {
+      /** Format: date-time */
+      completedAt: string | null;
+      completedBy: components['schemas']['RefDto'] | null;
+      /** Format: date */
+      dueOn: string;
+      /** Format: uuid */
+      id: string;
+      locationPath: string;
+      /** @example 2026-12 */
+      periodKey: string;
+      results: components['schemas']['InspectionResultDto'][];
+      /** @enum {string} */
+      status: 'open' | 'completed';
+      template: components['schemas']['RefDto'];
+    };
+    InspectionRoundDto: {
+      /** Format: date-time */
+      completedAt: string | null;
+      completedBy: components['schemas']['RefDto'] | null;
+      /** Format: date */
+      dueOn: string;
+      /** Format: uuid */
+      id: string;
+      locationPath: string;
+      /** @example 2026-12 */
+      periodKey: string;
+      /** @enum {string} */
+      status: 'open' | 'completed';
+      template: components['schemas']['RefDto'];
+    };
+    InspectionTemplateDto: {
+      active: boolean;
+      /** @enum {string} */
+      frequency: 'weekly' | 'monthly' | 'quarterly';
+      /** Format: uuid */
+      id: string;
+      inspector: components['schemas']['RefDto'] | null;
+      items: components['schemas']['InspectionItemDto'][];
+      location: components['schemas']['RefDto'];
+      locationPath: string;
+      name: string;
+      version: number;
+    };
     InstructIncomingDto: {
       /** @example 同意拟办意见，请教务处抓紧落实。 */
       instruction: string;
@@ -7278,6 +7872,26 @@ export interface components {
       status: 'pending' | 'on-loan' | 'returned' | 'rejected' | 'withdrawn';
       version: number;
     };
+    LocationDto: {
+      active: boolean;
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      kind: 'campus' | 'building' | 'floor' | 'room';
+      /**
+       * Format: uuid
+       * @description The meeting room the node stands for (MTG-4)
+       */
+      meetingRoomId: string | null;
+      name: string;
+      /** Format: uuid */
+      parentId: string | null;
+      /**
+       * @description Names from the top, joined by " / "
+       * @example 东校区 / 实验楼 / 3F / 305
+       */
+      path: string;
+    };
     LogHotlineCallDto: {
       anonymous: boolean;
       /** @enum {string} */
@@ -7297,6 +7911,177 @@ export interface components {
       password: string;
       /** @example admin */
       username: string;
+    };
+    MaintenanceEventDto: {
+      /** @description A MaintenanceAction, or submit / register / raise / overdue / re-reported */
+      action: string;
+      actor: components['schemas']['RefDto'] | null;
+      /** Format: date-time */
+      createdAt: string;
+      /** @enum {string|null} */
+      fromStatus:
+        | 'submitted'
+        | 'awaiting-approval'
+        | 'triaged'
+        | 'assigned'
+        | 'in-progress'
+        | 'completed'
+        | 'reopened'
+        | 'confirmed'
+        | 'cancelled'
+        | null;
+      /** Format: uuid */
+      id: string;
+      note: string | null;
+      photos: components['schemas']['AttachmentDto'][];
+      /** @enum {string} */
+      toStatus:
+        'submitted' | 'awaiting-approval' | 'triaged' | 'assigned' | 'in-progress' | 'completed' | 'reopened' | 'confirmed' | 'cancelled';
+    };
+    MaintenanceNoteDto: {
+      note?: string;
+      version: number;
+    };
+    MaintenanceRequestDetailDto: {
+      /** @description What the viewer may do now */
+      actions: (
+        'triage' | 'submit-cost' | 'approve' | 'decline' | 'assign' | 'start' | 'progress' | 'complete' | 'confirm' | 'reject' | 'cancel'
+      )[];
+      /**
+       * Format: uuid
+       * @description The repair-cost approval request
+       */
+      approvalRequestId: string | null;
+      assignee: components['schemas']['RefDto'] | null;
+      /** @enum {string} */
+      category: 'electrical' | 'plumbing' | 'building' | 'network' | 'other';
+      /** Format: date-time */
+      completedAt: string | null;
+      /** Format: date-time */
+      confirmedAt: string | null;
+      contactPhone: string | null;
+      contractor: string | null;
+      costFen: number | null;
+      /** Format: date-time */
+      createdAt: string;
+      description: string;
+      /**
+       * Format: date-time
+       * @description The SLA deadline
+       */
+      dueAt: string;
+      /**
+       * Format: uuid
+       * @description MTG-4: the meeting equipment test that raised it
+       */
+      equipmentTestId: string | null;
+      /** @description The progress, oldest first */
+      events: components['schemas']['MaintenanceEventDto'][];
+      /** @enum {string|null} */
+      handling: 'in-house' | 'external' | null;
+      /** Format: uuid */
+      id: string;
+      /**
+       * Format: uuid
+       * @description LOG-10: the inspection result that raised it
+       */
+      inspectionResultId: string | null;
+      location: components['schemas']['RefDto'];
+      locationDetail: string | null;
+      /** @example 东校区 / 实验楼 / 3F / 305 */
+      locationPath: string;
+      /** @description Open and past its SLA */
+      overdue: boolean;
+      /** @description Every photo: the report’s and the completion’s */
+      photos: components['schemas']['AttachmentDto'][];
+      quoteFen: number | null;
+      rating: number | null;
+      reopenCount: number;
+      requester: components['schemas']['RefDto'] | null;
+      /** @description The name of a caller without an account */
+      requesterName: string | null;
+      /** @enum {string} */
+      source: 'online' | 'phone' | 'paper' | 'inspection' | 'meeting-equipment';
+      /** @enum {string} */
+      status:
+        'submitted' | 'awaiting-approval' | 'triaged' | 'assigned' | 'in-progress' | 'completed' | 'reopened' | 'confirmed' | 'cancelled';
+      /** @enum {string} */
+      urgency: 'urgent' | 'normal' | 'low';
+      version: number;
+    };
+    MaintenanceRequestDto: {
+      /**
+       * Format: uuid
+       * @description The repair-cost approval request
+       */
+      approvalRequestId: string | null;
+      assignee: components['schemas']['RefDto'] | null;
+      /** @enum {string} */
+      category: 'electrical' | 'plumbing' | 'building' | 'network' | 'other';
+      /** Format: date-time */
+      completedAt: string | null;
+      /** Format: date-time */
+      confirmedAt: string | null;
+      contactPhone: string | null;
+      contractor: string | null;
+      costFen: number | null;
+      /** Format: date-time */
+      createdAt: string;
+      description: string;
+      /**
+       * Format: date-time
+       * @description The SLA deadline
+       */
+      dueAt: string;
+      /**
+       * Format: uuid
+       * @description MTG-4: the meeting equipment test that raised it
+       */
+      equipmentTestId: string | null;
+      /** @enum {string|null} */
+      handling: 'in-house' | 'external' | null;
+      /** Format: uuid */
+      id: string;
+      /**
+       * Format: uuid
+       * @description LOG-10: the inspection result that raised it
+       */
+      inspectionResultId: string | null;
+      location: components['schemas']['RefDto'];
+      locationDetail: string | null;
+      /** @example 东校区 / 实验楼 / 3F / 305 */
+      locationPath: string;
+      /** @description Open and past its SLA */
+      overdue: boolean;
+      quoteFen: number | null;
+      rating: number | null;
+      reopenCount: number;
+      requester: components['schemas']['RefDto'] | null;
+      /** @description The name of a caller without an account */
+      requesterName: string | null;
+      /** @enum {string} */
+      source: 'online' | 'phone' | 'paper' | 'inspection' | 'meeting-equipment';
+      /** @enum {string} */
+      status:
+        'submitted' | 'awaiting-approval' | 'triaged' | 'assigned' | 'in-progress' | 'completed' | 'reopened' | 'confirmed' | 'cancelled';
+      /** @enum {string} */
+      urgency: 'urgent' | 'normal' | 'low';
+      version: number;
+    };
+    MaintenanceSettingsDto: {
+      /** @description External cost above this (fen) needs repair-cost approval */
+      approvalThresholdFen: number;
+      /** @description SLA of a low-urgency request, working days */
+      lowWorkingDays: number;
+      /** @description SLA of a normal request, working days */
+      normalWorkingDays: number;
+      /** @description The period of the repeat-fault rule, days */
+      repeatPeriodDays: number;
+      /** @description More than this many requests at one location and category in the period is a repeat fault */
+      repeatThreshold: number;
+      /** @description SLA of an urgent request, hours */
+      urgentHours: number;
+      version: number;
     };
     MarkAttendanceDto: {
       /** @enum {string} */
@@ -8165,6 +8950,15 @@ export interface components {
       /** @description True when there are more rows than `total` says */
       totalCapped: boolean;
     };
+    PageOfInspectionRound: {
+      items: components['schemas']['InspectionRoundDto'][];
+      page: number;
+      pageSize: number;
+      /** @description Exact up to the cap (10000 for lists), then the cap */
+      total: number;
+      /** @description True when there are more rows than `total` says */
+      totalCapped: boolean;
+    };
     PageOfInventory: {
       items: components['schemas']['InventoryDto'][];
       page: number;
@@ -8203,6 +8997,15 @@ export interface components {
     };
     PageOfLoan: {
       items: components['schemas']['LoanDto'][];
+      page: number;
+      pageSize: number;
+      /** @description Exact up to the cap (10000 for lists), then the cap */
+      total: number;
+      /** @description True when there are more rows than `total` says */
+      totalCapped: boolean;
+    };
+    PageOfMaintenanceRequest: {
+      items: components['schemas']['MaintenanceRequestDto'][];
       page: number;
       pageSize: number;
       /** @description Exact up to the cap (10000 for lists), then the cap */
@@ -8419,6 +9222,19 @@ export interface components {
       /** @enum {string} */
       result: 'pass' | 'fail';
     };
+    RecordInspectionDto: {
+      /** @description Close the round (every item must have a result) */
+      complete?: boolean;
+      results: components['schemas']['RecordInspectionItemDto'][];
+    };
+    RecordInspectionItemDto: {
+      /** Format: uuid */
+      itemId: string;
+      /** @description What is wrong (goes into the repair request) */
+      remark?: string;
+      /** @enum {string} */
+      result: 'pass' | 'fail';
+    };
     RecordSealInspectionDto: {
       note?: string;
       photoIds?: string[];
@@ -8490,6 +9306,32 @@ export interface components {
       /** Format: date */
       writtenOn?: string;
     };
+    RegisterMaintenanceRequestDto: {
+      /** @enum {string} */
+      category: 'electrical' | 'plumbing' | 'building' | 'network' | 'other';
+      contactPhone?: string;
+      /** @example 插座没电，投影仪无法使用 */
+      description: string;
+      /** @example 讲台左侧插座 */
+      locationDetail?: string;
+      /** Format: uuid */
+      locationId: string;
+      photoIds?: string[];
+      /**
+       * Format: uuid
+       * @description The member of staff it is for (they then follow and confirm it)
+       */
+      requesterId?: string;
+      /** @description The caller’s name when they have no account */
+      requesterName?: string;
+      /** @enum {string} */
+      source: 'phone' | 'paper';
+      /**
+       * @default normal
+       * @enum {string}
+       */
+      urgency?: 'urgent' | 'normal' | 'low';
+    };
     RegisterOutgoingDto: {
       /** @description Copies printed; the sum of the distribution list by default */
       copies?: number;
@@ -8518,10 +9360,34 @@ export interface components {
        */
       usedAt?: string;
     };
+    RejectMaintenanceRequestDto: {
+      /** @description What is still wrong */
+      note: string;
+      version: number;
+    };
     RemedyInventoryItemDto: {
       note?: string;
       /** @enum {string} */
       remedy: 'repaired' | 'copied';
+    };
+    RepeatFaultDto: {
+      /** @enum {string} */
+      category: 'electrical' | 'plumbing' | 'building' | 'network' | 'other';
+      count: number;
+      /** Format: date-time */
+      firstAt: string;
+      /** Format: date-time */
+      lastAt: string;
+      location: components['schemas']['RefDto'];
+      locationPath: string;
+    };
+    RepeatFaultReportDto: {
+      /** Format: date */
+      from: string;
+      rows: components['schemas']['RepeatFaultDto'][];
+      threshold: number;
+      /** Format: date */
+      to: string;
     };
     ReplyMessageDto: {
       /** @description Files uploaded with uploadFile, attached to the message (PLT-5) */
@@ -8739,6 +9605,10 @@ export interface components {
         | 'assessment.suggestions.manage'
         | 'documents.declassify'
         | 'meetings.resolutions.report'
+        | 'logistics.maintenance.request'
+        | 'logistics.maintenance.manage'
+        | 'logistics.maintenance.work'
+        | 'logistics.inspections.record'
       )[];
       version: number;
     };
@@ -9126,6 +9996,23 @@ export interface components {
       /** @example 关于举办校园开放日活动的请示 */
       title: string;
     };
+    SubmitMaintenanceRequestDto: {
+      /** @enum {string} */
+      category: 'electrical' | 'plumbing' | 'building' | 'network' | 'other';
+      contactPhone?: string;
+      /** @example 插座没电，投影仪无法使用 */
+      description: string;
+      /** @example 讲台左侧插座 */
+      locationDetail?: string;
+      /** Format: uuid */
+      locationId: string;
+      photoIds?: string[];
+      /**
+       * @default normal
+       * @enum {string}
+       */
+      urgency?: 'urgent' | 'normal' | 'low';
+    };
     SubmitSuggestionDto: {
       anonymous: boolean;
       /** @enum {string} */
@@ -9310,6 +10197,28 @@ export interface components {
       /** Format: uuid */
       toUserId: string;
     };
+    TriageMaintenanceRequestDto: {
+      /**
+       * @description Correct the category
+       * @enum {string}
+       */
+      category?: 'electrical' | 'plumbing' | 'building' | 'network' | 'other';
+      /** @description External: the contractor (外包单位) */
+      contractor?: string;
+      /** @description External: the agreed cost, fen; above the threshold it needs approval */
+      costFen?: number;
+      /** @enum {string} */
+      handling: 'in-house' | 'external';
+      note?: string;
+      /** @description External: the quote, fen */
+      quoteFen?: number;
+      /**
+       * @description Correct the urgency (the SLA follows)
+       * @enum {string}
+       */
+      urgency?: 'urgent' | 'normal' | 'low';
+      version: number;
+    };
     UnreachedRecipientDto: {
       deliveries: components['schemas']['RecipientDeliveryDto'][];
       department: components['schemas']['RefDto'] | null;
@@ -9396,6 +10305,30 @@ export interface components {
     UpdateDestructionListDto: {
       removeItemIds?: string[];
       title?: string;
+      version: number;
+    };
+    UpdateInspectionTemplateDto: {
+      active?: boolean;
+      /** Format: uuid */
+      inspectorId?: string | null;
+      version: number;
+    };
+    UpdateLocationDto: {
+      active?: boolean;
+      name?: string;
+      /**
+       * Format: uuid
+       * @description Move under another node (null: to the top)
+       */
+      parentId?: string | null;
+    };
+    UpdateMaintenanceSettingsDto: {
+      approvalThresholdFen: number;
+      lowWorkingDays: number;
+      normalWorkingDays: number;
+      repeatPeriodDays: number;
+      repeatThreshold: number;
+      urgentHours: number;
       version: number;
     };
     UpdateMeetingDto: {
@@ -9572,6 +10505,10 @@ export interface components {
         | 'assessment.suggestions.manage'
         | 'documents.declassify'
         | 'meetings.resolutions.report'
+        | 'logistics.maintenance.request'
+        | 'logistics.maintenance.manage'
+        | 'logistics.maintenance.work'
+        | 'logistics.inspections.record'
       )[];
       version: number;
     };
@@ -20485,6 +21422,1530 @@ export interface operations {
       };
       /** @description Not found, or not visible to the caller */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  listInspectionRounds: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        q?: string;
+        status?: 'open' | 'completed';
+        templateId?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PageOfInspectionRound'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `logistics.inspections.record` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  getInspectionRound: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InspectionRoundDetailDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `logistics.inspections.record` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  recordInspectionResults: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RecordInspectionDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InspectionRoundDetailDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `logistics.inspections.record` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  listInspectionTemplates: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InspectionTemplateDto'][];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `logistics.inspections.record` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  createInspectionTemplate: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateInspectionTemplateDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InspectionTemplateDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `logistics.maintenance.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  updateInspectionTemplate: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateInspectionTemplateDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InspectionTemplateDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `logistics.maintenance.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  openInspectionRound: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InspectionRoundDetailDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `logistics.inspections.record` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  listMaintenanceLocations: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LocationDto'][];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `logistics.maintenance.request` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  createMaintenanceLocation: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateLocationDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LocationDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `logistics.maintenance.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  updateMaintenanceLocation: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateLocationDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LocationDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `logistics.maintenance.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  getRepeatFaultReport: {
+    parameters: {
+      query?: {
+        /** @description From (school date); default: the settings’ period before today */
+        from?: string;
+        /** @description To (school date, inclusive); default today */
+        to?: string;
+        /** @description More than this many; default the settings’ threshold */
+        threshold?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RepeatFaultReportDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `logistics.maintenance.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  listMaintenanceRequests: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        q?: string;
+        /** @description mine: I asked for it; assigned: I am to fix it */
+        scope?: 'all' | 'mine' | 'assigned';
+        status?:
+          'submitted' | 'awaiting-approval' | 'triaged' | 'assigned' | 'in-progress' | 'completed' | 'reopened' | 'confirmed' | 'cancelled';
+        /** @description Only requests still open (not confirmed or cancelled) */
+        open?: boolean;
+        /** @description Only open requests past their SLA */
+        overdue?: boolean;
+        category?: 'electrical' | 'plumbing' | 'building' | 'network' | 'other';
+        source?: 'online' | 'phone' | 'paper' | 'inspection' | 'meeting-equipment';
+        /** @description The location and everything under it (its history) */
+        locationId?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PageOfMaintenanceRequest'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  submitMaintenanceRequest: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description NFR-7: a retry with the same key and body has one effect and gets the same answer; another body gets 422 */
+        'Idempotency-Key'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SubmitMaintenanceRequestDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MaintenanceRequestDetailDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `logistics.maintenance.request` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Idempotency-Key reused with a different body */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  registerMaintenanceRequest: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description NFR-7: a retry with the same key and body has one effect and gets the same answer; another body gets 422 */
+        'Idempotency-Key'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RegisterMaintenanceRequestDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MaintenanceRequestDetailDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `logistics.maintenance.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Idempotency-Key reused with a different body */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  getMaintenanceRequest: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MaintenanceRequestDetailDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  assignMaintenanceRequest: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AssignMaintenanceRequestDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MaintenanceRequestDetailDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `logistics.maintenance.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  cancelMaintenanceRequest: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['MaintenanceNoteDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MaintenanceRequestDetailDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  completeMaintenanceRequest: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CompleteMaintenanceRequestDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MaintenanceRequestDetailDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  confirmMaintenanceRequest: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ConfirmMaintenanceRequestDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MaintenanceRequestDetailDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  noteMaintenanceProgress: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['MaintenanceNoteDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MaintenanceRequestDetailDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  rejectMaintenanceRequest: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RejectMaintenanceRequestDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MaintenanceRequestDetailDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  startMaintenanceRequest: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['MaintenanceNoteDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MaintenanceRequestDetailDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  triageMaintenanceRequest: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['TriageMaintenanceRequestDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MaintenanceRequestDetailDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `logistics.maintenance.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  getMaintenanceSettings: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MaintenanceSettingsDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `logistics.maintenance.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  updateMaintenanceSettings: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateMaintenanceSettingsDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MaintenanceSettingsDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `logistics.maintenance.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  listMaintenanceWorkers: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RefDto'][];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `logistics.maintenance.manage` */
+      403: {
         headers: {
           [name: string]: unknown;
         };

@@ -25,3 +25,4 @@ export * from './training.js';
 export * from './lending.js';
 export * from './meeting-minutes.js';
 export * from './suggestions.js';
+export * from './maintenance.js';

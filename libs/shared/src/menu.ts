@@ -74,7 +74,23 @@ export const MENU: MenuModule[] = [
     key: 'logistics',
     labelKey: 'menu.logistics',
     icon: 'Van',
-    items: [],
+    items: [
+      // 维修与巡查 (LOG-9, LOG-10): the phone page is every teacher's; the rest are the office's and the workers'.
+      { path: '/logistics/repairs', labelKey: 'maintenance.menu.repairs', permission: PERMISSIONS.LOGISTICS_MAINTENANCE_REQUEST },
+      { path: '/logistics/maintenance', labelKey: 'maintenance.menu.requests', permission: PERMISSIONS.LOGISTICS_MAINTENANCE_MANAGE },
+      { path: '/logistics/maintenance/jobs', labelKey: 'maintenance.menu.jobs', permission: PERMISSIONS.LOGISTICS_MAINTENANCE_WORK },
+      {
+        path: '/logistics/maintenance/locations',
+        labelKey: 'maintenance.menu.locations',
+        permission: PERMISSIONS.LOGISTICS_MAINTENANCE_MANAGE,
+      },
+      {
+        path: '/logistics/maintenance/inspections',
+        labelKey: 'maintenance.menu.inspections',
+        permission: PERMISSIONS.LOGISTICS_INSPECTIONS_RECORD,
+      },
+      { path: '/logistics/maintenance/report', labelKey: 'maintenance.menu.report', permission: PERMISSIONS.LOGISTICS_MAINTENANCE_MANAGE },
+    ],
   },
   {
     key: 'administration',

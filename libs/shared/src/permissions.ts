@@ -98,6 +98,14 @@ export const PERMISSIONS = {
   DOCUMENTS_DECLASSIFY: 'documents.declassify',
   /** See every resolution of the meetings one may see, with its tasks' state, and export the report (决议落实情况, MTG-9). */
   MEETINGS_RESOLUTIONS_REPORT: 'meetings.resolutions.report',
+  /** Report a repair (报修, LOG-9) from the phone page; follow, confirm and rate one's own requests. */
+  LOGISTICS_MAINTENANCE_REQUEST: 'logistics.maintenance.request',
+  /** Run maintenance (LOG-9, LOG-10): locations, register phone/paper requests, triage, assign, settings, reports, inspection checklists. */
+  LOGISTICS_MAINTENANCE_MANAGE: 'logistics.maintenance.manage',
+  /** Work on the repairs one is assigned (维修工, LOG-9): start, progress, complete with note and photos. */
+  LOGISTICS_MAINTENANCE_WORK: 'logistics.maintenance.work',
+  /** Record facility inspection rounds (巡查, LOG-10): pass/fail per item; a failure raises a repair request. */
+  LOGISTICS_INSPECTIONS_RECORD: 'logistics.inspections.record',
 } as const;
 
 export type Permission = (typeof PERMISSIONS)[keyof typeof PERMISSIONS];
@@ -156,4 +164,11 @@ export const PERMISSION_LABELS: Record<Permission, { 'zh-CN': string; en: string
   'assessment.suggestions.manage': { 'zh-CN': '意见箱与热线处理', en: 'Handle suggestions and hotline calls' },
   'documents.declassify': { 'zh-CN': '公文解密', en: 'Declassify documents' },
   'meetings.resolutions.report': { 'zh-CN': '决议落实情况', en: 'Resolutions report' },
+  'logistics.maintenance.request': { 'zh-CN': '报修', en: 'Report repairs' },
+  'logistics.maintenance.manage': {
+    'zh-CN': '维修管理（受理、派工、位置、巡查）',
+    en: 'Run maintenance (triage, assign, locations, inspections)',
+  },
+  'logistics.maintenance.work': { 'zh-CN': '维修作业', en: 'Carry out repairs' },
+  'logistics.inspections.record': { 'zh-CN': '设施巡查记录', en: 'Record facility inspections' },
 };

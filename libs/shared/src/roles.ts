@@ -1,7 +1,13 @@
 import { ALL_PERMISSIONS, PERMISSIONS, type Permission } from './permissions.js';
 
 /** What every member of staff may do: write messages and submit requests. */
-const EVERYONE: Permission[] = [PERMISSIONS.MESSAGES_SEND, PERMISSIONS.APPROVALS_SUBMIT, PERMISSIONS.ADMIN_SEALS_APPLY];
+const EVERYONE: Permission[] = [
+  PERMISSIONS.MESSAGES_SEND,
+  PERMISSIONS.APPROVALS_SUBMIT,
+  PERMISSIONS.ADMIN_SEALS_APPLY,
+  // 报修 (LOG-9): every member of staff reports repairs from a phone.
+  PERMISSIONS.LOGISTICS_MAINTENANCE_REQUEST,
+];
 /** The office's own staff also watch approvals and notifications school-wide. */
 const OFFICE: Permission[] = [
   ...EVERYONE,
@@ -20,6 +26,9 @@ const OFFICE: Permission[] = [
   PERMISSIONS.INFO_NOTICES_DRAFT,
   PERMISSIONS.INFO_NOTICES_MANAGE,
   PERMISSIONS.MEETINGS_RESOLUTIONS_REPORT,
+  // 维修与巡查 (LOG-9, LOG-10): the office triages and assigns repairs, keeps the locations and the inspection checklists.
+  PERMISSIONS.LOGISTICS_MAINTENANCE_MANAGE,
+  PERMISSIONS.LOGISTICS_INSPECTIONS_RECORD,
 ];
 
 /**
@@ -147,7 +156,13 @@ export const SEEDED_ROLES = [
     ],
   },
   { code: 'storekeeper', name: '库管员', nameEn: 'Storekeeper', permissions: [...EVERYONE] },
-  { code: 'maintenance-worker', name: '维修工', nameEn: 'Maintenance worker', permissions: [...EVERYONE] },
+  {
+    code: 'maintenance-worker',
+    name: '维修工',
+    nameEn: 'Maintenance worker',
+    // Carries out the repairs assigned to them and walks the inspection rounds (LOG-9, LOG-10).
+    permissions: [...EVERYONE, PERMISSIONS.LOGISTICS_MAINTENANCE_WORK, PERMISSIONS.LOGISTICS_INSPECTIONS_RECORD],
+  },
 ] as const satisfies readonly { code: string; name: string; nameEn: string; permissions: readonly Permission[] }[];
 
 export type SeededRoleCode = (typeof SEEDED_ROLES)[number]['code'];

@@ -169,6 +169,16 @@ export const RESOURCE_VISIBILITY = {
     changePermission: PERMISSIONS.ASSESSMENT_SUGGESTIONS_MANAGE,
     label: { 'zh-CN': '意见建议', en: 'Suggestion' },
   },
+  /**
+   * A maintenance request (报修, LOG-9): its requester, who registered it, the worker assigned and the
+   * approvers of its cost; holders of logistics.maintenance.manage (the office) see and run them all.
+   */
+  'maintenance-request': {
+    rule: 'named-persons',
+    readAllPermission: PERMISSIONS.LOGISTICS_MAINTENANCE_MANAGE,
+    changePermission: PERMISSIONS.LOGISTICS_MAINTENANCE_MANAGE,
+    label: { 'zh-CN': '报修单', en: 'Maintenance request' },
+  },
 } as const satisfies Record<string, VisibilityDeclaration>;
 
 export type ResourceType = keyof typeof RESOURCE_VISIBILITY;

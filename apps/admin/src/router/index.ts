@@ -74,6 +74,13 @@ export const routes: RouteRecordRaw[] = [
     component: () => import('../views/meetings/attendance/SignInPhoneView.vue'),
     meta: { titleKey: 'meetingPrep.signIn.title' },
   },
+  // Reporting a repair (LOG-9): a teacher's phone page, outside the panel's frame; `:id` is one request's progress.
+  {
+    path: '/logistics/repairs/:id?',
+    name: 'maintenance-repairs',
+    component: () => import('../views/logistics/maintenance/RepairPhoneView.vue'),
+    meta: { permission: PERMISSIONS.LOGISTICS_MAINTENANCE_REQUEST, titleKey: 'maintenance.menu.repairs' },
+  },
   {
     path: '/',
     component: () => import('../layouts/AppLayout.vue'),
@@ -359,6 +366,39 @@ export const routes: RouteRecordRaw[] = [
         name: 'calendar',
         component: () => import('../views/system/calendar/CalendarView.vue'),
         meta: { titleKey: 'calendar.menu' },
+      },
+      // Maintenance (LOG-9) and facility inspections (LOG-10).
+      {
+        path: 'logistics/maintenance',
+        name: 'maintenance-requests',
+        component: () => import('../views/logistics/maintenance/MaintenanceListView.vue'),
+        props: { mode: 'office' },
+        meta: { permission: PERMISSIONS.LOGISTICS_MAINTENANCE_MANAGE, titleKey: 'maintenance.menu.requests' },
+      },
+      {
+        path: 'logistics/maintenance/jobs',
+        name: 'maintenance-jobs',
+        component: () => import('../views/logistics/maintenance/MaintenanceListView.vue'),
+        props: { mode: 'worker' },
+        meta: { permission: PERMISSIONS.LOGISTICS_MAINTENANCE_WORK, titleKey: 'maintenance.menu.jobs' },
+      },
+      {
+        path: 'logistics/maintenance/locations',
+        name: 'maintenance-locations',
+        component: () => import('../views/logistics/maintenance/LocationsView.vue'),
+        meta: { permission: PERMISSIONS.LOGISTICS_MAINTENANCE_MANAGE, titleKey: 'maintenance.menu.locations' },
+      },
+      {
+        path: 'logistics/maintenance/inspections',
+        name: 'maintenance-inspections',
+        component: () => import('../views/logistics/maintenance/InspectionsView.vue'),
+        meta: { permission: PERMISSIONS.LOGISTICS_INSPECTIONS_RECORD, titleKey: 'maintenance.menu.inspections' },
+      },
+      {
+        path: 'logistics/maintenance/report',
+        name: 'maintenance-report',
+        component: () => import('../views/logistics/maintenance/RepeatFaultsView.vue'),
+        meta: { permission: PERMISSIONS.LOGISTICS_MAINTENANCE_MANAGE, titleKey: 'maintenance.menu.report' },
       },
       {
         path: 'forbidden',

@@ -50,6 +50,7 @@ import {
   MeetingTopic,
   MeetingType,
 } from '../modules/meetings/meetings/meeting.entity';
+import { MAINTENANCE_ENTITIES } from '../modules/logistics/maintenance/maintenance.entities';
 import { MEETING_PREPARATION_ENTITIES } from '../modules/meetings/preparation/preparation.entities';
 import { MEETING_MINUTES_ENTITIES } from '../modules/meetings/minutes/minutes-entities';
 
@@ -127,4 +128,6 @@ export const ENTITIES = [
   Suggestion,
   // meetings: minutes (MTG-8), resolutions (MTG-9), coordination meetings (ADM-1)
   ...MEETING_MINUTES_ENTITIES,
+  // logistics: maintenance requests and facility inspections (LOG-9, LOG-10)
+  ...MAINTENANCE_ENTITIES,
 ];

@@ -11,6 +11,7 @@ import { lending } from './lending';
 import { liaison } from './liaison';
 import { training } from './training';
 import { suggestions } from './suggestions';
+import { maintenance } from './maintenance';
 
 /** English; typed against zh-CN so that a missing or extra key fails the typecheck. */
 const en: MessageSchema = {
@@ -1053,6 +1054,7 @@ const en: MessageSchema = {
   liaison,
   training,
   suggestions,
+  maintenance,
 };
 
 export default en;

@@ -10,6 +10,7 @@ import { lending } from './lending';
 import { liaison } from './liaison';
 import { training } from './training';
 import { suggestions } from './suggestions';
+import { maintenance } from './maintenance';
 
 /** Simplified Chinese, the panel's first language. Every other locale must have exactly these keys. */
 const zhCN = {
@@ -1047,6 +1048,7 @@ const zhCN = {
   liaison,
   training,
   suggestions,
+  maintenance,
 };
 
 export default zhCN;

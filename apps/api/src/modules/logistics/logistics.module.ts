@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { MaintenanceModule } from './maintenance/maintenance.module';
 
 /**
  * Logistics (后勤保障, guide 二(五), LOG-1 to LOG-11). One Nest module per part, each in its own folder:
@@ -6,6 +7,6 @@ import { Module } from '@nestjs/common';
  * only gathers them behind the one API.
  */
 @Module({
-  imports: [],
+  imports: [MaintenanceModule],
 })
 export class LogisticsModule {}

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { MaintenanceModule } from '../logistics/maintenance/maintenance.module';
 import { BookingsController } from './bookings/bookings.controller';
 import { RoomBooking, RoomBookingSeries } from './bookings/booking.entity';
 import { BookingsService } from './bookings/bookings.service';
@@ -57,6 +58,8 @@ import { ResolutionsService } from './resolutions/resolutions.service';
       CoordinationSeries,
       CoordinationDepartment,
     ]),
+    // A failed equipment test raises a repair request (MTG-4 → LOG-9) through MaintenanceService; maintenance imports nothing of meetings.
+    MaintenanceModule,
   ],
   // Rooms and bookings before meetings: `/meetings/rooms` and `/meetings/bookings` must match
   // before the meetings controller's `/meetings/:id`.

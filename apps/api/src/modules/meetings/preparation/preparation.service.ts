@@ -4,6 +4,7 @@ import { EQUIPMENT_TEST_ITEMS, type EquipmentTestItem } from '@xiaoban/shared';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AccessService } from '../../../platform/access/access.service';
 import { AuditService } from '../../../platform/audit/audit.service';
+import { MaintenanceService } from '../../logistics/maintenance/maintenance.service';
 import { badRequest, notFound, versionConflict } from '../../../platform/http/api-error';
 import { returnedRows } from '../../../platform/http/sql';
 import type { RequestContext } from '../../../platform/http/request-context';
@@ -13,13 +14,22 @@ import { Meeting } from '../meetings/meeting.entity';
 import type { ChecklistDto, RecordEquipmentTestDto, SaveChecklistDto } from './preparation.dto';
 import { MeetingChecklist, MeetingEquipmentTest } from './preparation.entity';
 
+/** Meeting equipment (audio, projector, microphones, video) is repaired as network and IT. */
+const EQUIPMENT_REPAIR_CATEGORY = 'network' as const;
+const EQUIPMENT_NAMES: Record<EquipmentTestItem, string> = {
+  audio: '音响',
+  projector: '投影仪',
+  microphones: '话筒',
+  'video-conference': '视频会议设备',
+};
+
 const ref = (u: { id: string; name: string } | null | undefined) => (u ? { id: u.id, name: u.name } : null);
 
 /**
  * The preparation checklist (会前准备, MTG-4): environment, special setup (banner, name cards),
  * equipment tests with results, backup equipment and the person on duty. Filled in by the
  * organiser or the office (meetings.manage); read by whoever may see the meeting. A failed test
- * is recorded with `needsMaintenance`; turning it into a repair request is the logistics module's.
+ * is recorded with `needsMaintenance` and raises a repair request for the room (LOG-9, through MaintenanceService).
  */
 @Injectable()
 export class PreparationService {
@@ -27,6 +37,7 @@ export class PreparationService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: AccessService,
     private readonly audit: AuditService,
+    private readonly maintenance: MaintenanceService,
   ) {}
 
   async get(meetingId: string, ctx: RequestContext, manager: EntityManager = this.dataSource.manager): Promise<ChecklistDto> {
@@ -127,16 +138,32 @@ export class PreparationService {
       if (!this.itemsToTest(equipment).includes(dto.item)) {
         throw badRequest('The room has no such equipment', { item: ['the meeting’s room has no video conference equipment'] });
       }
-      const [room] = await manager.query('SELECT b.room_id FROM meetings m JOIN room_bookings b ON b.id = m.booking_id WHERE m.id = $1', [
-        meetingId,
-      ]);
-      await manager.query(
-        `INSERT INTO meeting_equipment_tests (meeting_id, room_id, item, result, remark, needs_maintenance, tested_by, tested_at)
-         VALUES ($1, $2, $3, $4::varchar, $5, $4::varchar = 'fail', $6, now())
-         ON CONFLICT (meeting_id, item) DO UPDATE SET room_id = EXCLUDED.room_id, result = EXCLUDED.result, remark = EXCLUDED.remark,
-           needs_maintenance = EXCLUDED.needs_maintenance, tested_by = EXCLUDED.tested_by, tested_at = EXCLUDED.tested_at`,
-        [meetingId, room?.room_id ?? null, dto.item, dto.result, dto.remark || null, ctx.actor!.id],
+      const [room] = await manager.query(
+        `SELECT b.room_id, r.name AS room_name FROM meetings m JOIN room_bookings b ON b.id = m.booking_id
+           JOIN meeting_rooms r ON r.id = b.room_id WHERE m.id = $1`,
+        [meetingId],
       );
+      const [test] = returnedRows<{ id: string }>(
+        await manager.query(
+          `INSERT INTO meeting_equipment_tests (meeting_id, room_id, item, result, remark, needs_maintenance, tested_by, tested_at)
+           VALUES ($1, $2, $3, $4::varchar, $5, $4::varchar = 'fail', $6, now())
+           ON CONFLICT (meeting_id, item) DO UPDATE SET room_id = EXCLUDED.room_id, result = EXCLUDED.result, remark = EXCLUDED.remark,
+             needs_maintenance = EXCLUDED.needs_maintenance, tested_by = EXCLUDED.tested_by, tested_at = EXCLUDED.tested_at
+           RETURNING id`,
+          [meetingId, room?.room_id ?? null, dto.item, dto.result, dto.remark || null, ctx.actor!.id],
+        ),
+      );
+      // MTG-4 → LOG-9: a failure raises a repair request for the room in this transaction; at most one open per room and item.
+      if (dto.result === 'fail' && room?.room_id) {
+        await this.maintenance.raiseRequest(manager, ctx, {
+          source: 'meeting-equipment',
+          category: EQUIPMENT_REPAIR_CATEGORY,
+          meetingRoom: { id: room.room_id, name: room.room_name },
+          description: `【会议设备调试】${room.room_name} ${EQUIPMENT_NAMES[dto.item]}调试未通过${dto.remark ? `：${dto.remark}` : ''}`,
+          dedupeKey: `meeting-equipment:${room.room_id}:${dto.item}`,
+          equipmentTestId: test.id,
+        });
+      }
       await this.audit.record(manager, ctx, {
         action: 'meeting.equipment-test',
         objectType: MEETING,
