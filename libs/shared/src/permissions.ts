@@ -96,6 +96,8 @@ export const PERMISSIONS = {
   DOCUMENTS_DECLASSIFY: 'documents.declassify',
   /** See every resolution of the meetings one may see, with its tasks' state, and export the report (决议落实情况, MTG-9). */
   MEETINGS_RESOLUTIONS_REPORT: 'meetings.resolutions.report',
+  /** Keep the bulletin boards (公告栏, INF-6): boards, postings and removals, daily checks, cleaning. */
+  INFO_BOARDS_MANAGE: 'information.boards.manage',
 } as const;
 
 export type Permission = (typeof PERMISSIONS)[keyof typeof PERMISSIONS];
@@ -153,4 +155,5 @@ export const PERMISSION_LABELS: Record<Permission, { 'zh-CN': string; en: string
   'assessment.training.manage': { 'zh-CN': '培训记录管理', en: 'Keep training records' },
   'documents.declassify': { 'zh-CN': '公文解密', en: 'Declassify documents' },
   'meetings.resolutions.report': { 'zh-CN': '决议落实情况', en: 'Resolutions report' },
+  'information.boards.manage': { 'zh-CN': '公告栏管理', en: 'Keep the bulletin boards' },
 };

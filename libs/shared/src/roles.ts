@@ -20,6 +20,8 @@ const OFFICE: Permission[] = [
   PERMISSIONS.INFO_NOTICES_DRAFT,
   PERMISSIONS.INFO_NOTICES_MANAGE,
   PERMISSIONS.MEETINGS_RESOLUTIONS_REPORT,
+  // 公告栏 (INF-6): the office keeps the bulletin boards, their postings, checks and cleaning.
+  PERMISSIONS.INFO_BOARDS_MANAGE,
 ];
 
 /**
