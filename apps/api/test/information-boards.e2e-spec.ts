@@ -48,12 +48,25 @@ describe('information: bulletin boards, group robots, link checker, effect of pu
   beforeAll(async () => {
     t = await startTestApp({ NOTIFY_RETRY_LIMIT: '0', NOTIFY_RETRY_DELAY_SECONDS: '1' });
     adminToken = await loginAsAdmin(t);
-    const sms = await startAliyunSmsServer({ accessKeyId: 'LTAI-e2e', accessKeySecret: 'sms-secret-e2e', signName: '某中学', templateCode: 'SMS_1' });
+    const sms = await startAliyunSmsServer({
+      accessKeyId: 'LTAI-e2e',
+      accessKeySecret: 'sms-secret-e2e',
+      signName: '某中学',
+      templateCode: 'SMS_1',
+    });
     closers.push(() => sms.close());
     await t.http
       .put('/api/v1/notifications/channels/sms')
       .set({ authorization: `Bearer ${adminToken}` })
-      .send({ values: { endpoint: sms.url, accessKeyId: 'LTAI-e2e', accessKeySecret: 'sms-secret-e2e', signName: '某中学', templateCode: 'SMS_1' } })
+      .send({
+        values: {
+          endpoint: sms.url,
+          accessKeyId: 'LTAI-e2e',
+          accessKeySecret: 'sms-secret-e2e',
+          signName: '某中学',
+          templateCode: 'SMS_1',
+        },
+      })
       .expect(200);
     [director, clerk, keeper, outsider] = await Promise.all([
       createStaff(t, adminToken, { roles: ['office-director'] }),
@@ -87,7 +100,11 @@ describe('information: bulletin boards, group robots, link checker, effect of pu
         .expect(201)
     ).body;
     const submitted = (await t.http.post(`/api/v1/information/notices/${notice.id}/submit`).set(as(clerk)).expect(200)).body;
-    await t.http.post(`/api/v1/approvals/requests/${submitted.approvalRequestId}/approve`).set(as(director)).send({ comment: '同意' }).expect(200);
+    await t.http
+      .post(`/api/v1/approvals/requests/${submitted.approvalRequestId}/approve`)
+      .set(as(director))
+      .send({ comment: '同意' })
+      .expect(200);
     await eventually(
       async () => (await t.http.get(`/api/v1/information/notices/${notice.id}`).set(as(clerk)).expect(200)).body.status === 'verified',
       20_000,
@@ -114,12 +131,19 @@ describe('information: bulletin boards, group robots, link checker, effect of pu
       [notice.id],
     );
     const ids = teachers.map((p) => p.id).sort();
-    expect(deliveries).toEqual([...ids.map((id) => ({ recipient_id: id, channel: 'in-app' })), ...ids.map((id) => ({ recipient_id: id, channel: 'sms' }))]);
+    expect(deliveries).toEqual([
+      ...ids.map((id) => ({ recipient_id: id, channel: 'in-app' })),
+      ...ids.map((id) => ({ recipient_id: id, channel: 'sms' })),
+    ]);
     // One posting on the one board, to be put up; none of it is a delivery to a person.
-    const postings = await t.sql<{ board_id: string; status: string }>('SELECT board_id, status FROM board_postings WHERE notice_id = $1', [notice.id]);
+    const postings = await t.sql<{ board_id: string; status: string }>('SELECT board_id, status FROM board_postings WHERE notice_id = $1', [
+      notice.id,
+    ]);
     expect(postings).toEqual([{ board_id: board.id, status: 'to_post' }]);
     const broadcasts = (await t.http.get(`/api/v1/information/notices/${notice.id}/broadcasts`).set(as(clerk)).expect(200)).body;
-    expect(broadcasts.boards).toEqual([expect.objectContaining({ board: { id: board.id, name: board.name }, status: 'to_post', actions: ['post', 'remove'] })]);
+    expect(broadcasts.boards).toEqual([
+      expect.objectContaining({ board: { id: board.id, name: board.name }, status: 'to_post', actions: ['post', 'remove'] }),
+    ]);
     const coverage = (await t.http.get(`/api/v1/information/notices/${notice.id}/coverage`).set(as(clerk)).expect(200)).body;
     expect(coverage).toMatchObject({ intended: 3, reached: 3 });
     expect(coverage.channels.map((c: { channel: string }) => c.channel)).toEqual(['in-app', 'sms']);
@@ -130,7 +154,11 @@ describe('information: bulletin boards, group robots, link checker, effect of pu
       await t.http.post(`/api/v1/information/board-postings/${list.items[0].id}/moves`).set(as(keeper)).send({ action: 'post' }).expect(200)
     ).body;
     expect(posted).toMatchObject({ status: 'posted', postedBy: { id: keeper.id }, actions: ['remove'] });
-    const again = await t.http.post(`/api/v1/information/board-postings/${posted.id}/moves`).set(as(keeper)).send({ action: 'post' }).expect(409);
+    const again = await t.http
+      .post(`/api/v1/information/board-postings/${posted.id}/moves`)
+      .set(as(keeper))
+      .send({ action: 'post' })
+      .expect(409);
     expect(again.body.code).toBe('BOARD_POSTING_ILLEGAL_STATE');
     // Someone without the permission sees no boards.
     await t.http.get('/api/v1/information/boards').set(as(outsider)).expect(403);
@@ -141,14 +169,19 @@ describe('information: bulletin boards, group robots, link checker, effect of pu
     const board = await createBoard();
     const { departmentId } = await grade(1);
     const expiresAt = new Date(Date.now() + 86_400_000).toISOString();
-    const notice = await published({ audience: { allStaff: false, departmentIds: [departmentId] }, channels: ['in-app', 'board', 'website'], expiresAt });
+    const notice = await published({
+      audience: { allStaff: false, departmentIds: [departmentId] },
+      channels: ['in-app', 'board', 'website'],
+      expiresAt,
+    });
     const [posting] = await t.sql<{ id: string; status: string; expires_at: Date }>(
       'SELECT id, status, expires_at FROM board_postings WHERE notice_id = $1 AND board_id = $2',
       [notice.id, board.id],
     );
     expect(new Date(posting.expires_at).toISOString()).toBe(expiresAt);
     await t.http.post(`/api/v1/information/board-postings/${posting.id}/moves`).set(as(clerk)).send({ action: 'post' }).expect(200);
-    const feed = async () => JSON.parse((await t.http.get('/api/v1/public/notices/feed.json').expect(200)).text).items.map((i: { id: string }) => i.id);
+    const feed = async () =>
+      JSON.parse((await t.http.get('/api/v1/public/notices/feed.json').expect(200)).text).items.map((i: { id: string }) => i.id);
     expect(await feed()).toContain(notice.id);
 
     const boards = t.app.get(BoardsService);
@@ -160,7 +193,10 @@ describe('information: bulletin boards, group robots, link checker, effect of pu
     await t.sql(`UPDATE board_postings SET expires_at = now() - interval '1 minute' WHERE notice_id = $1`, [notice.id]);
     expect((await boards.flagExpired()).flagged).toBeGreaterThanOrEqual(1);
     expect((await boards.flagExpired()).flagged).toBe(0);
-    const [flagged] = await t.sql<{ status: string; flagged_at: Date | null }>('SELECT status, flagged_at FROM board_postings WHERE id = $1', [posting.id]);
+    const [flagged] = await t.sql<{ status: string; flagged_at: Date | null }>(
+      'SELECT status, flagged_at FROM board_postings WHERE id = $1',
+      [posting.id],
+    );
     expect(flagged.status).toBe('removal_due');
     expect(flagged.flagged_at).not.toBeNull();
     expect(await feed()).not.toContain(notice.id);
@@ -178,14 +214,17 @@ describe('information: bulletin boards, group robots, link checker, effect of pu
     expect(removed).toMatchObject({ status: 'removed', removedBy: { id: keeper.id, name: keeper.name }, actions: [] });
     expect(removed.removedAt).toEqual(expect.any(String));
     expect(
-      (await t.http.post(`/api/v1/information/board-postings/${posting.id}/moves`).set(as(keeper)).send({ action: 'remove' }).expect(409)).body.code,
+      (await t.http.post(`/api/v1/information/board-postings/${posting.id}/moves`).set(as(keeper)).send({ action: 'remove' }).expect(409))
+        .body.code,
     ).toBe('BOARD_POSTING_ILLEGAL_STATE');
     await t.http.post(`/api/v1/information/board-postings/${posting.id}/moves`).set(as(keeper)).send({ action: 'burn' }).expect(400);
   });
 
   it('INF-6: a daily check keeps its photo, once per board and day; the cleaning schedule shows the next day and the records', async () => {
     const board = await createBoard({ cleaningWeekday: 3 });
-    const png = await sharp({ create: { width: 64, height: 48, channels: 3, background: '#2a6' } }).png().toBuffer();
+    const png = await sharp({ create: { width: 64, height: 48, channels: 3, background: '#2a6' } })
+      .png()
+      .toBuffer();
     const photo = (await t.http.post('/api/v1/files').set(as(keeper)).attach('file', png, '公告栏.png').expect(201)).body;
     const check = (
       await t.http
@@ -194,13 +233,24 @@ describe('information: bulletin boards, group robots, link checker, effect of pu
         .send({ tidy: true, undamaged: false, remark: '右下角玻璃有裂纹，已报修', photoIds: [photo.id] })
         .expect(201)
     ).body;
-    expect(check).toMatchObject({ tidy: true, undamaged: false, checkedBy: { id: keeper.id }, photos: [expect.objectContaining({ id: photo.id })] });
-    const twice = await t.http.post(`/api/v1/information/boards/${board.id}/checks`).set(as(keeper)).send({ tidy: true, undamaged: true }).expect(409);
+    expect(check).toMatchObject({
+      tidy: true,
+      undamaged: false,
+      checkedBy: { id: keeper.id },
+      photos: [expect.objectContaining({ id: photo.id })],
+    });
+    const twice = await t.http
+      .post(`/api/v1/information/boards/${board.id}/checks`)
+      .set(as(keeper))
+      .send({ tidy: true, undamaged: true })
+      .expect(409);
     expect(twice.body.code).toBe('BOARD_CHECK_EXISTS');
     // Two checks racing for the same day of another board: exactly one is recorded.
     const other = await createBoard();
     const raced = await Promise.all(
-      Array.from({ length: 5 }, () => t.http.post(`/api/v1/information/boards/${other.id}/checks`).set(as(keeper)).send({ tidy: true, undamaged: true })),
+      Array.from({ length: 5 }, () =>
+        t.http.post(`/api/v1/information/boards/${other.id}/checks`).set(as(keeper)).send({ tidy: true, undamaged: true }),
+      ),
     );
     expect(raced.map((r) => r.status).sort()).toEqual([201, 409, 409, 409, 409]);
     // The photo is downloadable through the check, by the office.
@@ -220,7 +270,11 @@ describe('information: bulletin boards, group robots, link checker, effect of pu
     expect(before.nextCleaningOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(new Date(`${before.nextCleaningOn}T00:00:00Z`).getUTCDay()).toBe(3);
     const cleaning = (
-      await t.http.post(`/api/v1/information/boards/${board.id}/cleanings`).set(as(keeper)).send({ cleanedOn: '2026-01-07', remark: '擦洗玻璃' }).expect(201)
+      await t.http
+        .post(`/api/v1/information/boards/${board.id}/cleanings`)
+        .set(as(keeper))
+        .send({ cleanedOn: '2026-01-07', remark: '擦洗玻璃' })
+        .expect(201)
     ).body;
     expect(cleaning).toMatchObject({ cleanedOn: '2026-01-07', cleanedBy: { id: keeper.id } });
     const cleanings = (await t.http.get(`/api/v1/information/boards/${board.id}/cleanings`).set(as(clerk)).expect(200)).body;
@@ -241,7 +295,8 @@ describe('information: bulletin boards, group robots, link checker, effect of pu
     expect(good.webhookUrlMasked).not.toContain(wecom.key);
     await robot({ kind: 'dingtalk', name: unique('行政群'), webhookUrl: dingtalk.url, secret: 'SECe2e-boards' }).expect(201);
     // A wrong key: WeCom refuses every message (errcode 93000).
-    const broken = (await robot({ kind: 'wecom', name: unique('旧群'), webhookUrl: wecom.url.replace(wecom.key, 'wrong-key') }).expect(201)).body;
+    const broken = (await robot({ kind: 'wecom', name: unique('旧群'), webhookUrl: wecom.url.replace(wecom.key, 'wrong-key') }).expect(201))
+      .body;
     expect((await robot({ kind: 'dingtalk', name: 'x', webhookUrl: dingtalk.url }).expect(400)).body.errors).toHaveProperty('secret');
     await robot({ kind: 'wecom', name: 'x', webhookUrl: 'ftp://nowhere' }).expect(400);
     await t.http.get('/api/v1/information/robots').set(as(outsider)).expect(403);
@@ -313,11 +368,17 @@ describe('information: bulletin boards, group robots, link checker, effect of pu
 
   it('INF-8: the effect report counts reach and read rate per channel over time after some recipients read and confirm', async () => {
     const { departmentId, teachers } = await grade(4);
-    const notice = await published({ audience: { allStaff: false, departmentIds: [departmentId] }, channels: ['in-app'], asksConfirmation: true });
+    const notice = await published({
+      audience: { allStaff: false, departmentIds: [departmentId] },
+      channels: ['in-app'],
+      asksConfirmation: true,
+    });
     const effect = async () => (await t.http.get(`/api/v1/information/notices/${notice.id}/effect`).set(as(clerk)).expect(200)).body;
     const first = await effect();
     expect(first).toMatchObject({ bucket: 'hour', intended: 4, reached: 0, confirmed: 0, reachRate: 0 });
-    expect(first.channels).toEqual([expect.objectContaining({ channel: 'in-app', intended: 4, delivered: 4, read: 0, deliveredRate: 1, readRate: 0 })]);
+    expect(first.channels).toEqual([
+      expect.objectContaining({ channel: 'in-app', intended: 4, delivered: 4, read: 0, deliveredRate: 1, readRate: 0 }),
+    ]);
     const [a, b, c] = teachers;
     // Two open it (an in-app read), one of them confirms; a third confirms without opening first (a confirmation is a read too).
     await t.http.get(`/api/v1/information/notices/${notice.id}`).set(as(a)).expect(200);

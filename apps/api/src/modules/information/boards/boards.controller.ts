@@ -59,7 +59,11 @@ export class BoardsController {
 
   @Post('boards')
   @Authenticated({ permission: PERMISSIONS.INFO_BOARDS_MANAGE })
-  @ApiOperation({ operationId: 'createBoard', summary: 'Add a bulletin board', description: 'INF-6: name (unique), location, keeper, cleaning weekday.' })
+  @ApiOperation({
+    operationId: 'createBoard',
+    summary: 'Add a bulletin board',
+    description: 'INF-6: name (unique), location, keeper, cleaning weekday.',
+  })
   @ApiCreatedResponse({ type: BoardDto })
   @ApiErrors(400, 403, 409)
   createBoard(@Body() dto: CreateBoardDto, @Ctx() ctx: RequestContext): Promise<BoardDto> {
@@ -102,7 +106,8 @@ export class BoardsController {
   @ApiOperation({
     operationId: 'addBoardPosting',
     summary: 'Put a published notice on a board',
-    description: 'INF-6: publishing on the board channel does this for every active board; 409 BOARD_POSTING_EXISTS when it is there already.',
+    description:
+      'INF-6: publishing on the board channel does this for every active board; 409 BOARD_POSTING_EXISTS when it is there already.',
   })
   @ApiCreatedResponse({ type: PostingDto })
   @ApiErrors(400, 403, 404, 409)
@@ -142,7 +147,11 @@ export class BoardsController {
   })
   @ApiCreatedResponse({ type: BoardCheckDto })
   @ApiErrors(400, 403, 404, 409)
-  recordBoardCheck(@Param('id', UUID_PARAM) id: string, @Body() dto: CreateBoardCheckDto, @Ctx() ctx: RequestContext): Promise<BoardCheckDto> {
+  recordBoardCheck(
+    @Param('id', UUID_PARAM) id: string,
+    @Body() dto: CreateBoardCheckDto,
+    @Ctx() ctx: RequestContext,
+  ): Promise<BoardCheckDto> {
     return this.boards.recordCheck(id, dto, ctx);
   }
 
@@ -229,7 +238,11 @@ export class NoticeLinksController {
   @Post('check')
   @HttpCode(204)
   @Authenticated({ permission: PERMISSIONS.INFO_NOTICES_MANAGE })
-  @ApiOperation({ operationId: 'checkNoticeLinks', summary: 'Check the links now', description: 'INF-5: queues a run of the link checker job.' })
+  @ApiOperation({
+    operationId: 'checkNoticeLinks',
+    summary: 'Check the links now',
+    description: 'INF-5: queues a run of the link checker job.',
+  })
   @ApiNoContentResponse({ description: 'Queued' })
   @ApiErrors(403)
   async checkNoticeLinks(@Ctx() ctx: RequestContext): Promise<void> {

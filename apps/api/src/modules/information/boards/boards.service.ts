@@ -22,7 +22,7 @@ import { SYSTEM_CONTEXT, type RequestContext } from '../../../platform/http/requ
 import { JobsService } from '../../../platform/jobs/jobs.service';
 import { NotificationsService } from '../../../platform/notifications/notifications.service';
 import type { RefDto } from '../../../platform/org/org.dto';
-import { BoardCheck, BoardCleaning, BoardPosting, BulletinBoard } from './boards.entities';
+import { BoardCheck, BoardCleaning, BulletinBoard } from './boards.entities';
 import type {
   BoardCheckDto,
   BoardCleaningDto,

@@ -39,7 +39,9 @@ async function request(url: string, method: 'HEAD' | 'GET', timeoutMs: number): 
   } catch (error) {
     const e = error as Error & { cause?: { code?: string; message?: string } };
     const reason =
-      e.name === 'TimeoutError' || e.name === 'AbortError' ? `no answer within ${timeoutMs} ms` : (e.cause?.code ?? e.cause?.message ?? e.message);
+      e.name === 'TimeoutError' || e.name === 'AbortError'
+        ? `no answer within ${timeoutMs} ms`
+        : (e.cause?.code ?? e.cause?.message ?? e.message);
     return { ok: false, httpStatus: null, error: String(reason).slice(0, 300) };
   }
 }

@@ -45,7 +45,9 @@ export class NoticeEffectService {
 
   async effect(id: string, ctx: RequestContext, now = new Date()): Promise<NoticeEffectDto> {
     await this.assertOffice(id, ctx);
-    const [notice] = await this.dataSource.query(`SELECT status, published_at, asks_confirmation, channels FROM notices WHERE id = $1`, [id]);
+    const [notice] = await this.dataSource.query(`SELECT status, published_at, asks_confirmation, channels FROM notices WHERE id = $1`, [
+      id,
+    ]);
     if (!notice) throw notFound('notice');
     if (notice.status !== 'published') throw conflict(NOTICE_ERRORS.NOTICE_ILLEGAL_STATE, 'The notice is not published');
     const publishedAt = new Date(notice.published_at).getTime();

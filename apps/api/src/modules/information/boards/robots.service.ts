@@ -78,7 +78,8 @@ export class RobotsService implements OnModuleInit {
   }
 
   async create(dto: CreateRobotDto, ctx: RequestContext): Promise<RobotDto> {
-    if (dto.kind === 'dingtalk' && !dto.secret) throw badRequest('A DingTalk robot needs its signing secret', { secret: ['required for DingTalk'] });
+    if (dto.kind === 'dingtalk' && !dto.secret)
+      throw badRequest('A DingTalk robot needs its signing secret', { secret: ['required for DingTalk'] });
     return this.dataSource.transaction(async (manager) => {
       const robot = manager.create(NoticeRobot, {
         kind: dto.kind,
@@ -203,10 +204,10 @@ export class RobotsService implements OnModuleInit {
       );
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      await this.dataSource.query(`UPDATE notice_robot_posts SET status = 'failed', attempts = attempts + 1, last_error = $2 WHERE id = $1`, [
-        postId,
-        message.slice(0, 1000),
-      ]);
+      await this.dataSource.query(
+        `UPDATE notice_robot_posts SET status = 'failed', attempts = attempts + 1, last_error = $2 WHERE id = $1`,
+        [postId, message.slice(0, 1000)],
+      );
       this.logger.warn(`robot posting ${postId} failed: ${message}`);
       if (!job || job.retryCount < job.retryLimit) throw error;
     }
