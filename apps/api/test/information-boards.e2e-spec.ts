@@ -325,6 +325,32 @@ describe('information: bulletin boards, group robots, link checker, effect of pu
     expect(mine[0].content).toContain('【通知】');
     expect(mine[0].key).toBe(byRobot[good.id].id);
     expect(dingtalk.received.filter((m) => m.text.includes('周六上午九点校园开放日'))).toHaveLength(1);
+    // The office fixes the robot's webhook and sends the failed posting again, through the jobs platform.
+    const fixed = await t.http
+      .patch(`/api/v1/information/robots/${broken.id}`)
+      .set(as(clerk))
+      .send({ webhookUrl: wecom.url, version: broken.version })
+      .expect(200);
+    expect(fixed.body.version).toBe(broken.version + 1);
+    const retried = await t.http
+      .post(`/api/v1/information/notices/${notice.id}/robot-posts/${byRobot[broken.id].id}/retry`)
+      .set(as(clerk))
+      .expect(200);
+    expect(['queued', 'sent']).toContain(retried.body.status);
+    await eventually(
+      async () => {
+        const b = (await t.http.get(`/api/v1/information/notices/${notice.id}/broadcasts`).set(as(clerk)).expect(200)).body;
+        return b.robots.find((r: { id: string; status: string }) => r.id === byRobot[broken.id].id && r.status === 'sent');
+      },
+      30_000,
+      'the retried posting to be sent',
+    );
+    expect(wecom.received.filter((m) => m.content.includes(notice.title))).toHaveLength(2);
+    const sentAgain = await t.http
+      .post(`/api/v1/information/notices/${notice.id}/robot-posts/${byRobot[good.id].id}/retry`)
+      .set(as(clerk))
+      .expect(409);
+    expect(sentAgain.body.code).toBe('ROBOT_POST_NOT_FAILED');
     // Robots never count as reaching a person.
     const coverage = (await t.http.get(`/api/v1/information/notices/${notice.id}/coverage`).set(as(clerk)).expect(200)).body;
     expect(coverage.channels.map((c: { channel: string }) => c.channel)).toEqual(['in-app']);

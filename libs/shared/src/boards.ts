@@ -75,4 +75,8 @@ export const BOARD_ERRORS = {
   BOARD_POSTING_EXISTS: 'BOARD_POSTING_EXISTS',
   /** 409: the board was checked already on that day. */
   BOARD_CHECK_EXISTS: 'BOARD_CHECK_EXISTS',
+  /** 409: another board has this name. */
+  BOARD_NAME_TAKEN: 'BOARD_NAME_TAKEN',
+  /** 409: only a failed robot posting is sent again. */
+  ROBOT_POST_NOT_FAILED: 'ROBOT_POST_NOT_FAILED',
 } as const;

@@ -92,6 +92,8 @@ export const boards: typeof zh = {
     lastError: 'Error',
     sentAt: 'Sent at',
     none: 'This notice went to no board or group robot',
+    retry: 'Send again',
+    retried: 'Queued to send again',
   },
   effect: {
     title: 'Effect of publishing',

@@ -90,6 +90,8 @@ export const boards = {
     lastError: '错误',
     sentAt: '发送时间',
     none: '该通知未发布到公告栏或群机器人',
+    retry: '重新发送',
+    retried: '已重新排队发送',
   },
   effect: {
     title: '发布效果',

@@ -24,6 +24,7 @@ import {
   QueryLinksDto,
   QueryPostingsDto,
   RobotDto,
+  RobotPostDto,
   UpdateBoardDto,
   UpdateRobotDto,
 } from './boards.dto';
@@ -272,6 +273,25 @@ export class NoticeBroadcastsController {
   async getNoticeBroadcasts(@Param('id', UUID_PARAM) id: string, @Ctx() ctx: RequestContext): Promise<NoticeBroadcastsDto> {
     await this.effects.assertOffice(id, ctx);
     return { boards: await this.boards.postingsOfNotice(id), robots: await this.robots.postsOfNotice(id) };
+  }
+
+  @Post(':id/robot-posts/:postId/retry')
+  @HttpCode(200)
+  @Authenticated({ permission: PERMISSIONS.INFO_NOTICES_MANAGE })
+  @ApiOperation({
+    operationId: 'retryNoticeRobotPost',
+    summary: 'Send a failed robot posting again',
+    description: 'INF-3: queued through the jobs platform; 409 ROBOT_POST_NOT_FAILED unless it failed.',
+  })
+  @ApiOkResponse({ type: RobotPostDto })
+  @ApiErrors(400, 403, 404, 409)
+  async retryNoticeRobotPost(
+    @Param('id', UUID_PARAM) id: string,
+    @Param('postId', UUID_PARAM) postId: string,
+    @Ctx() ctx: RequestContext,
+  ): Promise<RobotPostDto> {
+    await this.effects.assertOffice(id, ctx);
+    return this.robots.retry(id, postId, ctx);
   }
 
   @Get(':id/effect')

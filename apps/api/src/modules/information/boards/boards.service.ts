@@ -131,7 +131,8 @@ export class BoardsService implements OnModuleInit {
     if (!row) throw badRequest('No such person', { keeperId: ['no active account has this id'] });
   }
 
-  private nameTaken = () => conflict('BOARD_NAME_TAKEN', 'A board of this name exists', { name: ['a board of this name exists'] });
+  private nameTaken = () =>
+    conflict(BOARD_ERRORS.BOARD_NAME_TAKEN, 'A board of this name exists', { name: ['a board of this name exists'] });
 
   async createBoard(dto: CreateBoardDto, ctx: RequestContext): Promise<BoardDto> {
     const id = await this.dataSource.transaction(async (manager) => {

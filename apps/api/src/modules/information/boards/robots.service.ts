@@ -1,11 +1,11 @@
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { NOTICE_ROBOT_CHANNEL, NOTICE_ROBOT_KINDS, type NoticeChannel, type NoticeRobotKind } from '@xiaoban/shared';
+import { BOARD_ERRORS, NOTICE_ROBOT_CHANNEL, NOTICE_ROBOT_KINDS, type NoticeChannel, type NoticeRobotKind } from '@xiaoban/shared';
 import { DataSource, type EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../../config/config';
 import { updateVersioned } from '../../../database/versioned-update';
 import { AuditService } from '../../../platform/audit/audit.service';
-import { badRequest } from '../../../platform/http/api-error';
+import { badRequest, conflict, notFound } from '../../../platform/http/api-error';
 import { returnedRows } from '../../../platform/http/sql';
 import type { RequestContext } from '../../../platform/http/request-context';
 import { JobsService, type JobInfo } from '../../../platform/jobs/jobs.service';
@@ -143,6 +143,30 @@ export class RobotsService implements OnModuleInit {
     );
     for (const post of posts) await this.jobs.sendWithin(manager, ROBOT_POST_JOB, { postId: post.id }, { singletonKey: post.id });
     return posts.length;
+  }
+
+  /**
+   * Sends a failed posting again (after the robot's settings were fixed, or the retries ran out):
+   * queued with a new job in the same transaction. 409 unless it failed.
+   */
+  async retry(noticeId: string, postId: string, ctx: RequestContext): Promise<RobotPostDto> {
+    await this.dataSource.transaction(async (manager) => {
+      const [current] = await manager.query(`SELECT status FROM notice_robot_posts WHERE id = $1 AND notice_id = $2 FOR UPDATE`, [
+        postId,
+        noticeId,
+      ]);
+      if (!current) throw notFound('robot posting');
+      if (current.status !== 'failed') throw conflict(BOARD_ERRORS.ROBOT_POST_NOT_FAILED, 'Only a failed posting is sent again');
+      await manager.query(`UPDATE notice_robot_posts SET status = 'queued' WHERE id = $1`, [postId]);
+      await this.jobs.sendWithin(manager, ROBOT_POST_JOB, { postId });
+      await this.audit.record(manager, ctx, {
+        action: 'information.robot.retry',
+        objectType: 'notice',
+        objectId: noticeId,
+        details: { postId },
+      });
+    });
+    return (await this.postsOfNotice(noticeId)).find((p) => p.id === postId)!;
   }
 
   async postsOfNotice(noticeId: string): Promise<RobotPostDto[]> {
