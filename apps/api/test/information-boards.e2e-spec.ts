@@ -258,6 +258,9 @@ describe('information: bulletin boards, group robots, link checker, effect of pu
     await t.http.get(`/api/v1/files/${photo.id}`).set(as(outsider)).expect(404);
     const checks = (await t.http.get(`/api/v1/information/boards/${board.id}/checks`).set(as(clerk)).expect(200)).body;
     expect(checks.items).toHaveLength(1);
+    expect((await t.http.get(`/api/v1/information/boards/${board.id}`).set(as(clerk)).expect(200)).body).toMatchObject({
+      checkedToday: true,
+    });
     // A photo that is not the caller's draft is refused, keyed by field.
     const bad = await t.http
       .post(`/api/v1/information/boards/${board.id}/checks`)
@@ -269,6 +272,8 @@ describe('information: bulletin boards, group robots, link checker, effect of pu
     const before = (await t.http.get(`/api/v1/information/boards/${board.id}`).set(as(clerk)).expect(200)).body;
     expect(before.nextCleaningOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(new Date(`${before.nextCleaningOn}T00:00:00Z`).getUTCDay()).toBe(3);
+    // A board created today has missed no cleaning yet.
+    expect(before.cleaningOverdue).toBe(false);
     const cleaning = (
       await t.http
         .post(`/api/v1/information/boards/${board.id}/cleanings`)

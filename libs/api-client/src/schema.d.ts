@@ -5681,6 +5681,8 @@ export interface components {
     };
     BoardDto: {
       active: boolean;
+      checkedToday: boolean;
+      cleaningOverdue: boolean;
       cleaningWeekday: number | null;
       /** Format: uuid */
       id: string;

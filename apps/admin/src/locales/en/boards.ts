@@ -3,6 +3,8 @@ import type { boards as zh } from '../zh-CN/boards';
 /** Bulletin boards (INF-6), group robots (INF-3), the link checker (INF-5) and the effect of publishing (INF-8). */
 export const boards: typeof zh = {
   menu: { boards: 'Bulletin boards', robots: 'Group robots', links: 'Broken links' },
+  channelsHint:
+    'Bulletin boards, the website and group robots are broadcast channels: a publish posts to every active board and robot, and never counts as reaching a person.',
   boards: {
     add: 'New board',
     edit: 'Edit board',
@@ -20,6 +22,8 @@ export const boards: typeof zh = {
     details: 'Details',
     saved: 'The board was saved',
     activeOnly: 'Active only',
+    checkedToday: 'Checked today',
+    cleaningOverdue: 'Cleaning overdue',
   },
   weekday: { 1: 'Monday', 2: 'Tuesday', 3: 'Wednesday', 4: 'Thursday', 5: 'Friday', 6: 'Saturday', 7: 'Sunday' },
   postings: {

@@ -1,6 +1,7 @@
 /** Bulletin boards (INF-6), group robots (INF-3), the link checker (INF-5) and the effect of publishing (INF-8). */
 export const boards = {
   menu: { boards: '公告栏', robots: '群机器人', links: '失效链接' },
+  channelsHint: '公告栏、学校网站和群机器人是广播渠道：发布时张贴到全部启用的公告栏、推送到全部启用的群机器人，不计入送达人数。',
   boards: {
     add: '新建公告栏',
     edit: '编辑公告栏',
@@ -18,6 +19,8 @@ export const boards = {
     details: '详情',
     saved: '公告栏已保存',
     activeOnly: '仅启用',
+    checkedToday: '今日已检查',
+    cleaningOverdue: '清洁逾期',
   },
   weekday: { 1: '周一', 2: '周二', 3: '周三', 4: '周四', 5: '周五', 6: '周六', 7: '周日' },
   postings: {

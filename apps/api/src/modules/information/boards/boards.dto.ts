@@ -127,6 +127,14 @@ export class BoardDto {
   /** The next cleaning day by the schedule (today if today is the day and it is not recorded yet). */
   @ApiProperty({ type: String, format: 'date', nullable: true })
   nextCleaningOn: string | null;
+
+  /** The last scheduled cleaning day passed with no cleaning recorded. */
+  @ApiProperty()
+  cleaningOverdue: boolean;
+
+  /** Today's daily check is recorded. */
+  @ApiProperty()
+  checkedToday: boolean;
 }
 
 // ---------- postings ----------

@@ -225,6 +225,10 @@ export class BoardsService implements OnModuleInit {
         lastCheckedOn: s?.checked ?? null,
         lastCleanedOn: s?.cleaned ?? null,
         nextCleaningOn: b.cleaningWeekday ? nextCleaning(today, b.cleaningWeekday, s?.cleaned ?? null) : null,
+        cleaningOverdue: b.cleaningWeekday
+          ? cleaningOverdue(today, b.cleaningWeekday, s?.cleaned ?? null, schoolDateOf(b.createdAt, this.config.schoolTimeZone))
+          : false,
+        checkedToday: s?.checked === today,
       };
     });
   }
@@ -448,6 +452,17 @@ export function nextCleaning(today: string, weekday: number, lastCleanedOn: stri
   const offset = (weekday - isoWeekday(today) + 7) % 7;
   if (offset === 0 && lastCleanedOn === today) return addDays(today, 7);
   return addDays(today, offset);
+}
+
+/**
+ * A scheduled cleaning day has passed with no cleaning recorded on or after it (days before the
+ * board existed do not count); today's is not overdue until today is over.
+ */
+export function cleaningOverdue(today: string, weekday: number, lastCleanedOn: string | null, since: string): boolean {
+  const back = (isoWeekday(today) - weekday + 7) % 7 || 7;
+  const lastDue = addDays(today, -back);
+  if (lastDue < since) return false;
+  return lastCleanedOn === null || lastCleanedOn < lastDue;
 }
 
 function toCheckDto(c: BoardCheck, photos: BoardCheckDto['photos']): BoardCheckDto {
