@@ -39,6 +39,8 @@ const BODILESS_WRITES = [
   /^POST \/api\/v1\/meetings\/materials\/:materialId\/receipt$/, // MTG-5: the caller confirms their copy
   /\/meetings\/:id\/minutes(\/submit|\/publish)?$/, // the draft comes from the meeting; submit and publish take no input
   /^POST \/api\/v1\/logistics\/inspections\/templates\/:id\/rounds$/, // LOG-10: open the current period's round now
+  /^POST \/api\/v1\/information\/links\/check$/, // INF-5: run the link checker now
+  /\/information\/notices\/:id\/robot-posts\/:postId\/retry$/, // INF-3: the failed posting in the path is sent again
 ];
 
 const SAMPLE_ID = '00000000-0000-4000-8000-000000000000';

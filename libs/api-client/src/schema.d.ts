@@ -2644,6 +2644,146 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/information/board-postings/{id}/moves': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Post (张贴) or remove (撤除) a posting
+     * @description INF-6: who and when are recorded; 409 BOARD_POSTING_ILLEGAL_STATE for a move its state does not allow.
+     */
+    post: operations['moveBoardPosting'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/information/boards': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Bulletin boards
+     * @description INF-6: each board with its location, keeper, open postings, postings due for removal, last check and next cleaning.
+     */
+    get: operations['listBoards'];
+    put?: never;
+    /**
+     * Add a bulletin board
+     * @description INF-6: name (unique), location, keeper, cleaning weekday.
+     */
+    post: operations['createBoard'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/information/boards/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A bulletin board
+     * @description INF-6
+     */
+    get: operations['getBoard'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * Edit a bulletin board
+     * @description INF-6: optimistic locking by `version`.
+     */
+    patch: operations['updateBoard'];
+    trace?: never;
+  };
+  '/api/v1/information/boards/{id}/checks': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Daily checks of a board
+     * @description INF-6: newest first, with photos.
+     */
+    get: operations['listBoardChecks'];
+    put?: never;
+    /**
+     * Record the daily check of a board
+     * @description INF-6: tidy, undamaged, remark, photos uploaded through /files; one per board and day (409 BOARD_CHECK_EXISTS).
+     */
+    post: operations['recordBoardCheck'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/information/boards/{id}/cleanings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Cleaning records of a board
+     * @description INF-6: newest first.
+     */
+    get: operations['listBoardCleanings'];
+    put?: never;
+    /**
+     * Record a cleaning of a board
+     * @description INF-6: day and remark.
+     */
+    post: operations['recordBoardCleaning'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/information/boards/{id}/postings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The postings of a board
+     * @description INF-6: due for removal first, then to post, posted, removed; with who posted and removed each and when.
+     */
+    get: operations['listBoardPostings'];
+    put?: never;
+    /**
+     * Put a published notice on a board
+     * @description INF-6: publishing on the board channel does this for every active board; 409 BOARD_POSTING_EXISTS when it is there already.
+     */
+    post: operations['addBoardPosting'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/information/desensitisation/apply': {
     parameters: {
       query?: never;
@@ -2678,6 +2818,46 @@ export interface paths {
      * @description INF-2: ID numbers (18 digits, GB 11643 checksum validated), mainland mobile numbers, email addresses and names on the school’s lists, with offsets and the masked form of each. Changes nothing.
      */
     post: operations['scanForPersonalData'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/information/links': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Links in published notices as last checked
+     * @description INF-5: broken ones by default, each with its notice, HTTP status or error, and when it was checked.
+     */
+    get: operations['listNoticeLinks'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/information/links/check': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Check the links now
+     * @description INF-5: queues a run of the link checker job.
+     */
+    post: operations['checkNoticeLinks'];
     delete?: never;
     options?: never;
     head?: never;
@@ -2784,6 +2964,26 @@ export interface paths {
     patch: operations['updateNotice'];
     trace?: never;
   };
+  '/api/v1/information/notices/{id}/broadcasts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A notice’s board postings and robot postings
+     * @description INF-3, INF-6: one per board and one per robot, each with its own status; for the author and the office.
+     */
+    get: operations['getNoticeBroadcasts'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/information/notices/{id}/confirm': {
     parameters: {
       query?: never;
@@ -2844,6 +3044,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/information/notices/{id}/effect': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Reach and read rate over time, per channel
+     * @description INF-8: cumulative distinct recipients delivered to and read per channel, reached and confirmed overall, hourly for three days after publishing and daily after; with the rates now. For the author and the office.
+     */
+    get: operations['getNoticeEffect'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/information/notices/{id}/publish': {
     parameters: {
       query?: never;
@@ -2884,6 +3104,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/information/notices/{id}/robot-posts/{postId}/retry': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Send a failed robot posting again
+     * @description INF-3: queued through the jobs platform; 409 ROBOT_POST_NOT_FAILED unless it failed.
+     */
+    post: operations['retryNoticeRobotPost'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/information/notices/{id}/submit': {
     parameters: {
       query?: never;
@@ -2902,6 +3142,50 @@ export interface paths {
     options?: never;
     head?: never;
     patch?: never;
+    trace?: never;
+  };
+  '/api/v1/information/robots': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Group robots
+     * @description INF-3: webhooks shown with their keys hidden.
+     */
+    get: operations['listNoticeRobots'];
+    put?: never;
+    /**
+     * Add a group robot
+     * @description INF-3: WeCom or DingTalk webhook; DingTalk needs its signing secret; an optional keyword the robot requires.
+     */
+    post: operations['createNoticeRobot'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/information/robots/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * Edit a group robot
+     * @description INF-3: optimistic locking by `version`.
+     */
+    patch: operations['updateNoticeRobot'];
     trace?: never;
   };
   '/api/v1/integration/tokens': {
@@ -5416,6 +5700,7 @@ export interface components {
         | 'logistics.maintenance.manage'
         | 'logistics.maintenance.work'
         | 'logistics.inspections.record'
+        | 'information.boards.manage'
       )[];
       /** Format: date-time */
       revokedAt: string | null;
@@ -6010,6 +6295,49 @@ export interface components {
        */
       status: 'queued';
     };
+    BoardCheckDto: {
+      /** Format: date */
+      checkDate: string;
+      /** Format: date-time */
+      checkedAt: string;
+      checkedBy: components['schemas']['RefDto'];
+      /** Format: uuid */
+      id: string;
+      photos: components['schemas']['AttachmentDto'][];
+      remark: string | null;
+      tidy: boolean;
+      undamaged: boolean;
+    };
+    BoardCleaningDto: {
+      cleanedBy: components['schemas']['RefDto'];
+      /** Format: date */
+      cleanedOn: string;
+      /** Format: uuid */
+      id: string;
+      /** Format: date-time */
+      recordedAt: string;
+      remark: string | null;
+    };
+    BoardDto: {
+      active: boolean;
+      checkedToday: boolean;
+      cleaningOverdue: boolean;
+      cleaningWeekday: number | null;
+      /** Format: uuid */
+      id: string;
+      keeper: components['schemas']['RefDto'] | null;
+      /** Format: date */
+      lastCheckedOn: string | null;
+      /** Format: date */
+      lastCleanedOn: string | null;
+      location: string;
+      name: string;
+      /** Format: date */
+      nextCleaningOn: string | null;
+      openPostings: number;
+      removalDue: number;
+      version: number;
+    };
     BookingDto: {
       /** Format: uuid */
       approvalRequestId: string | null;
@@ -6103,6 +6431,17 @@ export interface components {
       status: 'in-use' | 'suspended' | 'lost' | 'destroyed';
       version: number;
     };
+    ChannelEffectDto: {
+      /** @enum {string} */
+      channel: 'in-app' | 'email' | 'sms' | 'wechat-mp' | 'website' | 'board' | 'wecom-group' | 'dingtalk-group';
+      delivered: number;
+      deliveredRate: number;
+      failed: number;
+      intended: number;
+      points: components['schemas']['EffectPointDto'][];
+      read: number;
+      readRate: number;
+    };
     ChannelSettingsDto: {
       /** @enum {string} */
       channel: 'in-app' | 'email' | 'sms' | 'wecom' | 'dingtalk' | 'wechat-mp';
@@ -6120,7 +6459,7 @@ export interface components {
     };
     ChannelStatusCountsDto: {
       /** @enum {string} */
-      channel: 'in-app' | 'email' | 'sms' | 'wechat-mp' | 'website';
+      channel: 'in-app' | 'email' | 'sms' | 'wechat-mp' | 'website' | 'board' | 'wecom-group' | 'dingtalk-group';
       delivered: number;
       failed: number;
       queued: number;
@@ -6280,6 +6619,7 @@ export interface components {
         | 'logistics.maintenance.manage'
         | 'logistics.maintenance.work'
         | 'logistics.inspections.record'
+        | 'information.boards.manage'
       )[];
     };
     CreateArchiveCategoryDto: {
@@ -6329,6 +6669,28 @@ export interface components {
       retention: 'permanent' | '30-years' | '10-years';
       scope: string;
       sortOrder?: number;
+    };
+    CreateBoardCheckDto: {
+      /**
+       * Format: date
+       * @example 2026-12-04
+       */
+      checkDate?: string;
+      photoIds?: string[];
+      remark?: string;
+      tidy: boolean;
+      undamaged: boolean;
+    };
+    CreateBoardDto: {
+      /** @default true */
+      active?: boolean;
+      cleaningWeekday?: number | null;
+      /** Format: uuid */
+      keeperId?: string | null;
+      /** @example 教学楼A栋一楼大厅东侧 */
+      location: string;
+      /** @example 教学楼一楼大厅公告栏 */
+      name: string;
     };
     CreateBookingDto: {
       attendeeCount: number;
@@ -6380,6 +6742,11 @@ export interface components {
       untilOn: string;
       /** @description 1 Monday … 7 Sunday */
       weekday: number;
+    };
+    CreateCleaningDto: {
+      /** Format: date */
+      cleanedOn?: string;
+      remark?: string;
     };
     CreateCoordinationMeetingDto: {
       /** @description 出席, every member (and the head) of these departments */
@@ -6545,10 +6912,27 @@ export interface components {
       /** @example 学校办公室发文 */
       name: string;
     };
+    CreatePostingDto: {
+      /** Format: date-time */
+      expiresAt?: string | null;
+      /** Format: uuid */
+      noticeId: string;
+    };
     CreateResolutionDto: {
       tasks: components['schemas']['ResolutionTaskInputDto'][];
       /** @example 同意启动校园安全隐患排查，由总务处牵头，一个月内完成。 */
       text: string;
+    };
+    CreateRobotDto: {
+      /** @default true */
+      active?: boolean;
+      keyword?: string;
+      /** @enum {string} */
+      kind: 'wecom' | 'dingtalk';
+      /** @example 全体教职工群 */
+      name: string;
+      secret?: string;
+      webhookUrl: string;
     };
     CreateRoleDto: {
       /** @example archive-reader */
@@ -6607,6 +6991,7 @@ export interface components {
         | 'logistics.maintenance.manage'
         | 'logistics.maintenance.work'
         | 'logistics.inspections.record'
+        | 'information.boards.manage'
       )[];
     };
     CreateRoomDto: {
@@ -6808,6 +7193,7 @@ export interface components {
         | 'logistics.maintenance.manage'
         | 'logistics.maintenance.work'
         | 'logistics.inspections.record'
+        | 'information.boards.manage'
       )[];
       /** Format: date-time */
       revokedAt: string | null;
@@ -7141,6 +7527,17 @@ export interface components {
       urgency?: 'extra-urgent' | 'urgent' | 'normal';
       /** Format: date */
       writtenOn?: string;
+    };
+    EffectPointDto: {
+      /**
+       * Format: date-time
+       * @description End of the bucket
+       */
+      at: string;
+      /** @description Distinct recipients delivered to by then (cumulative) */
+      delivered: number;
+      /** @description Distinct recipients who had read it by then (cumulative) */
+      read: number;
     };
     EnvironmentCheckDto: {
       ok: boolean | null;
@@ -8384,6 +8781,10 @@ export interface components {
       roles: components['schemas']['RefDto'][];
       users: components['schemas']['RefDto'][];
     };
+    NoticeBroadcastsDto: {
+      boards: components['schemas']['PostingDto'][];
+      robots: components['schemas']['RobotPostDto'][];
+    };
     NoticeCoverageDto: {
       byDepartment: components['schemas']['DepartmentCoverageDto'][];
       /** @description Per-person channels: deliveries by status */
@@ -8401,7 +8802,7 @@ export interface components {
       asksConfirmation: boolean;
       audience: components['schemas']['NoticeAudienceViewDto'];
       body: string;
-      channels: ('in-app' | 'email' | 'sms' | 'wechat-mp' | 'website')[];
+      channels: ('in-app' | 'email' | 'sms' | 'wechat-mp' | 'website' | 'board' | 'wecom-group' | 'dingtalk-group')[];
       createdBy: components['schemas']['RefDto'];
       decisions: components['schemas']['StoredDecisionDto'][];
       /** @description Past its expiry: gone from the feed */
@@ -8430,7 +8831,7 @@ export interface components {
       asksConfirmation?: boolean;
       audience: components['schemas']['NoticeAudienceDto'];
       body: string;
-      channels: ('in-app' | 'email' | 'sms' | 'wechat-mp' | 'website')[];
+      channels: ('in-app' | 'email' | 'sms' | 'wechat-mp' | 'website' | 'board' | 'wecom-group' | 'dingtalk-group')[];
       decisions?: components['schemas']['FindingDecisionDto'][];
       /** Format: date-time */
       expiresAt?: string | null;
@@ -8439,7 +8840,7 @@ export interface components {
     };
     NoticeDto: {
       asksConfirmation: boolean;
-      channels: ('in-app' | 'email' | 'sms' | 'wechat-mp' | 'website')[];
+      channels: ('in-app' | 'email' | 'sms' | 'wechat-mp' | 'website' | 'board' | 'wecom-group' | 'dingtalk-group')[];
       createdBy: components['schemas']['RefDto'];
       /** @description Past its expiry: gone from the feed */
       expired: boolean;
@@ -8459,6 +8860,30 @@ export interface components {
       status: 'draft' | 'pending' | 'verified' | 'published';
       title: string;
       version: number;
+    };
+    NoticeEffectDto: {
+      /** @enum {string} */
+      bucket: 'hour' | 'day';
+      channels: components['schemas']['ChannelEffectDto'][];
+      confirmed: number;
+      intended: number;
+      /** Format: date-time */
+      publishedAt: string;
+      reach: components['schemas']['ReachPointDto'][];
+      reachRate: number;
+      reached: number;
+    };
+    NoticeLinkDto: {
+      /** Format: date-time */
+      checkedAt: string;
+      error: string | null;
+      httpStatus: number | null;
+      /** Format: uuid */
+      id: string;
+      /** @description The notice: id and title */
+      notice: components['schemas']['RefDto'];
+      ok: boolean;
+      url: string;
     };
     NoticeRevisionDto: {
       body: string;
@@ -8887,6 +9312,33 @@ export interface components {
       /** @description True when there are more rows than `total` says */
       totalCapped: boolean;
     };
+    PageOfBoard: {
+      items: components['schemas']['BoardDto'][];
+      page: number;
+      pageSize: number;
+      /** @description Exact up to the cap (10000 for lists), then the cap */
+      total: number;
+      /** @description True when there are more rows than `total` says */
+      totalCapped: boolean;
+    };
+    PageOfBoardCheck: {
+      items: components['schemas']['BoardCheckDto'][];
+      page: number;
+      pageSize: number;
+      /** @description Exact up to the cap (10000 for lists), then the cap */
+      total: number;
+      /** @description True when there are more rows than `total` says */
+      totalCapped: boolean;
+    };
+    PageOfBoardCleaning: {
+      items: components['schemas']['BoardCleaningDto'][];
+      page: number;
+      pageSize: number;
+      /** @description Exact up to the cap (10000 for lists), then the cap */
+      total: number;
+      /** @description True when there are more rows than `total` says */
+      totalCapped: boolean;
+    };
     PageOfBooking: {
       items: components['schemas']['BookingDto'][];
       page: number;
@@ -9040,8 +9492,26 @@ export interface components {
       /** @description True when there are more rows than `total` says */
       totalCapped: boolean;
     };
+    PageOfNoticeLink: {
+      items: components['schemas']['NoticeLinkDto'][];
+      page: number;
+      pageSize: number;
+      /** @description Exact up to the cap (10000 for lists), then the cap */
+      total: number;
+      /** @description True when there are more rows than `total` says */
+      totalCapped: boolean;
+    };
     PageOfOutgoingDocument: {
       items: components['schemas']['OutgoingDocumentDto'][];
+      page: number;
+      pageSize: number;
+      /** @description Exact up to the cap (10000 for lists), then the cap */
+      total: number;
+      /** @description True when there are more rows than `total` says */
+      totalCapped: boolean;
+    };
+    PageOfPosting: {
+      items: components['schemas']['PostingDto'][];
       page: number;
       pageSize: number;
       /** @description Exact up to the cap (10000 for lists), then the cap */
@@ -9157,6 +9627,32 @@ export interface components {
       /** @description True when there are more rows than `total` says */
       totalCapped: boolean;
     };
+    PostingActionDto: {
+      /** @enum {string} */
+      action: 'post' | 'remove';
+    };
+    PostingDto: {
+      actions: ('post' | 'remove')[];
+      board: components['schemas']['RefDto'];
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      expiresAt: string | null;
+      /** Format: date-time */
+      flaggedAt: string | null;
+      /** Format: uuid */
+      id: string;
+      /** @description The notice: id and title */
+      notice: components['schemas']['RefDto'];
+      /** Format: date-time */
+      postedAt: string | null;
+      postedBy: components['schemas']['RefDto'] | null;
+      /** Format: date-time */
+      removedAt: string | null;
+      removedBy: components['schemas']['RefDto'] | null;
+      /** @enum {string} */
+      status: 'to_post' | 'posted' | 'removal_due' | 'removed';
+    };
     PreferencesDto: {
       /** @description Channels the school has configured */
       available: ('in-app' | 'email' | 'sms' | 'wecom' | 'dingtalk' | 'wechat-mp')[];
@@ -9187,6 +9683,14 @@ export interface components {
       leaderId?: string;
       /** @example 拟请教务处主办，办公室协办。 */
       proposal: string;
+    };
+    ReachPointDto: {
+      /** Format: date-time */
+      at: string;
+      /** @description Read confirmations by then, cumulative */
+      confirmed: number;
+      /** @description Recipients reached by then (INF-3 rule), cumulative */
+      reached: number;
     };
     ReasonDto: {
       /** @example 请补充活动安全预案。 */
@@ -9548,6 +10052,31 @@ export interface components {
     RevokeApiTokenDto: {
       reason?: string;
     };
+    RobotDto: {
+      active: boolean;
+      hasSecret: boolean;
+      /** Format: uuid */
+      id: string;
+      keyword: string | null;
+      /** @enum {string} */
+      kind: 'wecom' | 'dingtalk';
+      name: string;
+      version: number;
+      webhookUrlMasked: string;
+    };
+    RobotPostDto: {
+      attempts: number;
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      kind: 'wecom' | 'dingtalk';
+      lastError: string | null;
+      robot: components['schemas']['RefDto'];
+      /** Format: date-time */
+      sentAt: string | null;
+      /** @enum {string} */
+      status: 'queued' | 'sent' | 'failed';
+    };
     RoleDto: {
       /** @description Seeded roles cannot be deleted */
       builtin: boolean;
@@ -9609,6 +10138,7 @@ export interface components {
         | 'logistics.maintenance.manage'
         | 'logistics.maintenance.work'
         | 'logistics.inspections.record'
+        | 'information.boards.manage'
       )[];
       version: number;
     };
@@ -10276,6 +10806,18 @@ export interface components {
       orgMode?: 'department' | 'subject';
       version: number;
     };
+    UpdateBoardDto: {
+      /** @default true */
+      active?: boolean;
+      cleaningWeekday?: number | null;
+      /** Format: uuid */
+      keeperId?: string | null;
+      /** @example 教学楼A栋一楼大厅东侧 */
+      location?: string;
+      /** @example 教学楼一楼大厅公告栏 */
+      name?: string;
+      version: number;
+    };
     UpdateCalendarDaysDto: {
       days: components['schemas']['CalendarDayInputDto'][];
       removeDates?: string[];
@@ -10369,7 +10911,7 @@ export interface components {
       asksConfirmation?: boolean;
       audience: components['schemas']['NoticeAudienceDto'];
       body: string;
-      channels: ('in-app' | 'email' | 'sms' | 'wechat-mp' | 'website')[];
+      channels: ('in-app' | 'email' | 'sms' | 'wechat-mp' | 'website' | 'board' | 'wecom-group' | 'dingtalk-group')[];
       decisions?: components['schemas']['FindingDecisionDto'][];
       /** Format: date-time */
       expiresAt?: string | null;
@@ -10454,6 +10996,18 @@ export interface components {
       channels: ('in-app' | 'email' | 'sms' | 'wecom' | 'dingtalk' | 'wechat-mp')[];
       wechatOpenid?: string | null;
     };
+    UpdateRobotDto: {
+      /** @default true */
+      active?: boolean;
+      keyword?: string;
+      /** @enum {string} */
+      kind?: 'wecom' | 'dingtalk';
+      /** @example 全体教职工群 */
+      name?: string;
+      secret?: string;
+      version: number;
+      webhookUrl?: string;
+    };
     UpdateRoleDto: {
       description?: string | null;
       /** @example 档案查阅 */
@@ -10509,6 +11063,7 @@ export interface components {
         | 'logistics.maintenance.manage'
         | 'logistics.maintenance.work'
         | 'logistics.inspections.record'
+        | 'information.boards.manage'
       )[];
       version: number;
     };
@@ -19602,6 +20157,699 @@ export interface operations {
       };
     };
   };
+  moveBoardPosting: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PostingActionDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PostingDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `information.boards.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  listBoards: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        q?: string;
+        /** @description Only active (true) or inactive (false) boards */
+        active?: boolean;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PageOfBoard'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `information.boards.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  createBoard: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateBoardDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BoardDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `information.boards.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  getBoard: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BoardDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `information.boards.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  updateBoard: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateBoardDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BoardDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `information.boards.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  listBoardChecks: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        q?: string;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PageOfBoardCheck'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `information.boards.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  recordBoardCheck: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateBoardCheckDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BoardCheckDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `information.boards.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  listBoardCleanings: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        q?: string;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PageOfBoardCleaning'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `information.boards.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  recordBoardCleaning: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateCleaningDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BoardCleaningDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `information.boards.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  listBoardPostings: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        q?: string;
+        status?: 'to_post' | 'posted' | 'removal_due' | 'removed';
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PageOfPosting'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `information.boards.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  addBoardPosting: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreatePostingDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PostingDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `information.boards.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
   applyDesensitisation: {
     parameters: {
       query?: never;
@@ -19701,6 +20949,93 @@ export interface operations {
         };
       };
       /** @description Requires the permission `information.desensitise` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  listNoticeLinks: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        q?: string;
+        brokenOnly?: boolean;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PageOfNoticeLink'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `information.notices.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  checkNoticeLinks: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Queued */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `information.notices.manage` */
       403: {
         headers: {
           [name: string]: unknown;
@@ -20199,6 +21534,63 @@ export interface operations {
       };
     };
   };
+  getNoticeBroadcasts: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NoticeBroadcastsDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `information.notices.draft` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
   confirmNotice: {
     parameters: {
       query?: never;
@@ -20401,6 +21793,72 @@ export interface operations {
       };
     };
   };
+  getNoticeEffect: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NoticeEffectDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `information.notices.draft` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
   publishNotice: {
     parameters: {
       query?: never;
@@ -20546,6 +22004,73 @@ export interface operations {
       };
     };
   };
+  retryNoticeRobotPost: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        postId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RobotPostDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `information.notices.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
   submitNotice: {
     parameters: {
       query?: never;
@@ -20612,6 +22137,163 @@ export interface operations {
       };
       /** @description FINDINGS_UNRESOLVED or NOTICE_NO_RECIPIENTS */
       422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  listNoticeRobots: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RobotDto'][];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `information.notices.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  createNoticeRobot: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateRobotDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RobotDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `information.notices.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  updateNoticeRobot: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateRobotDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RobotDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `information.notices.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
         headers: {
           [name: string]: unknown;
         };

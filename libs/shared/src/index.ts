@@ -26,3 +26,4 @@ export * from './lending.js';
 export * from './meeting-minutes.js';
 export * from './suggestions.js';
 export * from './maintenance.js';
+export * from './boards.js';

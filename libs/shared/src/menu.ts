@@ -67,6 +67,9 @@ export const MENU: MenuModule[] = [
       { path: '/information/notices', labelKey: 'information.menu.notices', permission: PERMISSIONS.INFO_NOTICES_DRAFT },
       { path: '/information/desensitise', labelKey: 'information.menu.desensitise', permission: PERMISSIONS.INFO_DESENSITISE },
       { path: '/information/name-lists', labelKey: 'information.menu.nameLists', permission: PERMISSIONS.INFO_NAME_LISTS_MANAGE },
+      { path: '/information/boards', labelKey: 'boards.menu.boards', permission: PERMISSIONS.INFO_BOARDS_MANAGE },
+      { path: '/information/robots', labelKey: 'boards.menu.robots', permission: PERMISSIONS.INFO_NOTICES_MANAGE },
+      { path: '/information/links', labelKey: 'boards.menu.links', permission: PERMISSIONS.INFO_NOTICES_MANAGE },
     ],
   },
   {

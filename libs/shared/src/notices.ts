@@ -22,7 +22,7 @@ export const NOTICE_PERSONAL_CHANNELS = ['in-app', 'email', 'sms', 'wechat-mp'] 
 export type NoticePersonalChannel = (typeof NOTICE_PERSONAL_CHANNELS)[number];
 
 /** Broadcast channels: one posting per notice, never counted as reaching a person. */
-export const NOTICE_BROADCAST_CHANNELS = ['website'] as const;
+export const NOTICE_BROADCAST_CHANNELS = ['website', 'board', 'wecom-group', 'dingtalk-group'] as const;
 export type NoticeBroadcastChannel = (typeof NOTICE_BROADCAST_CHANNELS)[number];
 
 export const NOTICE_CHANNELS = [...NOTICE_PERSONAL_CHANNELS, ...NOTICE_BROADCAST_CHANNELS] as const;
@@ -34,6 +34,9 @@ export const NOTICE_CHANNEL_LABELS: Record<NoticeChannel, { 'zh-CN': string; en:
   sms: { 'zh-CN': '短信', en: 'SMS' },
   'wechat-mp': { 'zh-CN': '微信公众号', en: 'WeChat official account' },
   website: { 'zh-CN': '学校网站', en: 'School website' },
+  board: { 'zh-CN': '公告栏', en: 'Bulletin boards' },
+  'wecom-group': { 'zh-CN': '企业微信群机器人', en: 'WeCom group robots' },
+  'dingtalk-group': { 'zh-CN': '钉钉群机器人', en: 'DingTalk group robots' },
 };
 
 export function isPersonalChannel(channel: string): channel is NoticePersonalChannel {

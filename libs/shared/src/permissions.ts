@@ -106,6 +106,8 @@ export const PERMISSIONS = {
   LOGISTICS_MAINTENANCE_WORK: 'logistics.maintenance.work',
   /** Record facility inspection rounds (巡查, LOG-10): pass/fail per item; a failure raises a repair request. */
   LOGISTICS_INSPECTIONS_RECORD: 'logistics.inspections.record',
+  /** Keep the bulletin boards (公告栏, INF-6): boards, postings and removals, daily checks, cleaning. */
+  INFO_BOARDS_MANAGE: 'information.boards.manage',
 } as const;
 
 export type Permission = (typeof PERMISSIONS)[keyof typeof PERMISSIONS];
@@ -171,4 +173,5 @@ export const PERMISSION_LABELS: Record<Permission, { 'zh-CN': string; en: string
   },
   'logistics.maintenance.work': { 'zh-CN': '维修作业', en: 'Carry out repairs' },
   'logistics.inspections.record': { 'zh-CN': '设施巡查记录', en: 'Record facility inspections' },
+  'information.boards.manage': { 'zh-CN': '公告栏管理', en: 'Keep the bulletin boards' },
 };

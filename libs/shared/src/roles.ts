@@ -29,6 +29,8 @@ const OFFICE: Permission[] = [
   // 维修与巡查 (LOG-9, LOG-10): the office triages and assigns repairs, keeps the locations and the inspection checklists.
   PERMISSIONS.LOGISTICS_MAINTENANCE_MANAGE,
   PERMISSIONS.LOGISTICS_INSPECTIONS_RECORD,
+  // 公告栏 (INF-6): the office keeps the bulletin boards, their postings, checks and cleaning.
+  PERMISSIONS.INFO_BOARDS_MANAGE,
 ];
 
 /**

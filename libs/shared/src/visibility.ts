@@ -179,6 +179,19 @@ export const RESOURCE_VISIBILITY = {
     changePermission: PERMISSIONS.LOGISTICS_MAINTENANCE_MANAGE,
     label: { 'zh-CN': '报修单', en: 'Maintenance request' },
   },
+  /** A bulletin board (公告栏, INF-6): its name and location are no secret; the office keeps it. */
+  'bulletin-board': {
+    rule: 'school-wide',
+    changePermission: PERMISSIONS.INFO_BOARDS_MANAGE,
+    label: { 'zh-CN': '公告栏', en: 'Bulletin board' },
+  },
+  /** A daily check of a board (公告栏检查, INF-6) and its photo: who recorded it; holders of information.boards.manage. */
+  'board-check': {
+    rule: 'named-persons',
+    readAllPermission: PERMISSIONS.INFO_BOARDS_MANAGE,
+    changePermission: PERMISSIONS.INFO_BOARDS_MANAGE,
+    label: { 'zh-CN': '公告栏检查', en: 'Bulletin board check' },
+  },
 } as const satisfies Record<string, VisibilityDeclaration>;
 
 export type ResourceType = keyof typeof RESOURCE_VISIBILITY;

@@ -268,6 +268,25 @@ export const routes: RouteRecordRaw[] = [
         component: () => import('../views/information/NameListsView.vue'),
         meta: { permission: PERMISSIONS.INFO_NAME_LISTS_MANAGE, titleKey: 'information.menu.nameLists' },
       },
+      // Bulletin boards (INF-6), group robots (INF-3) and the link checker's report (INF-5).
+      {
+        path: 'information/boards',
+        name: 'boards',
+        component: () => import('../views/information/boards/BoardListView.vue'),
+        meta: { permission: PERMISSIONS.INFO_BOARDS_MANAGE, titleKey: 'boards.menu.boards' },
+      },
+      {
+        path: 'information/robots',
+        name: 'notice-robots',
+        component: () => import('../views/information/boards/RobotsView.vue'),
+        meta: { permission: PERMISSIONS.INFO_NOTICES_MANAGE, titleKey: 'boards.menu.robots' },
+      },
+      {
+        path: 'information/links',
+        name: 'notice-links',
+        component: () => import('../views/information/boards/BrokenLinksView.vue'),
+        meta: { permission: PERMISSIONS.INFO_NOTICES_MANAGE, titleKey: 'boards.menu.links' },
+      },
       {
         path: 'administration/archives',
         name: 'archives',

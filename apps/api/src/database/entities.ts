@@ -53,6 +53,7 @@ import {
 import { MAINTENANCE_ENTITIES } from '../modules/logistics/maintenance/maintenance.entities';
 import { MEETING_PREPARATION_ENTITIES } from '../modules/meetings/preparation/preparation.entities';
 import { MEETING_MINUTES_ENTITIES } from '../modules/meetings/minutes/minutes-entities';
+import { BOARD_ENTITIES } from '../modules/information/boards/boards.entities';
 
 /** Every entity of the app; modules add theirs here so the CLI and the app see the same schema. */
 export const ENTITIES = [
@@ -130,4 +131,6 @@ export const ENTITIES = [
   ...MEETING_MINUTES_ENTITIES,
   // logistics: maintenance requests and facility inspections (LOG-9, LOG-10)
   ...MAINTENANCE_ENTITIES,
+  // information: bulletin boards (INF-6), group robots, the link checker (INF-5)
+  ...BOARD_ENTITIES,
 ];

@@ -15,9 +15,10 @@ import { InformationNameLists1796419875285 } from './migrations/1796419875285-In
 import { Notices1796421775540 } from './migrations/1796421775540-Notices';
 import { Archives1796500000000 } from './migrations/1796500000000-Archives';
 import { LendingAndTraining1796510000000 } from './migrations/1796510000000-LendingAndTraining';
-import { Maintenance1796560000000 } from './migrations/1796560000000-Maintenance';
 import { MeetingPreparation1796520000000 } from './migrations/1796520000000-MeetingPreparation';
 import { MeetingMinutes1796530000000 } from './migrations/1796530000000-MeetingMinutes';
+import { Maintenance1796560000000 } from './migrations/1796560000000-Maintenance';
+import { BulletinBoards1796580000000 } from './migrations/1796580000000-BulletinBoards';
 import { Suggestions1796610000000 } from './migrations/1796610000000-Suggestions';
 
 /** Every migration, in order. A new migration is added here as well as in migrations/. */
@@ -42,5 +43,6 @@ export const MIGRATIONS = [
   MeetingPreparation1796520000000,
   MeetingMinutes1796530000000,
   Maintenance1796560000000,
+  BulletinBoards1796580000000,
   Suggestions1796610000000,
 ];

@@ -12,6 +12,7 @@ import { liaison } from './liaison';
 import { training } from './training';
 import { suggestions } from './suggestions';
 import { maintenance } from './maintenance';
+import { boards } from './boards';
 
 /** English; typed against zh-CN so that a missing or extra key fails the typecheck. */
 const en: MessageSchema = {
@@ -619,6 +620,11 @@ const en: MessageSchema = {
     INVENTORY_ALREADY_COUNTED: 'This document has been counted already',
     FILING_NOT_READY: 'The document is not completed, or is filed or destroyed already',
     FILING_UNKNOWN_KIND: 'This kind of document cannot be filed',
+    BOARD_POSTING_ILLEGAL_STATE: 'The posting’s state does not allow this; the page has been refreshed',
+    BOARD_POSTING_EXISTS: 'The notice is on this board already',
+    BOARD_CHECK_EXISTS: 'The board was checked on that day already',
+    BOARD_NAME_TAKEN: 'A board of this name exists',
+    ROBOT_POST_NOT_FAILED: 'Only a failed posting can be sent again',
   },
   backups: {
     menu: 'Backups',
@@ -1055,6 +1061,7 @@ const en: MessageSchema = {
   training,
   suggestions,
   maintenance,
+  boards,
 };
 
 export default en;

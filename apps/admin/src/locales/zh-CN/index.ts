@@ -11,6 +11,7 @@ import { liaison } from './liaison';
 import { training } from './training';
 import { suggestions } from './suggestions';
 import { maintenance } from './maintenance';
+import { boards } from './boards';
 
 /** Simplified Chinese, the panel's first language. Every other locale must have exactly these keys. */
 const zhCN = {
@@ -618,6 +619,11 @@ const zhCN = {
     INVENTORY_ALREADY_COUNTED: '该文件已清点',
     FILING_NOT_READY: '该公文尚未办结，或已归档、已销毁',
     FILING_UNKNOWN_KIND: '不支持该类文件归档',
+    BOARD_POSTING_ILLEGAL_STATE: '该张贴当前的状态不允许此操作，已为您刷新',
+    BOARD_POSTING_EXISTS: '该通知已在此公告栏上',
+    BOARD_CHECK_EXISTS: '该公告栏当天已检查过',
+    BOARD_NAME_TAKEN: '已有同名的公告栏',
+    ROBOT_POST_NOT_FAILED: '只有发送失败的推送可以重新发送',
   },
   backups: {
     menu: '数据备份',
@@ -1049,6 +1055,7 @@ const zhCN = {
   training,
   suggestions,
   maintenance,
+  boards,
 };
 
 export default zhCN;

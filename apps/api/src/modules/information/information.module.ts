@@ -8,16 +8,39 @@ import { NoticesController } from './notices/notices.controller';
 import { NoticesService } from './notices/notices.service';
 import { PublicNoticesController } from './notices/public-notices.controller';
 import { PublicNoticesService } from './notices/public-notices.service';
+import { BoardsController, NoticeBroadcastsController, NoticeLinksController, NoticeRobotsController } from './boards/boards.controller';
+import { BOARD_ENTITIES } from './boards/boards.entities';
+import { BoardsService } from './boards/boards.service';
+import { LinkCheckerService } from './boards/link-checker.service';
+import { NoticeEffectService } from './boards/notice-effect.service';
+import { RobotsService } from './boards/robots.service';
 
 /**
  * Information (信息, guide 二(一)3, 二(四), 三(三)): desensitisation (INF-2), the check every published
  * text passes, in desensitisation/; notices and announcements with coverage and resend (INF-3, INF-4)
- * and the public website feed (INF-5) in notices/.
+ * and the public website feed (INF-5) in notices/; bulletin boards (INF-6), group robots, the link
+ * checker (INF-5) and the effect of publishing (INF-8) in boards/.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([...INFORMATION_ENTITIES, ...NOTICE_ENTITIES])],
-  controllers: [DesensitisationController, NoticesController, PublicNoticesController],
-  providers: [DesensitisationService, NoticesService, PublicNoticesService],
+  imports: [TypeOrmModule.forFeature([...INFORMATION_ENTITIES, ...NOTICE_ENTITIES, ...BOARD_ENTITIES])],
+  controllers: [
+    DesensitisationController,
+    NoticesController,
+    PublicNoticesController,
+    BoardsController,
+    NoticeRobotsController,
+    NoticeLinksController,
+    NoticeBroadcastsController,
+  ],
+  providers: [
+    DesensitisationService,
+    NoticesService,
+    PublicNoticesService,
+    BoardsService,
+    RobotsService,
+    LinkCheckerService,
+    NoticeEffectService,
+  ],
   exports: [DesensitisationService, NoticesService],
 })
 export class InformationModule {}

@@ -23,6 +23,8 @@ import { escapeLike, returnedRows } from '../../../platform/http/sql';
 import { SYSTEM_CONTEXT, type RequestContext } from '../../../platform/http/request-context';
 import { NotificationsService } from '../../../platform/notifications/notifications.service';
 import type { RefDto } from '../../../platform/org/org.dto';
+import { BoardsService } from '../boards/boards.service';
+import { RobotsService } from '../boards/robots.service';
 import { DesensitisationService } from '../desensitisation/desensitisation.service';
 import type { FindingDecisionDto } from '../desensitisation/desensitisation.dto';
 import { Notice, NoticeRevision, type NoticeAudience, type StoredDecision } from './notice.entities';
@@ -69,6 +71,8 @@ export class NoticesService implements OnModuleInit {
     private readonly approvalKinds: ApprovalKindRegistry,
     private readonly notifications: NotificationsService,
     private readonly desensitisation: DesensitisationService,
+    private readonly boards: BoardsService,
+    private readonly robots: RobotsService,
   ) {}
 
   onModuleInit(): void {
@@ -322,6 +326,9 @@ export class NoticesService implements OnModuleInit {
         this.personalChannels(notice),
         '通知',
       );
+      // Broadcast channels: one posting per active board, one per active robot of each chosen kind.
+      if (notice.channels.includes('board')) await this.boards.postNotice(manager, notice);
+      await this.robots.queueNotice(manager, id, notice.channels);
       await manager.update(Notice, { id }, {
         title,
         body,
@@ -390,8 +397,22 @@ export class NoticesService implements OnModuleInit {
         [id, ctx.actor!.id],
       );
       if (changed) await this.audit.record(manager, ctx, { action: 'information.notice.confirm', objectType: NOTICE, objectId: id });
+      await this.markRead(manager, id, ctx.actor!.id);
     });
     return this.get(id, ctx);
+  }
+
+  /**
+   * A recipient opened the notice in the panel (or confirmed it): their in-app deliveries of it
+   * are read, the real signal the effect report (INF-8) counts. Once; later opens change nothing.
+   */
+  private async markRead(manager: EntityManager, id: string, userId: string): Promise<void> {
+    await manager.query(
+      `UPDATE notification_deliveries x SET status = 'read', read_at = now()
+         FROM notice_deliveries nd
+        WHERE nd.delivery_id = x.id AND nd.notice_id = $1 AND nd.recipient_id = $2 AND nd.channel = 'in-app' AND x.read_at IS NULL`,
+      [id, userId],
+    );
   }
 
   // ---------- coverage and resend (送达与补发) ----------
@@ -590,6 +611,7 @@ export class NoticesService implements OnModuleInit {
     const notice = await manager.findOne(Notice, { where: { id }, relations: { createdBy: true } });
     if (!notice) throw notFound('notice');
     const receipt = (await this.myReceipts([id], viewer.id)).get(id);
+    if (receipt !== undefined && notice.status === 'published') await this.markRead(manager, id, viewer.id);
     const named = async (table: string, ids: string[]): Promise<RefDto[]> =>
       ids.length ? manager.query(`SELECT id, name FROM ${table} WHERE id = ANY($1::uuid[]) ORDER BY name`, [ids]) : [];
     const revisions = await manager.find(NoticeRevision, {
