@@ -45,4 +45,9 @@ const app = Fastify({ logger: false });
 for (const [path, statements] of Object.entries(routes)) app.get(path, () => replay(statements));
 await app.listen({ port: Number(port), host: '127.0.0.1' });
 process.stdout.write('ready\n');
-process.on('SIGTERM', () => app.close().then(() => pool.end()).then(() => process.exit(0)));
+process.on('SIGTERM', () =>
+  app
+    .close()
+    .then(() => pool.end())
+    .then(() => process.exit(0)),
+);

@@ -27,7 +27,12 @@ export async function generateStaff(db, { log, seed = 11 }) {
   await copyRows(db, 'departments', ['id', 'name', 'code', 'sort_order'], departments);
   const staff = [];
   for (let i = 0; i < STAFF; i++) {
-    staff.push({ id: randomUUID(), departmentId: departments[i % departments.length][0], name: text.person(), username: `bench_staff_${i}` });
+    staff.push({
+      id: randomUUID(),
+      departmentId: departments[i % departments.length][0],
+      name: text.person(),
+      username: `bench_staff_${i}`,
+    });
   }
   await copyRows(
     db,
@@ -46,7 +51,12 @@ export async function generateOutgoing(db, { count, staff, departments, log, see
   const text = corpus(v, random);
   const { pick, int, chance } = random;
   const prefixes = v.outgoing.prefixes.map((name, i) => ({ id: randomUUID(), code: `BENCH${i}`, name }));
-  await copyRows(db, 'outgoing_number_prefixes', ['id', 'code', 'name'], prefixes.map((p) => [p.id, p.code, p.name]));
+  await copyRows(
+    db,
+    'outgoing_number_prefixes',
+    ['id', 'code', 'name'],
+    prefixes.map((p) => [p.id, p.code, p.name]),
+  );
   const counters = new Map();
   const log_ = [];
   const directions = ['upward', 'parallel', 'downward'];
@@ -96,8 +106,27 @@ export async function generateOutgoing(db, { count, staff, departments, log, see
     }
   }
   const columns = [
-    'id', 'status', 'doc_type', 'direction', 'copy_number', 'secrecy', 'secrecy_period', 'urgency', 'prefix_id', 'year', 'seq',
-    'number', 'title', 'main_recipients', 'body', 'written_on', 'copies', 'retention', 'department_id', 'drafter_id', 'created_at',
+    'id',
+    'status',
+    'doc_type',
+    'direction',
+    'copy_number',
+    'secrecy',
+    'secrecy_period',
+    'urgency',
+    'prefix_id',
+    'year',
+    'seq',
+    'number',
+    'title',
+    'main_recipients',
+    'body',
+    'written_on',
+    'copies',
+    'retention',
+    'department_id',
+    'drafter_id',
+    'created_at',
     'updated_at',
   ];
   await withoutIndexes(db, 'outgoing_documents', () => copyRows(db, 'outgoing_documents', columns, rows()));
@@ -123,7 +152,13 @@ export async function generateMeetings(db, { count, staff, log, seed = 13 }) {
   const { pick, int, chance } = random;
   const rooms = [
     ...v.meetings.rooms.map((r) => ({ ...r, name: `${r.name}` })),
-    ...Array.from({ length: 7 }, (_, i) => ({ name: `综合楼${i + 2}0${i + 1}室`, building: '综合楼', floor: i + 2, capacity: 40, equipment: ['投影仪'] })),
+    ...Array.from({ length: 7 }, (_, i) => ({
+      name: `综合楼${i + 2}0${i + 1}室`,
+      building: '综合楼',
+      floor: i + 2,
+      capacity: 40,
+      equipment: ['投影仪'],
+    })),
   ].map((r) => ({ ...r, id: randomUUID() }));
   await copyRows(
     db,
@@ -159,7 +194,16 @@ export async function generateMeetings(db, { count, staff, log, seed = 13 }) {
     const bookingId = randomUUID();
     const title = `${pick(v.meetings.types)}：${pick(v.meetings.topics)}`.slice(0, 200);
     const cancelled = chance(0.03);
-    bookings.push([bookingId, room.id, new Date(startsAt), new Date(endsAt), 1 + int(room.capacity), title, organiser.id, cancelled ? 'cancelled' : 'confirmed']);
+    bookings.push([
+      bookingId,
+      room.id,
+      new Date(startsAt),
+      new Date(endsAt),
+      1 + int(room.capacity),
+      title,
+      organiser.id,
+      cancelled ? 'cancelled' : 'confirmed',
+    ]);
     meetings.push([
       randomUUID(),
       title,
@@ -229,7 +273,19 @@ export async function generateNotices(db, { count, staff, departments, adminId, 
     for (const person of reached) {
       recipients.push([id, person.id, person.departmentId, chance(0.8) ? new Date(at + int(3 * DAY)) : null]);
       const deliveryId = randomUUID();
-      deliveries.push([deliveryId, person.id, 'in-app', person.id, 'notice', title, body.slice(0, 200), `/notices/${id}`, 'delivered', new Date(at), new Date(at)]);
+      deliveries.push([
+        deliveryId,
+        person.id,
+        'in-app',
+        person.id,
+        'notice',
+        title,
+        body.slice(0, 200),
+        `/notices/${id}`,
+        'delivered',
+        new Date(at),
+        new Date(at),
+      ]);
       links.push([deliveryId, id, person.id, 'in-app']);
     }
   }
@@ -237,7 +293,21 @@ export async function generateNotices(db, { count, staff, departments, adminId, 
     copyRows(
       db,
       'notices',
-      ['id', 'title', 'body', 'status', 'audience', 'channels', 'asks_confirmation', 'is_public', 'created_by', 'published_at', 'published_by', 'created_at', 'updated_at'],
+      [
+        'id',
+        'title',
+        'body',
+        'status',
+        'audience',
+        'channels',
+        'asks_confirmation',
+        'is_public',
+        'created_by',
+        'published_at',
+        'published_by',
+        'created_at',
+        'updated_at',
+      ],
       notices,
     ),
   );
@@ -280,6 +350,15 @@ export async function generateLogistics(db, { repairs, movements, log }) {
 }
 
 export const VACUUM_TABLES = [
-  'users', 'departments', 'outgoing_documents', 'outgoing_number_log', 'meeting_rooms', 'room_bookings', 'meetings', 'notices',
-  'notice_recipients', 'notification_deliveries', 'notice_deliveries',
+  'users',
+  'departments',
+  'outgoing_documents',
+  'outgoing_number_log',
+  'meeting_rooms',
+  'room_bookings',
+  'meetings',
+  'notices',
+  'notice_recipients',
+  'notification_deliveries',
+  'notice_deliveries',
 ];

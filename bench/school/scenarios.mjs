@@ -23,7 +23,8 @@ export const school = {
   async prepare({ db, counts, log, fresh }) {
     const { rows } = await db.query(`SELECT value FROM bench_meta WHERE key = 'school'`);
     const meta = rows[0]?.value;
-    if (meta && !fresh && JSON.stringify(meta.counts) === JSON.stringify(counts)) {
+    // jsonb keeps its own key order: compare key by key.
+    if (meta && !fresh && Object.keys(counts).every((k) => meta.counts?.[k] === counts[k])) {
       log(`school: already generated (${meta.generatedAt}); --fresh regenerates`);
       return meta;
     }
