@@ -402,6 +402,8 @@ function estimateFull({ docMeta, schoolMeta, loadSeconds, list }) {
   return { generation: Math.round(generation), load, check: 1000 * 0.1, fixed: 60, loadSecondsThisRun: loadSeconds };
 }
 
+const totalFine = (seconds) => seconds < 25 * 60;
+
 async function writeResults(r) {
   const date = new Date().toISOString().slice(0, 10);
   const file = new URL(`./results/${date}.md`, import.meta.url);
@@ -435,9 +437,11 @@ async function writeResults(r) {
         : '**not measured** (--no-restart)'
     }.`,
     `- Issuing stock: **not measured**: ${r.stockPaths.length ? `endpoints exist (${r.stockPaths.join(', ')}) but the bench has no scenario for them yet` : 'the logistics stock endpoint is not in the API yet (branches wt-stock / wt-maintenance)'}.`,
-    `- \`pnpm bench\` under 25 minutes: **estimated** ${Math.round(estimateTotal / 60)} min at the full large size on this machine (generation ${Math.round(
-      estimate.generation / 60,
-    )} min scaled from this run's rate, load ${Math.round(estimate.load / 60)} min for ${r.list.length} scenarios × rounds 3 × 8 s × API and baseline, plus the LIKE check and start-ups).`,
+    sizeName !== 'large'
+      ? '- `pnpm bench` under 25 minutes: **not measured** by a stress run (its generation rate is of metadata only).'
+      : `- \`pnpm bench\` under 25 minutes: ${smoke ? '**estimated**' : `**${totalFine(r.totalSeconds) ? 'met' : 'not met'}** (this run ${Math.round(r.totalSeconds / 60)} min, generation included only if it generated); estimated`} ${Math.round(estimateTotal / 60)} min at the full large size on this machine (generation ${Math.round(
+          estimate.generation / 60,
+        )} min scaled from this run's rate, load ${Math.round(estimate.load / 60)} min for ${r.list.length} scenarios × rounds 3 × 8 s × API and baseline, plus the LIKE check and start-ups).`,
   ];
   const section = [
     `## ${smoke ? 'SMOKE RUN (tiny data, short runs, loaded machine: proves the tooling, NOT real figures) — ' : ''}${sizeName}: ${new Date().toISOString()}`,
