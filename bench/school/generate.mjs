@@ -240,9 +240,9 @@ export async function generateNotices(db, { count, staff, departments, adminId, 
   const text = corpus(v, random);
   const { pick, int, chance } = random;
   const notices = [];
-  const recipients = [];
-  const deliveries = [];
-  const links = [];
+  // Recipients, deliveries and their links (~640,000 each at the large size) are streamed to COPY
+  // from this compact list, never held as rows.
+  const sent = [];
   for (let i = 0; i < count; i++) {
     const at = START + Math.floor(((END - START) * i) / count) + int(60_000);
     const year = new Date(at).getUTCFullYear();
@@ -270,24 +270,35 @@ export async function generateNotices(db, { count, staff, departments, adminId, 
       new Date(at),
       new Date(at),
     ]);
-    for (const person of reached) {
-      recipients.push([id, person.id, person.departmentId, chance(0.8) ? new Date(at + int(3 * DAY)) : null]);
-      const deliveryId = randomUUID();
-      deliveries.push([
-        deliveryId,
-        person.id,
-        'in-app',
-        person.id,
-        'notice',
-        title,
-        body.slice(0, 200),
-        `/notices/${id}`,
-        'delivered',
-        new Date(at),
-        new Date(at),
-      ]);
-      links.push([deliveryId, id, person.id, 'in-app']);
-    }
+    if (reached.length) sent.push({ id, title, snippet: body.slice(0, 200), at, reached, deliveryIds: reached.map(() => randomUUID()) });
+  }
+  let recipientCount = 0;
+  function* recipients() {
+    for (const n of sent)
+      for (const person of n.reached) {
+        recipientCount++;
+        yield [n.id, person.id, person.departmentId, chance(0.8) ? new Date(n.at + int(3 * DAY)) : null];
+      }
+  }
+  function* deliveries() {
+    for (const n of sent)
+      for (const [k, person] of n.reached.entries())
+        yield [
+          n.deliveryIds[k],
+          person.id,
+          'in-app',
+          person.id,
+          'notice',
+          n.title,
+          n.snippet,
+          `/notices/${n.id}`,
+          'delivered',
+          new Date(n.at),
+          new Date(n.at),
+        ];
+  }
+  function* links() {
+    for (const n of sent) for (const [k, person] of n.reached.entries()) yield [n.deliveryIds[k], n.id, person.id, 'in-app'];
   }
   await withoutIndexes(db, 'notices', () =>
     copyRows(
@@ -312,20 +323,20 @@ export async function generateNotices(db, { count, staff, departments, adminId, 
     ),
   );
   await withoutIndexes(db, 'notice_recipients', () =>
-    copyRows(db, 'notice_recipients', ['notice_id', 'user_id', 'department_id', 'confirmed_at'], recipients),
+    copyRows(db, 'notice_recipients', ['notice_id', 'user_id', 'department_id', 'confirmed_at'], recipients()),
   );
   await withoutIndexes(db, 'notification_deliveries', () =>
     copyRows(
       db,
       'notification_deliveries',
       ['id', 'recipient_id', 'channel', 'address', 'kind', 'title', 'body', 'link', 'status', 'created_at', 'sent_at'],
-      deliveries,
+      deliveries(),
     ),
   );
   await withoutIndexes(db, 'notice_deliveries', () =>
-    copyRows(db, 'notice_deliveries', ['delivery_id', 'notice_id', 'recipient_id', 'channel'], links),
+    copyRows(db, 'notice_deliveries', ['delivery_id', 'notice_id', 'recipient_id', 'channel'], links()),
   );
-  log(`  ${count} notices, ${recipients.length} recipients and deliveries`);
+  log(`  ${count} notices, ${recipientCount} recipients and deliveries`);
 }
 
 /**
