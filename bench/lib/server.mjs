@@ -22,13 +22,17 @@ export function freePort() {
  * The built API (apps/api/dist/main.js) on a free port against the bench database, as
  * production runs it: its own process, no jobs (nothing in the bench needs a worker), quiet logs.
  */
-export async function startApi({ databaseUrl, adminPassword, env = {} }) {
+export async function startApi({ databaseUrl, adminPassword, env = {}, dataDir: keptDataDir }) {
   const port = await freePort();
-  const dataDir = mkdtempSync(join(tmpdir(), 'xiaoban-bench-'));
+  const dataDir = keptDataDir ?? mkdtempSync(join(tmpdir(), 'xiaoban-bench-'));
+  const started = Date.now();
+  const inherited = { ...process.env };
+  // Without a DATABASE_URL the API runs its embedded PostgreSQL in DATA_DIR (the restart test).
+  if (!databaseUrl) delete inherited.DATABASE_URL;
   const child = spawn(process.execPath, [MAIN], {
     env: {
-      ...process.env,
-      DATABASE_URL: databaseUrl,
+      ...inherited,
+      ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
       PORT: String(port),
       HOST: '127.0.0.1',
       DATA_DIR: dataDir,
@@ -53,11 +57,13 @@ export async function startApi({ databaseUrl, adminPassword, env = {} }) {
     );
     if (ok) break;
     if (Date.now() > deadline) throw new Error('The API did not become healthy in 120 s');
-    await new Promise((r) => setTimeout(r, 300));
+    await new Promise((r) => setTimeout(r, 100));
   }
   return {
     url,
     pid: child.pid,
+    /** Milliseconds from spawning the process to the first healthy answer. */
+    startupMs: Date.now() - started,
     /** Resident set size of the API process, in MB. */
     rssMb() {
       const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
@@ -66,7 +72,7 @@ export async function startApi({ databaseUrl, adminPassword, env = {} }) {
     async stop() {
       child.kill('SIGTERM');
       await new Promise((resolve) => (child.exitCode !== null ? resolve() : child.once('exit', resolve)));
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!keptDataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

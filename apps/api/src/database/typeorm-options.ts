@@ -1,6 +1,7 @@
 import type { DataSourceOptions } from 'typeorm';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
+import { sqlTraceOptions } from './sql-trace';
 
 /** TypeORM options shared by the app, the CLI data source and the test set-up. */
 export function typeOrmOptions(url: string): DataSourceOptions {
@@ -15,6 +16,8 @@ export function typeOrmOptions(url: string): DataSourceOptions {
     uuidExtension: 'pgcrypto',
     migrationsRun: false,
     migrationsTransactionMode: 'each',
+    // NFR-9: the benchmark's opt-in SQL trace (SQL_TRACE_FILE); nothing at all when unset.
+    ...sqlTraceOptions(),
     extra: {
       max: 20,
       // How long a request waits for a pooled connection (or a new one) before a 503: long enough
