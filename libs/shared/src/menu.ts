@@ -74,7 +74,11 @@ export const MENU: MenuModule[] = [
     key: 'logistics',
     labelKey: 'menu.logistics',
     icon: 'Van',
-    items: [],
+    items: [
+      { path: '/logistics/demand', labelKey: 'purchasing.menu.demand', permission: PERMISSIONS.LOGISTICS_DEMAND_SUBMIT },
+      { path: '/logistics/purchase-lists', labelKey: 'purchasing.menu.lists', permission: PERMISSIONS.LOGISTICS_PURCHASING_MANAGE },
+      { path: '/logistics/suppliers', labelKey: 'purchasing.menu.suppliers', permission: PERMISSIONS.LOGISTICS_PURCHASING_MANAGE },
+    ],
   },
   {
     key: 'administration',

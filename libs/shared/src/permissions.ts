@@ -96,6 +96,10 @@ export const PERMISSIONS = {
   DOCUMENTS_DECLASSIFY: 'documents.declassify',
   /** See every resolution of the meetings one may see, with its tasks' state, and export the report (决议落实情况, MTG-9). */
   MEETINGS_RESOLUTIONS_REPORT: 'meetings.resolutions.report',
+  /** Submit one's department's monthly supply demand (月度需求, LOG-2). */
+  LOGISTICS_DEMAND_SUBMIT: 'logistics.demand.submit',
+  /** Run purchasing (采购, LOG-2–LOG-4): demand windows, merging into purchase lists, suppliers, quotes, orders and receiving. */
+  LOGISTICS_PURCHASING_MANAGE: 'logistics.purchasing.manage',
 } as const;
 
 export type Permission = (typeof PERMISSIONS)[keyof typeof PERMISSIONS];
@@ -153,4 +157,6 @@ export const PERMISSION_LABELS: Record<Permission, { 'zh-CN': string; en: string
   'assessment.training.manage': { 'zh-CN': '培训记录管理', en: 'Keep training records' },
   'documents.declassify': { 'zh-CN': '公文解密', en: 'Declassify documents' },
   'meetings.resolutions.report': { 'zh-CN': '决议落实情况', en: 'Resolutions report' },
+  'logistics.demand.submit': { 'zh-CN': '提报部门月度需求', en: 'Submit the department’s monthly supply demand' },
+  'logistics.purchasing.manage': { 'zh-CN': '采购管理（需求汇总、询价、下单、验收）', en: 'Run purchasing (demand, quotes, orders, receiving)' },
 };

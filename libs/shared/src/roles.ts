@@ -63,6 +63,9 @@ export const SEEDED_ROLES = [
       PERMISSIONS.ADMIN_LENDING_MANAGE,
       PERMISSIONS.ASSESSMENT_TRAINING_MANAGE,
       PERMISSIONS.DOCUMENTS_DECLASSIFY,
+      // 采购 (LOG-2–LOG-4): the office runs purchasing and submits its own demand.
+      PERMISSIONS.LOGISTICS_DEMAND_SUBMIT,
+      PERMISSIONS.LOGISTICS_PURCHASING_MANAGE,
     ],
   },
   {
@@ -83,6 +86,9 @@ export const SEEDED_ROLES = [
       // The clerk registers loans and keeps the training records (ADM-10, ASM-6).
       PERMISSIONS.ADMIN_LENDING_MANAGE,
       PERMISSIONS.ASSESSMENT_TRAINING_MANAGE,
+      // 采购 (LOG-2–LOG-4): the clerk gathers demand and quotes, orders and receives.
+      PERMISSIONS.LOGISTICS_DEMAND_SUBMIT,
+      PERMISSIONS.LOGISTICS_PURCHASING_MANAGE,
     ],
   },
   {
@@ -113,6 +119,8 @@ export const SEEDED_ROLES = [
       PERMISSIONS.DOCUMENTS_OUTGOING_DRAFT,
       PERMISSIONS.MEETINGS_BOOK,
       PERMISSIONS.MEETINGS_ORGANISE,
+      // 月度需求 (LOG-2): the head submits the department's monthly supply demand.
+      PERMISSIONS.LOGISTICS_DEMAND_SUBMIT,
     ],
   },
   {

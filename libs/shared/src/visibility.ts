@@ -159,6 +159,16 @@ export const RESOURCE_VISIBILITY = {
     changePermission: PERMISSIONS.ADMIN_LENDING_MANAGE,
     label: { 'zh-CN': '涉密载体外借', en: 'Classified loan' },
   },
+  /**
+   * A department's monthly supply demand (月度需求, LOG-2): the members of its department; the
+   * purchasing office (logistics.purchasing.manage) sees every department's.
+   */
+  'purchase-demand': {
+    rule: 'department',
+    readAllPermission: PERMISSIONS.LOGISTICS_PURCHASING_MANAGE,
+    changePermission: PERMISSIONS.LOGISTICS_PURCHASING_MANAGE,
+    label: { 'zh-CN': '月度需求', en: 'Monthly demand' },
+  },
 } as const satisfies Record<string, VisibilityDeclaration>;
 
 export type ResourceType = keyof typeof RESOURCE_VISIBILITY;
