@@ -24,8 +24,5 @@ export * from './archives.js';
 export * from './training.js';
 export * from './lending.js';
 export * from './meeting-minutes.js';
-<<<<<<< HEAD
-export * from './purchasing.js';
-=======
 export * from './supplies.js';
->>>>>>> wt-stock
+export * from './purchasing.js';
