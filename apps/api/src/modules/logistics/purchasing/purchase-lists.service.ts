@@ -138,14 +138,15 @@ export class PurchaseListsService implements OnModuleInit {
   // ---------- reading ----------
 
   async list(query: QueryPurchaseListsDto): Promise<Page<PurchaseListSummaryDto>> {
-    const qb = this.dataSource
-      .getRepository(PurchaseList)
-      .createQueryBuilder('l')
-      .loadRelationCountAndMap('l.lineCount', 'PurchaseListLine', 'x', (sub) => sub)
-      .orderBy('l.created_at', 'DESC')
-      .addOrderBy('l.id');
+    const qb = this.dataSource.getRepository(PurchaseList).createQueryBuilder('l').orderBy('l.created_at', 'DESC').addOrderBy('l.id');
     if (query.status) qb.andWhere('l.status = :status', { status: query.status });
-    return paginate(qb, query, (l) => toSummary(l, (l as PurchaseList & { lineCount?: number }).lineCount ?? 0));
+    const page = await paginate(qb, query, (l) => l);
+    const counts: { list_id: string; n: number }[] = page.items.length
+      ? await this.dataSource.query(`SELECT list_id, count(*)::int AS n FROM purchase_list_lines WHERE list_id = ANY($1::uuid[]) GROUP BY list_id`, [
+          page.items.map((l) => l.id),
+        ])
+      : [];
+    return { ...page, items: page.items.map((l) => toSummary(l, counts.find((c) => c.list_id === l.id)?.n ?? 0)) };
   }
 
   async get(id: string, manager: EntityManager = this.dataSource.manager): Promise<PurchaseListDto> {
