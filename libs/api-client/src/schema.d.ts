@@ -3007,6 +3007,326 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/logistics/demand-windows': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The demand windows of the last two years
+     * @description LOG-2.
+     */
+    get: operations['listDemandWindows'];
+    put?: never;
+    /**
+     * Open a month’s demand window by hand
+     * @description LOG-2: the monthly job opens the current month’s window on the 1st; this opens one by hand. 409 DEMAND_WINDOW_EXISTS.
+     */
+    post: operations['openDemandWindow'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/logistics/demand-windows/{id}/close': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Close a demand window
+     * @description LOG-2: no more submissions. 409 DEMAND_WINDOW_CLOSED.
+     */
+    post: operations['closeDemandWindow'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/logistics/demand-windows/{id}/merge': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Merge the window’s demands into a purchase list (汇总)
+     * @description LOG-2: per item the sum of the departments’ demands less the available stock (on hand − reserved); closes the window. 409 once merged.
+     */
+    post: operations['mergeDemandWindow'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/logistics/demands': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Departments’ demands
+     * @description LOG-2: one’s own department’s; every department’s for the purchasing office.
+     */
+    get: operations['listDemands'];
+    put?: never;
+    /**
+     * Submit (or replace) one’s department’s demand for a month
+     * @description LOG-2: while the window is open (409 DEMAND_WINDOW_CLOSED after). A line over the department’s monthly quota needs a reason: 422 DEMAND_OVER_QUOTA keyed `lines.<n>.reason` without one.
+     */
+    post: operations['submitDemand'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/logistics/demands/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A department’s demand
+     * @description LOG-2: 404 for another department’s.
+     */
+    get: operations['getDemand'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/logistics/purchase-lists': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Purchase lists
+     * @description LOG-2, LOG-3: newest first, by status.
+     */
+    get: operations['listPurchaseLists'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/logistics/purchase-lists/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A purchase list with its lines, quotes, comparison and deliveries
+     * @description LOG-2–LOG-4: each line’s bestQuoteId is the lowest unit price among the quotes matching its specification.
+     */
+    get: operations['getPurchaseList'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/logistics/purchase-lists/{id}/deliveries': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Receive a delivery (到货验收) from one supplier
+     * @description LOG-4: each line checked against the order, model and quantity; partial deliveries allowed; another model or an excess is recorded (mismatches) and not taken in; what is taken in is written to the stock ledger (in, purchase-delivery).
+     */
+    post: operations['receivePurchaseDelivery'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/logistics/purchase-lists/{id}/lines/{lineId}/choice': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Choose a line’s quote
+     * @description LOG-3: any quote other than the best matching one needs a written reason (422 PURCHASE_CHOICE_REASON_REQUIRED).
+     */
+    post: operations['choosePurchaseQuote'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/logistics/purchase-lists/{id}/lines/{lineId}/quotes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Record a supplier’s quote for a line
+     * @description LOG-3: one per supplier and line (a new one replaces it and clears the line’s choice); while gathering quotes (409 after).
+     */
+    post: operations['addPurchaseQuote'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/logistics/purchase-lists/{id}/order': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Place the order with the chosen suppliers
+     * @description LOG-3: only an approved list (409 PURCHASE_LIST_NOT_APPROVED before approval).
+     */
+    post: operations['orderPurchaseList'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/logistics/purchase-lists/{id}/submit': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Submit the list for approval (purchase-list)
+     * @description LOG-3, PLT-2: each line needs the minimum number of quotes; a line without a choice takes its best matching quote (422 PURCHASE_QUOTES_MISSING keyed by line otherwise). The amount in fen picks the chain (a leader from ¥5,000 by default).
+     */
+    post: operations['submitPurchaseList'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/logistics/purchasing-settings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Purchasing settings
+     * @description LOG-3: the minimum number of quotes per line.
+     */
+    get: operations['getPurchasingSettings'];
+    /**
+     * Change the purchasing settings
+     * @description LOG-3: versioned (409 VERSION_CONFLICT).
+     */
+    put: operations['updatePurchasingSettings'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/logistics/suppliers': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Suppliers
+     * @description LOG-3: by name.
+     */
+    get: operations['listSuppliers'];
+    put?: never;
+    /**
+     * Add a supplier with its contacts
+     * @description LOG-3: 409 SUPPLIER_NAME_TAKEN.
+     */
+    post: operations['createSupplier'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/logistics/suppliers/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A supplier
+     * @description LOG-3.
+     */
+    get: operations['getSupplier'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * Change a supplier (contacts replaced when given)
+     * @description LOG-3: versioned (409 VERSION_CONFLICT); 409 SUPPLIER_NAME_TAKEN.
+     */
+    patch: operations['updateSupplier'];
+    trace?: never;
+  };
   '/api/v1/logistics/supplies/categories': {
     parameters: {
       query?: never;
@@ -4845,6 +5165,15 @@ export interface components {
       number?: string;
       title: string;
     };
+    AddQuoteDto: {
+      /** @example A4 70g 500张/包 */
+      model: string;
+      note?: string;
+      /** Format: uuid */
+      supplierId: string;
+      /** @example 2350 */
+      unitPriceFen: number;
+    };
     ApiTokenDto: {
       /** Format: date-time */
       createdAt: string;
@@ -4910,6 +5239,8 @@ export interface components {
         | 'logistics.supplies.manage'
         | 'logistics.supplies.request'
         | 'logistics.supplies.stocktake.approve'
+        | 'logistics.demand.submit'
+        | 'logistics.purchasing.manage'
       )[];
       /** Format: date-time */
       revokedAt: string | null;
@@ -5631,6 +5962,12 @@ export interface components {
       /** @description 0 before the first save */
       version: number;
     };
+    ChooseQuoteDto: {
+      /** Format: uuid */
+      quoteId: string;
+      /** @example 该供应商可当日送货，质量更稳定 */
+      reason?: string;
+    };
     ConfidentialityTrainingStatusDto: {
       /** @example 2 */
       quarter: number;
@@ -5743,6 +6080,8 @@ export interface components {
         | 'logistics.supplies.manage'
         | 'logistics.supplies.request'
         | 'logistics.supplies.stocktake.approve'
+        | 'logistics.demand.submit'
+        | 'logistics.purchasing.manage'
       )[];
     };
     CreateArchiveCategoryDto: {
@@ -6043,6 +6382,8 @@ export interface components {
         | 'logistics.supplies.manage'
         | 'logistics.supplies.request'
         | 'logistics.supplies.stocktake.approve'
+        | 'logistics.demand.submit'
+        | 'logistics.purchasing.manage'
       )[];
     };
     CreateRoomDto: {
@@ -6097,6 +6438,13 @@ export interface components {
        * @example 2026-08-31
        */
       startsOn: string;
+    };
+    CreateSupplierDto: {
+      address?: string;
+      contacts?: components['schemas']['SupplierContactInputDto'][];
+      /** @example 市文具批发有限公司 */
+      name: string;
+      note?: string;
     };
     CreateSupplyItemDto: {
       /** @default false */
@@ -6258,6 +6606,8 @@ export interface components {
         | 'logistics.supplies.manage'
         | 'logistics.supplies.request'
         | 'logistics.supplies.stocktake.approve'
+        | 'logistics.demand.submit'
+        | 'logistics.purchasing.manage'
       )[];
       /** Format: date-time */
       revokedAt: string | null;
@@ -6357,6 +6707,56 @@ export interface components {
       /** @enum {string} */
       status: 'queued' | 'sent' | 'delivered' | 'read' | 'failed';
       title: string;
+    };
+    DeliveryLineInputDto: {
+      /** Format: uuid */
+      lineId: string;
+      model: string;
+      note?: string;
+      quantity: number;
+    };
+    DemandDto: {
+      department: components['schemas']['RefDto'];
+      /** Format: uuid */
+      id: string;
+      lines: components['schemas']['DemandLineDto'][];
+      month: string;
+      submittedBy: components['schemas']['RefDto'];
+      /** Format: date-time */
+      updatedAt: string;
+      /** Format: uuid */
+      windowId: string;
+    };
+    DemandLineDto: {
+      /** Format: uuid */
+      itemId: string;
+      itemName: string;
+      overQuotaReason: string | null;
+      quantity: number;
+      quota: number | null;
+      specification: string;
+      unit: string;
+    };
+    DemandLineInputDto: {
+      /** Format: uuid */
+      itemId: string;
+      quantity: number;
+      reason?: string;
+    };
+    DemandWindowDto: {
+      /** Format: date-time */
+      closedAt: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      demandCount: number;
+      /** Format: uuid */
+      id: string;
+      /** @example 2026-12 */
+      month: string;
+      /** Format: uuid */
+      purchaseListId: string | null;
+      /** @enum {string} */
+      status: 'open' | 'closed';
     };
     DepartmentCoverageDto: {
       department: components['schemas']['RefDto'] | null;
@@ -7641,6 +8041,10 @@ export interface components {
     OccurrencesDto: {
       dates: string[];
     };
+    OpenDemandWindowDto: {
+      /** @example 2026-12 */
+      month: string;
+    };
     OpenSealInspectionsDto: {
       /** @example 2026-03 */
       period?: string;
@@ -8074,6 +8478,15 @@ export interface components {
       /** @description True when there are more rows than `total` says */
       totalCapped: boolean;
     };
+    PageOfDemand: {
+      items: components['schemas']['DemandDto'][];
+      page: number;
+      pageSize: number;
+      /** @description Exact up to the cap (10000 for lists), then the cap */
+      total: number;
+      /** @description True when there are more rows than `total` says */
+      totalCapped: boolean;
+    };
     PageOfDestructionList: {
       items: components['schemas']['DestructionListDto'][];
       page: number;
@@ -8200,6 +8613,15 @@ export interface components {
       /** @description True when there are more rows than `total` says */
       totalCapped: boolean;
     };
+    PageOfPurchaseListSummary: {
+      items: components['schemas']['PurchaseListSummaryDto'][];
+      page: number;
+      pageSize: number;
+      /** @description Exact up to the cap (10000 for lists), then the cap */
+      total: number;
+      /** @description True when there are more rows than `total` says */
+      totalCapped: boolean;
+    };
     PageOfResolutionReportRow: {
       items: components['schemas']['ResolutionReportRowDto'][];
       page: number;
@@ -8256,6 +8678,15 @@ export interface components {
     };
     PageOfStockMovement: {
       items: components['schemas']['StockMovementDto'][];
+      page: number;
+      pageSize: number;
+      /** @description Exact up to the cap (10000 for lists), then the cap */
+      total: number;
+      /** @description True when there are more rows than `total` says */
+      totalCapped: boolean;
+    };
+    PageOfSupplier: {
+      items: components['schemas']['SupplierDto'][];
       page: number;
       pageSize: number;
       /** @description Exact up to the cap (10000 for lists), then the cap */
@@ -8348,6 +8779,65 @@ export interface components {
       /** @example 拟请教务处主办，办公室协办。 */
       proposal: string;
     };
+    PurchaseListDto: {
+      actions: ('quote' | 'choose' | 'submit' | 'order' | 'receive')[];
+      amountFen: number;
+      /** Format: uuid */
+      approvalRequestId: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      deliveries: components['schemas']['DeliveryDto'][];
+      /** Format: uuid */
+      id: string;
+      lineCount: number;
+      lines: components['schemas']['PurchaseListLineDto'][];
+      minQuotes: number;
+      /** Format: date-time */
+      orderedAt: string | null;
+      /** @enum {string} */
+      status: 'draft' | 'submitted' | 'approved' | 'ordered' | 'receiving' | 'received';
+      title: string;
+      version: number;
+      /** Format: uuid */
+      windowId: string | null;
+    };
+    PurchaseListLineDto: {
+      availableQuantity: number;
+      /** Format: uuid */
+      bestQuoteId: string | null;
+      choiceReason: string | null;
+      /** Format: uuid */
+      chosenQuoteId: string | null;
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      itemId: string;
+      itemName: string;
+      quantity: number;
+      quotes: components['schemas']['QuoteDto'][];
+      receivedQuantity: number;
+      requestedQuantity: number;
+      specification: string;
+      unit: string;
+    };
+    PurchaseListSummaryDto: {
+      amountFen: number;
+      /** Format: uuid */
+      approvalRequestId: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: uuid */
+      id: string;
+      lineCount: number;
+      /** @enum {string} */
+      status: 'draft' | 'submitted' | 'approved' | 'ordered' | 'receiving' | 'received';
+      title: string;
+    };
+    PurchasingSettingsDto: {
+      /** @example 3 */
+      minQuotes: number;
+      version: number;
+    };
     QuotaDto: {
       department: components['schemas']['RefDto'];
       monthlyQuantity: number;
@@ -8357,9 +8847,24 @@ export interface components {
       departmentId: string;
       monthlyQuantity: number;
     };
+    QuoteDto: {
+      /** Format: uuid */
+      id: string;
+      matchesSpecification: boolean;
+      model: string;
+      note: string;
+      supplier: components['schemas']['RefDto'];
+      unitPriceFen: number;
+    };
     ReasonDto: {
       /** @example 请补充活动安全预案。 */
       reason: string;
+    };
+    ReceiveDeliveryDto: {
+      lines: components['schemas']['DeliveryLineInputDto'][];
+      note?: string;
+      /** Format: uuid */
+      supplierId: string;
     };
     RecipientDeliveryDto: {
       channel: string;
@@ -8724,6 +9229,8 @@ export interface components {
         | 'logistics.supplies.manage'
         | 'logistics.supplies.request'
         | 'logistics.supplies.stocktake.approve'
+        | 'logistics.demand.submit'
+        | 'logistics.purchasing.manage'
       )[];
       version: number;
     };
@@ -9132,11 +9639,43 @@ export interface components {
       key: string;
       reason?: string;
     };
+    SubmitDemandDto: {
+      lines: components['schemas']['DemandLineInputDto'][];
+      /** Format: uuid */
+      windowId: string;
+    };
     SubmitGeneralRequestDto: {
       /** @example 拟于下月举办校园开放日，需借用操场及礼堂，请审批。 */
       content: string;
       /** @example 关于举办校园开放日活动的请示 */
       title: string;
+    };
+    SupplierContactDto: {
+      email: string;
+      /** Format: uuid */
+      id: string;
+      name: string;
+      phone: string;
+      position: string;
+    };
+    SupplierContactInputDto: {
+      email?: string;
+      /** @example 赵经理 */
+      name: string;
+      /** @example 13800138000 */
+      phone?: string;
+      /** @example 销售经理 */
+      position?: string;
+    };
+    SupplierDto: {
+      active: boolean;
+      address: string;
+      contacts: components['schemas']['SupplierContactDto'][];
+      /** Format: uuid */
+      id: string;
+      name: string;
+      note: string;
+      version: number;
     };
     SupplyItemDto: {
       active: boolean;
@@ -9484,6 +10023,11 @@ export interface components {
       channels: ('in-app' | 'email' | 'sms' | 'wecom' | 'dingtalk' | 'wechat-mp')[];
       wechatOpenid?: string | null;
     };
+    UpdatePurchasingSettingsDto: {
+      /** @example 3 */
+      minQuotes: number;
+      version: number;
+    };
     UpdateRoleDto: {
       description?: string | null;
       /** @example 档案查阅 */
@@ -9537,6 +10081,8 @@ export interface components {
         | 'logistics.supplies.manage'
         | 'logistics.supplies.request'
         | 'logistics.supplies.stocktake.approve'
+        | 'logistics.demand.submit'
+        | 'logistics.purchasing.manage'
       )[];
       version: number;
     };
@@ -9593,6 +10139,15 @@ export interface components {
        */
       startsOn?: string;
       /** @description The version read; a stale one gets 409 VERSION_CONFLICT */
+      version: number;
+    };
+    UpdateSupplierDto: {
+      active?: boolean;
+      address?: string;
+      contacts?: components['schemas']['SupplierContactInputDto'][];
+      /** @example 市文具批发有限公司 */
+      name: string;
+      note?: string;
       version: number;
     };
     UpdateSupplyItemDto: {
@@ -20123,6 +20678,1212 @@ export interface operations {
       };
       /** @description Not found, or not visible to the caller */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  listDemandWindows: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DemandWindowDto'][];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `logistics.demand.submit` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  openDemandWindow: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['OpenDemandWindowDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DemandWindowDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `logistics.purchasing.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  closeDemandWindow: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DemandWindowDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `logistics.purchasing.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  mergeDemandWindow: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DemandWindowDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `logistics.purchasing.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  listDemands: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        q?: string;
+        windowId?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PageOfDemand'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `logistics.demand.submit` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  submitDemand: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SubmitDemandDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DemandDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `logistics.demand.submit` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Idempotency-Key reused with a different body */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  getDemand: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DemandDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `logistics.demand.submit` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  listPurchaseLists: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        q?: string;
+        status?: 'draft' | 'submitted' | 'approved' | 'ordered' | 'receiving' | 'received';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PageOfPurchaseListSummary'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `logistics.purchasing.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  getPurchaseList: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PurchaseListDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `logistics.purchasing.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  receivePurchaseDelivery: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReceiveDeliveryDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PurchaseListDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `logistics.purchasing.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  choosePurchaseQuote: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        lineId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ChooseQuoteDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PurchaseListDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `logistics.purchasing.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Idempotency-Key reused with a different body */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  addPurchaseQuote: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        lineId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AddQuoteDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PurchaseListDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `logistics.purchasing.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  orderPurchaseList: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PurchaseListDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `logistics.purchasing.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  submitPurchaseList: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PurchaseListDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `logistics.purchasing.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Idempotency-Key reused with a different body */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  getPurchasingSettings: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PurchasingSettingsDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `logistics.purchasing.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  updatePurchasingSettings: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdatePurchasingSettingsDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PurchasingSettingsDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `logistics.purchasing.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  listSuppliers: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        q?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PageOfSupplier'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `logistics.purchasing.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  createSupplier: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateSupplierDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SupplierDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `logistics.purchasing.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  getSupplier: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SupplierDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `logistics.purchasing.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  updateSupplier: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateSupplierDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SupplierDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `logistics.purchasing.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
         headers: {
           [name: string]: unknown;
         };
