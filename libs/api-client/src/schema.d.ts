@@ -6708,13 +6708,6 @@ export interface components {
       status: 'queued' | 'sent' | 'delivered' | 'read' | 'failed';
       title: string;
     };
-    DeliveryLineInputDto: {
-      /** Format: uuid */
-      lineId: string;
-      model: string;
-      note?: string;
-      quantity: number;
-    };
     DemandDto: {
       department: components['schemas']['RefDto'];
       /** Format: uuid */
@@ -8779,6 +8772,33 @@ export interface components {
       /** @example 拟请教务处主办，办公室协办。 */
       proposal: string;
     };
+    PurchaseDeliveryDto: {
+      /** Format: uuid */
+      id: string;
+      lines: components['schemas']['PurchaseDeliveryLineDto'][];
+      note: string;
+      /** Format: date-time */
+      receivedAt: string;
+      receivedBy: components['schemas']['RefDto'];
+      supplier: components['schemas']['RefDto'];
+    };
+    PurchaseDeliveryLineDto: {
+      acceptedQuantity: number;
+      deliveredModel: string;
+      deliveredQuantity: number;
+      itemName: string;
+      /** Format: uuid */
+      lineId: string;
+      mismatches: ('model' | 'excess')[];
+      note: string;
+    };
+    PurchaseDeliveryLineInputDto: {
+      /** Format: uuid */
+      lineId: string;
+      model: string;
+      note?: string;
+      quantity: number;
+    };
     PurchaseListDto: {
       actions: ('quote' | 'choose' | 'submit' | 'order' | 'receive')[];
       amountFen: number;
@@ -8786,7 +8806,7 @@ export interface components {
       approvalRequestId: string | null;
       /** Format: date-time */
       createdAt: string;
-      deliveries: components['schemas']['DeliveryDto'][];
+      deliveries: components['schemas']['PurchaseDeliveryDto'][];
       /** Format: uuid */
       id: string;
       lineCount: number;
@@ -8861,7 +8881,7 @@ export interface components {
       reason: string;
     };
     ReceiveDeliveryDto: {
-      lines: components['schemas']['DeliveryLineInputDto'][];
+      lines: components['schemas']['PurchaseDeliveryLineInputDto'][];
       note?: string;
       /** Format: uuid */
       supplierId: string;

@@ -27,7 +27,7 @@ import { StockLedgerService } from '../supplies/stock-ledger.service';
 import type {
   AddQuoteDto,
   ChooseQuoteDto,
-  DeliveryDto,
+  PurchaseDeliveryDto,
   PurchaseListDto,
   PurchaseListLineDto,
   PurchaseListSummaryDto,
@@ -177,7 +177,7 @@ export class PurchaseListsService implements OnModuleInit {
     };
   }
 
-  private async deliveries(manager: EntityManager, listId: string): Promise<DeliveryDto[]> {
+  private async deliveries(manager: EntityManager, listId: string): Promise<PurchaseDeliveryDto[]> {
     const deliveries: { id: string; supplier_id: string; supplier_name: string; received_by: string; receiver_name: string; received_at: Date; note: string }[] =
       await manager.query(
         `SELECT d.id, d.supplier_id, s.name AS supplier_name, d.received_by, u.name AS receiver_name, d.received_at, d.note

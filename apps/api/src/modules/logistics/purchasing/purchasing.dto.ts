@@ -287,7 +287,7 @@ export class ChooseQuoteDto {
   reason?: string;
 }
 
-export class DeliveryLineInputDto {
+export class PurchaseDeliveryLineInputDto {
   @ApiProperty({ format: 'uuid' })
   @IsUUID()
   lineId: string;
@@ -319,13 +319,13 @@ export class ReceiveDeliveryDto {
   @IsUUID()
   supplierId: string;
 
-  @ApiProperty({ type: [DeliveryLineInputDto] })
+  @ApiProperty({ type: [PurchaseDeliveryLineInputDto] })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(200)
   @ValidateNested({ each: true })
-  @Type(() => DeliveryLineInputDto)
-  lines: DeliveryLineInputDto[];
+  @Type(() => PurchaseDeliveryLineInputDto)
+  lines: PurchaseDeliveryLineInputDto[];
 
   @ApiPropertyOptional({ maxLength: 500 })
   @IsOptional()
@@ -362,7 +362,7 @@ export class PurchaseListLineDto {
   @ApiProperty({ nullable: true, type: String }) choiceReason: string | null;
 }
 
-export class DeliveryLineDto {
+export class PurchaseDeliveryLineDto {
   @ApiProperty({ format: 'uuid' }) lineId: string;
   @ApiProperty() itemName: string;
   @ApiProperty() deliveredModel: string;
@@ -372,13 +372,13 @@ export class DeliveryLineDto {
   @ApiProperty() note: string;
 }
 
-export class DeliveryDto {
+export class PurchaseDeliveryDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ type: RefDto }) supplier: RefDto;
   @ApiProperty({ type: RefDto }) receivedBy: RefDto;
   @ApiProperty({ format: 'date-time' }) receivedAt: string;
   @ApiProperty() note: string;
-  @ApiProperty({ type: [DeliveryLineDto] }) lines: DeliveryLineDto[];
+  @ApiProperty({ type: [PurchaseDeliveryLineDto] }) lines: PurchaseDeliveryLineDto[];
 }
 
 export class PurchaseListSummaryDto {
@@ -396,7 +396,7 @@ export class PurchaseListDto extends PurchaseListSummaryDto {
   /** The school's minimum number of quotes per line. */
   @ApiProperty() minQuotes: number;
   @ApiProperty({ type: [PurchaseListLineDto] }) lines: PurchaseListLineDto[];
-  @ApiProperty({ type: [DeliveryDto] }) deliveries: DeliveryDto[];
+  @ApiProperty({ type: [PurchaseDeliveryDto] }) deliveries: PurchaseDeliveryDto[];
   /** What may be done now (PURCHASE_LIST_ACTIONS). */
   @ApiProperty({ enum: PURCHASE_LIST_ACTIONS_ALL, isArray: true }) actions: PurchaseListAction[];
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) orderedAt: string | null;
