@@ -29,7 +29,9 @@ type List = {
   approvalRequestId: string | null;
   actions: string[];
   lines: Line[];
-  deliveries: { lines: { lineId: string; deliveredModel: string; deliveredQuantity: number; acceptedQuantity: number; mismatches: string[] }[] }[];
+  deliveries: {
+    lines: { lineId: string; deliveredModel: string; deliveredQuantity: number; acceptedQuantity: number; mismatches: string[] }[];
+  }[];
 };
 
 describe('logistics: purchasing — demand, quotes, approval, receiving (LOG-2, LOG-3, LOG-4)', () => {
@@ -62,7 +64,10 @@ describe('logistics: purchasing — demand, quotes, approval, receiving (LOG-2, 
   }
 
   const openWindow = async (month = nextMonth()) =>
-    (await t.http.post('/api/v1/logistics/demand-windows').set(as(clerk)).send({ month }).expect(201)).body as { id: string; month: string };
+    (await t.http.post('/api/v1/logistics/demand-windows').set(as(clerk)).send({ month }).expect(201)).body as {
+      id: string;
+      month: string;
+    };
 
   const submitDemand = (who: Person, windowId: string, lines: { itemId: string; quantity: number; reason?: string }[]) =>
     t.http.post('/api/v1/logistics/demands').set(as(who)).send({ windowId, lines });
@@ -72,7 +77,8 @@ describe('logistics: purchasing — demand, quotes, approval, receiving (LOG-2, 
     return listOf(window.purchaseListId);
   };
 
-  const listOf = async (id: string): Promise<List> => (await t.http.get(`/api/v1/logistics/purchase-lists/${id}`).set(as(clerk)).expect(200)).body;
+  const listOf = async (id: string): Promise<List> =>
+    (await t.http.get(`/api/v1/logistics/purchase-lists/${id}`).set(as(clerk)).expect(200)).body;
 
   const supplier = async (name: string) =>
     (
@@ -84,7 +90,10 @@ describe('logistics: purchasing — demand, quotes, approval, receiving (LOG-2, 
     ).body as { id: string; name: string };
 
   const quote = (listId: string, lineId: string, supplierId: string, model: string, unitPriceFen: number) =>
-    t.http.post(`/api/v1/logistics/purchase-lists/${listId}/lines/${lineId}/quotes`).set(as(clerk)).send({ supplierId, model, unitPriceFen });
+    t.http
+      .post(`/api/v1/logistics/purchase-lists/${listId}/lines/${lineId}/quotes`)
+      .set(as(clerk))
+      .send({ supplierId, model, unitPriceFen });
 
   /** A merged list of one line (an item of `quantity` to buy) with three quotes: cheapest matching from `cheap`. */
   async function quotedList(quantity: number, prices: [number, number, number] = [2300, 2500, 2100]) {
@@ -105,7 +114,11 @@ describe('logistics: purchasing — demand, quotes, approval, receiving (LOG-2, 
   /** Has the approvers approve the list's request, step by step, and waits for the list to be approved. */
   async function approve(list: List, approvers: Person[]): Promise<List> {
     for (const approver of approvers) {
-      await t.http.post(`/api/v1/approvals/requests/${list.approvalRequestId}/approve`).set(as(approver)).send({ comment: '同意采购' }).expect(200);
+      await t.http
+        .post(`/api/v1/approvals/requests/${list.approvalRequestId}/approve`)
+        .set(as(approver))
+        .send({ comment: '同意采购' })
+        .expect(200);
     }
     return eventually(
       async () => {
@@ -122,7 +135,11 @@ describe('logistics: purchasing — demand, quotes, approval, receiving (LOG-2, 
     const first = await demand.openCurrentMonth();
     const again = await demand.openCurrentMonth();
     expect(again).toBeNull();
-    const windows = (await t.http.get('/api/v1/logistics/demand-windows').set(as(clerk)).expect(200)).body as { id: string; month: string; status: string }[];
+    const windows = (await t.http.get('/api/v1/logistics/demand-windows').set(as(clerk)).expect(200)).body as {
+      id: string;
+      month: string;
+      status: string;
+    }[];
     const current = windows.filter((w) => w.month === first?.month);
     expect(current).toHaveLength(1);
     expect(current[0]).toMatchObject({ status: 'open' });
@@ -133,7 +150,12 @@ describe('logistics: purchasing — demand, quotes, approval, receiving (LOG-2, 
     const academic = await departmentWithHead('教务处');
     const general = await departmentWithHead('总务处');
     const paper = await createSupplyItem(t, keeper);
-    const pens = await createSupplyItem(t, keeper, { name: unique('中性笔'), specification: '0.5mm 黑色', unit: '支', category: '书写工具' });
+    const pens = await createSupplyItem(t, keeper, {
+      name: unique('中性笔'),
+      specification: '0.5mm 黑色',
+      unit: '支',
+      category: '书写工具',
+    });
     await t.http
       .put(`/api/v1/logistics/supplies/items/${paper.id}/quotas`)
       .set(as(keeper))
@@ -182,13 +204,20 @@ describe('logistics: purchasing — demand, quotes, approval, receiving (LOG-2, 
     const general = await departmentWithHead('总务处');
     const paper = await createSupplyItem(t, keeper);
     const toner = await createSupplyItem(t, keeper, { name: unique('硒鼓'), specification: 'HP 88A', unit: '个', category: '耗材' });
-    const folders = await createSupplyItem(t, keeper, { name: unique('文件夹'), specification: 'A4 蓝色', unit: '个', category: '文件管理' });
+    const folders = await createSupplyItem(t, keeper, {
+      name: unique('文件夹'),
+      specification: 'A4 蓝色',
+      unit: '个',
+      category: '文件管理',
+    });
     // Paper: 30 on hand, 8 of them reserved for an event: 22 available.
     await stockIn(t, keeper, paper.id, 30);
     const ctx = contextOf(await principalOf(t, keeper.id));
-    await t.app.get(DataSource).transaction((manager) =>
-      t.app.get(StockLedgerService).record(manager, ctx, { itemId: paper.id, kind: 'reservation', quantity: 8, reason: '运动会预留' }),
-    );
+    await t.app
+      .get(DataSource)
+      .transaction((manager) =>
+        t.app.get(StockLedgerService).record(manager, ctx, { itemId: paper.id, kind: 'reservation', quantity: 8, reason: '运动会预留' }),
+      );
     // Folders: 100 on hand covers every demand.
     await stockIn(t, keeper, folders.id, 100);
 
@@ -210,7 +239,9 @@ describe('logistics: purchasing — demand, quotes, approval, receiving (LOG-2, 
     expect(byItem[toner.id]).toMatchObject({ requestedQuantity: 3, availableQuantity: 0, quantity: 3, specification: 'HP 88A' });
     expect(byItem[folders.id]).toBeUndefined(); // fully covered by stock
     // A window is merged once, and takes no more demand.
-    expect((await t.http.post(`/api/v1/logistics/demand-windows/${window.id}/merge`).set(as(clerk)).expect(409)).body.code).toBe('DEMAND_WINDOW_CLOSED');
+    expect((await t.http.post(`/api/v1/logistics/demand-windows/${window.id}/merge`).set(as(clerk)).expect(409)).body.code).toBe(
+      'DEMAND_WINDOW_CLOSED',
+    );
     await submitDemand(academic.head, window.id, [{ itemId: paper.id, quantity: 1 }]).expect(409);
     // Department heads do not run purchasing.
     await t.http.get(`/api/v1/logistics/purchase-lists/${list.id}`).set(as(academic.head)).expect(403);
@@ -273,7 +304,10 @@ describe('logistics: purchasing — demand, quotes, approval, receiving (LOG-2, 
       .set(as(clerk))
       .send({ quoteId: bySupplier[suppliers.b.id].id, reason: '该供应商可当日送货，纸张质量更稳定' })
       .expect(201);
-    expect(other.body.lines[0]).toMatchObject({ chosenQuoteId: bySupplier[suppliers.b.id].id, choiceReason: '该供应商可当日送货，纸张质量更稳定' });
+    expect(other.body.lines[0]).toMatchObject({
+      chosenQuoteId: bySupplier[suppliers.b.id].id,
+      choiceReason: '该供应商可当日送货，纸张质量更稳定',
+    });
     const best = await t.http
       .post(`/api/v1/logistics/purchase-lists/${list.id}/lines/${line.id}/choice`)
       .set(as(clerk))
@@ -298,14 +332,22 @@ describe('logistics: purchasing — demand, quotes, approval, receiving (LOG-2, 
     expect(short.body.code).toBe('PURCHASE_QUOTES_MISSING');
     expect(Object.keys(short.body.errors)).toEqual([`lines.${list.lines[0].id}`]);
 
-    const lowered = await t.http.put('/api/v1/logistics/purchasing-settings').set(as(clerk)).send({ minQuotes: 2, version: settings.version }).expect(200);
+    const lowered = await t.http
+      .put('/api/v1/logistics/purchasing-settings')
+      .set(as(clerk))
+      .send({ minQuotes: 2, version: settings.version })
+      .expect(200);
     try {
       const submitted = (await t.http.post(`/api/v1/logistics/purchase-lists/${list.id}/submit`).set(as(clerk)).expect(201)).body as List;
       // No choice was made: the best matching quote is taken.
       expect(submitted.lines[0].chosenQuoteId).toBe(submitted.lines[0].bestQuoteId);
       expect(submitted).toMatchObject({ status: 'submitted', amountFen: 5 * 2400 });
     } finally {
-      await t.http.put('/api/v1/logistics/purchasing-settings').set(as(clerk)).send({ minQuotes: 3, version: lowered.body.version }).expect(200);
+      await t.http
+        .put('/api/v1/logistics/purchasing-settings')
+        .set(as(clerk))
+        .send({ minQuotes: 3, version: lowered.body.version })
+        .expect(200);
     }
   });
 
@@ -335,7 +377,8 @@ describe('logistics: purchasing — demand, quotes, approval, receiving (LOG-2, 
     const large = (await quotedList(300)).list;
     const bigSubmitted = (await t.http.post(`/api/v1/logistics/purchase-lists/${large.id}/submit`).set(as(clerk)).expect(201)).body as List;
     expect(bigSubmitted.amountFen).toBe(690_000);
-    const bigRequest = (await t.http.get(`/api/v1/approvals/requests/${bigSubmitted.approvalRequestId}`).set(as(director)).expect(200)).body;
+    const bigRequest = (await t.http.get(`/api/v1/approvals/requests/${bigSubmitted.approvalRequestId}`).set(as(director)).expect(200))
+      .body;
     expect(bigRequest.steps.map((s: { name: string }) => s.name)).toEqual(['办公室主任审核', '校领导审批']);
     await t.http.post(`/api/v1/approvals/requests/${bigSubmitted.approvalRequestId}/approve`).set(as(director)).send({}).expect(200);
     expect((await listOf(large.id)).status).toBe('submitted'); // the leader has still to approve
@@ -346,7 +389,11 @@ describe('logistics: purchasing — demand, quotes, approval, receiving (LOG-2, 
   it('LOG-3 a rejected list goes back to gathering quotes and is submitted again', async () => {
     const { list } = await quotedList(10);
     const submitted = (await t.http.post(`/api/v1/logistics/purchase-lists/${list.id}/submit`).set(as(clerk)).expect(201)).body as List;
-    await t.http.post(`/api/v1/approvals/requests/${submitted.approvalRequestId}/reject`).set(as(director)).send({ reason: '价格偏高，请重新询价' }).expect(200);
+    await t.http
+      .post(`/api/v1/approvals/requests/${submitted.approvalRequestId}/reject`)
+      .set(as(director))
+      .send({ reason: '价格偏高，请重新询价' })
+      .expect(200);
     const back = await eventually(
       async () => {
         const now = await listOf(list.id);
@@ -406,7 +453,12 @@ describe('logistics: purchasing — demand, quotes, approval, receiving (LOG-2, 
     ).body as List;
     expect(mismatch.status).toBe('receiving');
     expect(mismatch.lines[0].receivedQuantity).toBe(4);
-    expect(mismatch.deliveries[1].lines[0]).toMatchObject({ deliveredModel: '80g 500张/包', deliveredQuantity: 6, acceptedQuantity: 0, mismatches: ['model'] });
+    expect(mismatch.deliveries[1].lines[0]).toMatchObject({
+      deliveredModel: '80g 500张/包',
+      deliveredQuantity: 6,
+      acceptedQuantity: 0,
+      mismatches: ['model'],
+    });
 
     // Third delivery: 8 of the right model where 6 are outstanding: 6 taken in, the excess recorded.
     const rest = (

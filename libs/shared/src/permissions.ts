@@ -167,5 +167,8 @@ export const PERMISSION_LABELS: Record<Permission, { 'zh-CN': string; en: string
   'logistics.supplies.request': { 'zh-CN': '办公用品领用', en: 'Request supplies for one’s department' },
   'logistics.supplies.stocktake.approve': { 'zh-CN': '盘点差异审批', en: 'Approve stocktake variances' },
   'logistics.demand.submit': { 'zh-CN': '提报部门月度需求', en: 'Submit the department’s monthly supply demand' },
-  'logistics.purchasing.manage': { 'zh-CN': '采购管理（需求汇总、询价、下单、验收）', en: 'Run purchasing (demand, quotes, orders, receiving)' },
+  'logistics.purchasing.manage': {
+    'zh-CN': '采购管理（需求汇总、询价、下单、验收）',
+    en: 'Run purchasing (demand, quotes, orders, receiving)',
+  },
 };

@@ -13,7 +13,9 @@ export interface PurchaseListQuery {
 /** The purchase lists (LOG-2–LOG-4) and the purchasing settings (minimum quotes). */
 export function usePurchaseListList() {
   const list = usePagedList<PurchaseListRow, PurchaseListQuery>({ status: undefined, page: 1, pageSize: PAGE_SIZE_DEFAULT }, (q) =>
-    api.GET('/api/v1/logistics/purchase-lists', { params: { query: { page: q.page, pageSize: q.pageSize, status: q.status || undefined } } }),
+    api.GET('/api/v1/logistics/purchase-lists', {
+      params: { query: { page: q.page, pageSize: q.pageSize, status: q.status || undefined } },
+    }),
   );
   const settings = reactive({ minQuotes: 3, version: 1, saving: false });
 

@@ -14,7 +14,8 @@ export interface SupplierQuery {
 export function useSupplierList() {
   const { query, rows, total, totalCapped, loading, load, search } = usePagedList<Supplier, SupplierQuery>(
     { q: '', page: 1, pageSize: PAGE_SIZE_DEFAULT },
-    (q) => api.GET('/api/v1/logistics/suppliers', { params: { query: { page: q.page, pageSize: q.pageSize, q: q.q.trim() || undefined } } }),
+    (q) =>
+      api.GET('/api/v1/logistics/suppliers', { params: { query: { page: q.page, pageSize: q.pageSize, q: q.q.trim() || undefined } } }),
   );
   const dialog = reactive<{ visible: boolean; supplier: Supplier | null }>({ visible: false, supplier: null });
 

@@ -17,7 +17,9 @@ export function useSupplyItemOptions() {
   async function find(q: string): Promise<void> {
     loading.value = true;
     try {
-      const { data } = await api.GET('/api/v1/logistics/supplies/items', { params: { query: { q: q.trim() || undefined, active: true, pageSize: 50 } } });
+      const { data } = await api.GET('/api/v1/logistics/supplies/items', {
+        params: { query: { q: q.trim() || undefined, active: true, pageSize: 50 } },
+      });
       options.value = (data?.items ?? []).map((i) => ({ id: i.id, name: i.name, specification: i.specification, unit: i.unit }));
       for (const o of options.value) known.set(o.id, o);
     } finally {

@@ -63,7 +63,11 @@ export class DemandService implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.access.register(PURCHASE_DEMAND, { table: 'purchase_demands', departmentColumn: 'department_id', named: (o, me) => `${o}.submitted_by = ${me}` });
+    this.access.register(PURCHASE_DEMAND, {
+      table: 'purchase_demands',
+      departmentColumn: 'department_id',
+      named: (o, me) => `${o}.submitted_by = ${me}`,
+    });
     this.jobs.register({
       name: DEMAND_WINDOW_JOB,
       cron: '0 7 1 * *',
@@ -87,7 +91,12 @@ export class DemandService implements OnModuleInit {
         [month],
       );
       if (!row) return null;
-      await this.audit.record(manager, SYSTEM_CONTEXT, { action: 'logistics.demand.window-open', objectType: 'purchase-demand-window', objectId: row.id, details: { month } });
+      await this.audit.record(manager, SYSTEM_CONTEXT, {
+        action: 'logistics.demand.window-open',
+        objectType: 'purchase-demand-window',
+        objectId: row.id,
+        details: { month },
+      });
       return row.id as string;
     });
     return id ? this.getWindow(id) : null;
@@ -100,7 +109,12 @@ export class DemandService implements OnModuleInit {
         [month, ctx.actor!.id],
       );
       if (!row) throw windowExists();
-      await this.audit.record(manager, ctx, { action: 'logistics.demand.window-open', objectType: 'purchase-demand-window', objectId: row.id, details: { month } });
+      await this.audit.record(manager, ctx, {
+        action: 'logistics.demand.window-open',
+        objectType: 'purchase-demand-window',
+        objectId: row.id,
+        details: { month },
+      });
       return row.id as string;
     });
     return this.getWindow(id);
@@ -109,13 +123,20 @@ export class DemandService implements OnModuleInit {
   async closeWindow(id: string, ctx: RequestContext): Promise<DemandWindowDto> {
     await this.dataSource.transaction(async (manager) => {
       const rows = returnedRows(
-        await manager.query(`UPDATE purchase_demand_windows SET status = 'closed', closed_at = now() WHERE id = $1 AND status = 'open' RETURNING id`, [id]),
+        await manager.query(
+          `UPDATE purchase_demand_windows SET status = 'closed', closed_at = now() WHERE id = $1 AND status = 'open' RETURNING id`,
+          [id],
+        ),
       );
       if (rows.length === 0) {
         const exists = await manager.existsBy(PurchaseDemandWindow, { id });
         throw exists ? windowClosed() : notFound('demand window');
       }
-      await this.audit.record(manager, ctx, { action: 'logistics.demand.window-close', objectType: 'purchase-demand-window', objectId: id });
+      await this.audit.record(manager, ctx, {
+        action: 'logistics.demand.window-close',
+        objectType: 'purchase-demand-window',
+        objectId: id,
+      });
     });
     return this.getWindow(id);
   }
@@ -147,7 +168,12 @@ export class DemandService implements OnModuleInit {
     const itemIds = dto.lines.map((l) => l.itemId);
     const duplicates = itemIds.filter((id, i) => itemIds.indexOf(id) !== i);
     if (duplicates.length) {
-      throw badRequest('Each item once per demand', Object.fromEntries(dto.lines.map((l, i) => [`lines.${i}.itemId`, duplicates.includes(l.itemId) ? ['listed twice'] : []]).filter(([, v]) => v.length)));
+      throw badRequest(
+        'Each item once per demand',
+        Object.fromEntries(
+          dto.lines.map((l, i) => [`lines.${i}.itemId`, duplicates.includes(l.itemId) ? ['listed twice'] : []]).filter(([, v]) => v.length),
+        ),
+      );
     }
     const id = await this.dataSource.transaction(async (manager) => {
       // The window row is locked so a merge cannot run between the check and the write.
@@ -209,7 +235,11 @@ export class DemandService implements OnModuleInit {
     qb.where(visible.sql, visible.params);
     if (query.windowId) qb.andWhere('d.window_id = :windowId', { windowId: query.windowId });
     const [rows, total] = await Promise.all([
-      qb.clone().skip((query.page - 1) * query.pageSize).take(query.pageSize).getMany(),
+      qb
+        .clone()
+        .skip((query.page - 1) * query.pageSize)
+        .take(query.pageSize)
+        .getMany(),
       qb.clone().getCount(),
     ]);
     return { items: await this.load(rows.map((r) => r.id)), total, totalCapped: false, page: query.page, pageSize: query.pageSize };
@@ -224,21 +254,37 @@ export class DemandService implements OnModuleInit {
 
   private async load(ids: string[]): Promise<DemandDto[]> {
     if (ids.length === 0) return [];
-    const demands: { id: string; window_id: string; month: string; department_id: string; department_name: string; submitted_by: string; submitter_name: string; updated_at: Date }[] =
-      await this.dataSource.query(
-        `SELECT d.id, d.window_id, w.month, d.department_id, dep.name AS department_name, d.submitted_by, u.name AS submitter_name, d.updated_at
+    const demands: {
+      id: string;
+      window_id: string;
+      month: string;
+      department_id: string;
+      department_name: string;
+      submitted_by: string;
+      submitter_name: string;
+      updated_at: Date;
+    }[] = await this.dataSource.query(
+      `SELECT d.id, d.window_id, w.month, d.department_id, dep.name AS department_name, d.submitted_by, u.name AS submitter_name, d.updated_at
            FROM purchase_demands d JOIN purchase_demand_windows w ON w.id = d.window_id
            JOIN departments dep ON dep.id = d.department_id JOIN users u ON u.id = d.submitted_by
           WHERE d.id = ANY($1::uuid[])`,
-        [ids],
-      );
-    const lines: { demand_id: string; item_id: string; name: string; specification: string; unit: string; quantity: number; quota: number | null; over_quota_reason: string | null }[] =
-      await this.dataSource.query(
-        `SELECT l.demand_id, l.item_id, i.name, i.specification, i.unit, l.quantity, l.quota, l.over_quota_reason
+      [ids],
+    );
+    const lines: {
+      demand_id: string;
+      item_id: string;
+      name: string;
+      specification: string;
+      unit: string;
+      quantity: number;
+      quota: number | null;
+      over_quota_reason: string | null;
+    }[] = await this.dataSource.query(
+      `SELECT l.demand_id, l.item_id, i.name, i.specification, i.unit, l.quantity, l.quota, l.over_quota_reason
            FROM purchase_demand_lines l JOIN supply_items i ON i.id = l.item_id
           WHERE l.demand_id = ANY($1::uuid[]) ORDER BY i.name, i.id`,
-        [ids],
-      );
+      [ids],
+    );
     const byId = new Map(demands.map((d) => [d.id, d]));
     return ids
       .filter((id) => byId.has(id))
@@ -285,15 +331,29 @@ export class DemandService implements OnModuleInit {
           WHERE d.window_id = $1 GROUP BY l.item_id, i.specification, i.name ORDER BY i.name, l.item_id`,
         [windowId],
       );
-      await manager.query(`UPDATE purchase_demand_windows SET status = 'closed', closed_at = coalesce(closed_at, now()) WHERE id = $1`, [windowId]);
-      const list = manager.create(PurchaseList, { title: `${window.month} 办公用品采购清单`, windowId, status: 'draft', createdById: ctx.actor!.id });
+      await manager.query(`UPDATE purchase_demand_windows SET status = 'closed', closed_at = coalesce(closed_at, now()) WHERE id = $1`, [
+        windowId,
+      ]);
+      const list = manager.create(PurchaseList, {
+        title: `${window.month} 办公用品采购清单`,
+        windowId,
+        status: 'draft',
+        createdById: ctx.actor!.id,
+      });
       await manager.insert(PurchaseList, list);
       const lines: Partial<PurchaseListLine>[] = [];
       for (const sum of sums) {
         const available = Math.max(0, await this.available(manager, sum.item_id));
         const quantity = sum.requested - available;
         if (quantity <= 0) continue;
-        lines.push({ listId: list.id, itemId: sum.item_id, specification: sum.specification, requestedQuantity: sum.requested, availableQuantity: available, quantity });
+        lines.push({
+          listId: list.id,
+          itemId: sum.item_id,
+          specification: sum.specification,
+          requestedQuantity: sum.requested,
+          availableQuantity: available,
+          quantity,
+        });
       }
       if (lines.length) await manager.insert(PurchaseListLine, lines);
       await this.audit.record(manager, ctx, {

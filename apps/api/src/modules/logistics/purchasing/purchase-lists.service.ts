@@ -142,9 +142,10 @@ export class PurchaseListsService implements OnModuleInit {
     if (query.status) qb.andWhere('l.status = :status', { status: query.status });
     const page = await paginate(qb, query, (l) => l);
     const counts: { list_id: string; n: number }[] = page.items.length
-      ? await this.dataSource.query(`SELECT list_id, count(*)::int AS n FROM purchase_list_lines WHERE list_id = ANY($1::uuid[]) GROUP BY list_id`, [
-          page.items.map((l) => l.id),
-        ])
+      ? await this.dataSource.query(
+          `SELECT list_id, count(*)::int AS n FROM purchase_list_lines WHERE list_id = ANY($1::uuid[]) GROUP BY list_id`,
+          [page.items.map((l) => l.id)],
+        )
       : [];
     return { ...page, items: page.items.map((l) => toSummary(l, counts.find((c) => c.list_id === l.id)?.n ?? 0)) };
   }
@@ -172,27 +173,47 @@ export class PurchaseListsService implements OnModuleInit {
       orderedAt: list.orderedAt?.toISOString() ?? null,
       version: list.version,
       actions: [...PURCHASE_LIST_ACTIONS[list.status]],
-      lines: lines.map((line) => toLineDto(line, quotes.filter((q) => q.line_id === line.id))),
+      lines: lines.map((line) =>
+        toLineDto(
+          line,
+          quotes.filter((q) => q.line_id === line.id),
+        ),
+      ),
       deliveries: await this.deliveries(manager, id),
     };
   }
 
   private async deliveries(manager: EntityManager, listId: string): Promise<PurchaseDeliveryDto[]> {
-    const deliveries: { id: string; supplier_id: string; supplier_name: string; received_by: string; receiver_name: string; received_at: Date; note: string }[] =
-      await manager.query(
-        `SELECT d.id, d.supplier_id, s.name AS supplier_name, d.received_by, u.name AS receiver_name, d.received_at, d.note
+    const deliveries: {
+      id: string;
+      supplier_id: string;
+      supplier_name: string;
+      received_by: string;
+      receiver_name: string;
+      received_at: Date;
+      note: string;
+    }[] = await manager.query(
+      `SELECT d.id, d.supplier_id, s.name AS supplier_name, d.received_by, u.name AS receiver_name, d.received_at, d.note
            FROM purchase_deliveries d JOIN suppliers s ON s.id = d.supplier_id JOIN users u ON u.id = d.received_by
           WHERE d.list_id = $1 ORDER BY d.received_at, d.id`,
-        [listId],
-      );
+      [listId],
+    );
     if (deliveries.length === 0) return [];
-    const lines: { delivery_id: string; line_id: string; item_name: string; delivered_model: string; delivered_quantity: number; accepted_quantity: number; mismatches: DeliveryMismatch[]; note: string }[] =
-      await manager.query(
-        `SELECT dl.delivery_id, dl.line_id, i.name AS item_name, dl.delivered_model, dl.delivered_quantity, dl.accepted_quantity, dl.mismatches, dl.note
+    const lines: {
+      delivery_id: string;
+      line_id: string;
+      item_name: string;
+      delivered_model: string;
+      delivered_quantity: number;
+      accepted_quantity: number;
+      mismatches: DeliveryMismatch[];
+      note: string;
+    }[] = await manager.query(
+      `SELECT dl.delivery_id, dl.line_id, i.name AS item_name, dl.delivered_model, dl.delivered_quantity, dl.accepted_quantity, dl.mismatches, dl.note
            FROM purchase_delivery_lines dl JOIN purchase_list_lines l ON l.id = dl.line_id JOIN supply_items i ON i.id = l.item_id
           WHERE dl.delivery_id = ANY($1::uuid[]) ORDER BY i.name, dl.id`,
-        [deliveries.map((d) => d.id)],
-      );
+      [deliveries.map((d) => d.id)],
+    );
     return deliveries.map((d) => ({
       id: d.id,
       supplier: { id: d.supplier_id, name: d.supplier_name },
@@ -328,7 +349,10 @@ export class PurchaseListsService implements OnModuleInit {
             problems[`lines.${line.id}`] = [`${line.item_name}: no quote matches the specification; choose one with a reason`];
             continue;
           }
-          await manager.query(`UPDATE purchase_list_lines SET chosen_quote_id = $2, choice_reason = NULL WHERE id = $1`, [line.id, chosen.id]);
+          await manager.query(`UPDATE purchase_list_lines SET chosen_quote_id = $2, choice_reason = NULL WHERE id = $1`, [
+            line.id,
+            chosen.id,
+          ]);
         }
         amountFen += chosen.unitPriceFen * line.quantity;
       }
@@ -389,9 +413,10 @@ export class PurchaseListsService implements OnModuleInit {
   async order(listId: string, ctx: RequestContext): Promise<PurchaseListDto> {
     return this.dataSource.transaction(async (manager) => {
       const list = await this.lock(manager, listId, 'order');
-      await manager.query(`UPDATE purchase_lists SET status = 'ordered', ordered_at = now(), version = version + 1, updated_at = now() WHERE id = $1`, [
-        list.id,
-      ]);
+      await manager.query(
+        `UPDATE purchase_lists SET status = 'ordered', ordered_at = now(), version = version + 1, updated_at = now() WHERE id = $1`,
+        [list.id],
+      );
       await this.audit.record(manager, ctx, { action: 'logistics.purchase-list.order', objectType: PURCHASE_LIST, objectId: list.id });
       return this.get(listId, manager);
     });
@@ -409,13 +434,20 @@ export class PurchaseListsService implements OnModuleInit {
       const list = await this.lock(manager, listId, 'receive');
       const lineIds = dto.lines.map((l) => l.lineId);
       if (new Set(lineIds).size !== lineIds.length) throw badRequest('Each line once per delivery', { lines: ['a line is listed twice'] });
-      const ordered: { id: string; item_id: string; item_name: string; quantity: number; received_quantity: number; model: string; supplier_id: string }[] =
-        await manager.query(
-          `SELECT l.id, l.item_id, i.name AS item_name, l.quantity, l.received_quantity, q.model, q.supplier_id
+      const ordered: {
+        id: string;
+        item_id: string;
+        item_name: string;
+        quantity: number;
+        received_quantity: number;
+        model: string;
+        supplier_id: string;
+      }[] = await manager.query(
+        `SELECT l.id, l.item_id, i.name AS item_name, l.quantity, l.received_quantity, q.model, q.supplier_id
              FROM purchase_list_lines l JOIN purchase_quotes q ON q.id = l.chosen_quote_id JOIN supply_items i ON i.id = l.item_id
             WHERE l.list_id = $1 AND l.id = ANY($2::uuid[])`,
-          [listId, lineIds],
-        );
+        [listId, lineIds],
+      );
       const byId = new Map(ordered.map((l) => [l.id, l]));
       const wrong: Record<string, string[]> = {};
       dto.lines.forEach((input, i) => {
@@ -425,7 +457,12 @@ export class PurchaseListsService implements OnModuleInit {
       });
       if (Object.keys(wrong).length) throw badRequest('The delivery does not match the order', wrong);
 
-      const delivery = manager.create(PurchaseDelivery, { listId, supplierId: dto.supplierId, receivedById: ctx.actor!.id, note: dto.note ?? '' });
+      const delivery = manager.create(PurchaseDelivery, {
+        listId,
+        supplierId: dto.supplierId,
+        receivedById: ctx.actor!.id,
+        note: dto.note ?? '',
+      });
       await manager.insert(PurchaseDelivery, delivery);
       const recorded: { lineId: string; accepted: number; mismatches: DeliveryMismatch[] }[] = [];
       for (const input of dto.lines) {
@@ -446,7 +483,10 @@ export class PurchaseListsService implements OnModuleInit {
           note: input.note ?? '',
         });
         if (accepted > 0) {
-          await manager.query(`UPDATE purchase_list_lines SET received_quantity = received_quantity + $2 WHERE id = $1`, [line.id, accepted]);
+          await manager.query(`UPDATE purchase_list_lines SET received_quantity = received_quantity + $2 WHERE id = $1`, [
+            line.id,
+            accepted,
+          ]);
           await this.ledger.record(manager, ctx, {
             itemId: line.item_id,
             kind: 'in',
@@ -463,7 +503,10 @@ export class PurchaseListsService implements OnModuleInit {
         [listId],
       );
       const status: PurchaseListStatus = outstanding === 0 ? 'received' : 'receiving';
-      await manager.query(`UPDATE purchase_lists SET status = $2, version = version + 1, updated_at = now() WHERE id = $1`, [listId, status]);
+      await manager.query(`UPDATE purchase_lists SET status = $2, version = version + 1, updated_at = now() WHERE id = $1`, [
+        listId,
+        status,
+      ]);
       await this.audit.record(manager, ctx, {
         action: 'logistics.purchase-list.receive',
         objectType: PURCHASE_LIST,
@@ -477,7 +520,9 @@ export class PurchaseListsService implements OnModuleInit {
 
 /** Quotes in the comparison's order: price, then first given. */
 function sortedQuotes(quotes: PurchaseQuote[]): PurchaseQuote[] {
-  return [...quotes].sort((a, b) => a.unitPriceFen - b.unitPriceFen || a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id));
+  return [...quotes].sort(
+    (a, b) => a.unitPriceFen - b.unitPriceFen || a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id),
+  );
 }
 
 function toSummary(l: PurchaseList, lineCount: number): PurchaseListSummaryDto {

@@ -63,7 +63,11 @@ export class DemandController {
 
   @Post('demand-windows/:id/close')
   @Authenticated({ permission: PERMISSIONS.LOGISTICS_PURCHASING_MANAGE })
-  @ApiOperation({ operationId: 'closeDemandWindow', summary: 'Close a demand window', description: 'LOG-2: no more submissions. 409 DEMAND_WINDOW_CLOSED.' })
+  @ApiOperation({
+    operationId: 'closeDemandWindow',
+    summary: 'Close a demand window',
+    description: 'LOG-2: no more submissions. 409 DEMAND_WINDOW_CLOSED.',
+  })
   @ApiCreatedResponse({ type: DemandWindowDto })
   @ApiErrors(400, 403, 404, 409)
   closeDemandWindow(@Param('id', UUID_PARAM) id: string, @Ctx() ctx: RequestContext): Promise<DemandWindowDto> {
@@ -75,7 +79,8 @@ export class DemandController {
   @ApiOperation({
     operationId: 'mergeDemandWindow',
     summary: 'Merge the window’s demands into a purchase list (汇总)',
-    description: 'LOG-2: per item the sum of the departments’ demands less the available stock (on hand − reserved); closes the window. 409 once merged.',
+    description:
+      'LOG-2: per item the sum of the departments’ demands less the available stock (on hand − reserved); closes the window. 409 once merged.',
   })
   @ApiCreatedResponse({ type: DemandWindowDto })
   @ApiErrors(400, 403, 404, 409)
@@ -101,7 +106,11 @@ export class DemandController {
 
   @Get('demands')
   @Authenticated({ permission: PERMISSIONS.LOGISTICS_DEMAND_SUBMIT })
-  @ApiOperation({ operationId: 'listDemands', summary: 'Departments’ demands', description: 'LOG-2: one’s own department’s; every department’s for the purchasing office.' })
+  @ApiOperation({
+    operationId: 'listDemands',
+    summary: 'Departments’ demands',
+    description: 'LOG-2: one’s own department’s; every department’s for the purchasing office.',
+  })
   @ApiOkResponse({ type: DemandPage })
   @ApiErrors(400, 403)
   listDemands(@Query() query: QueryDemandsDto, @Ctx() ctx: RequestContext): Promise<InstanceType<typeof DemandPage>> {
@@ -135,7 +144,11 @@ export class SuppliersController {
 
   @Post()
   @Authenticated({ permission: PERMISSIONS.LOGISTICS_PURCHASING_MANAGE })
-  @ApiOperation({ operationId: 'createSupplier', summary: 'Add a supplier with its contacts', description: 'LOG-3: 409 SUPPLIER_NAME_TAKEN.' })
+  @ApiOperation({
+    operationId: 'createSupplier',
+    summary: 'Add a supplier with its contacts',
+    description: 'LOG-3: 409 SUPPLIER_NAME_TAKEN.',
+  })
   @ApiCreatedResponse({ type: SupplierDto })
   @ApiErrors(400, 403, 409)
   createSupplier(@Body() dto: CreateSupplierDto, @Ctx() ctx: RequestContext): Promise<SupplierDto> {
@@ -173,7 +186,11 @@ export class PurchaseListsController {
 
   @Get('purchasing-settings')
   @Authenticated({ permission: PERMISSIONS.LOGISTICS_PURCHASING_MANAGE })
-  @ApiOperation({ operationId: 'getPurchasingSettings', summary: 'Purchasing settings', description: 'LOG-3: the minimum number of quotes per line.' })
+  @ApiOperation({
+    operationId: 'getPurchasingSettings',
+    summary: 'Purchasing settings',
+    description: 'LOG-3: the minimum number of quotes per line.',
+  })
   @ApiOkResponse({ type: PurchasingSettingsDto })
   @ApiErrors(403)
   getPurchasingSettings(): Promise<PurchasingSettingsDto> {
@@ -182,7 +199,11 @@ export class PurchaseListsController {
 
   @Put('purchasing-settings')
   @Authenticated({ permission: PERMISSIONS.LOGISTICS_PURCHASING_MANAGE })
-  @ApiOperation({ operationId: 'updatePurchasingSettings', summary: 'Change the purchasing settings', description: 'LOG-3: versioned (409 VERSION_CONFLICT).' })
+  @ApiOperation({
+    operationId: 'updatePurchasingSettings',
+    summary: 'Change the purchasing settings',
+    description: 'LOG-3: versioned (409 VERSION_CONFLICT).',
+  })
   @ApiOkResponse({ type: PurchasingSettingsDto })
   @ApiErrors(400, 403, 409)
   updatePurchasingSettings(@Body() dto: UpdatePurchasingSettingsDto, @Ctx() ctx: RequestContext): Promise<PurchasingSettingsDto> {
@@ -216,7 +237,8 @@ export class PurchaseListsController {
   @ApiOperation({
     operationId: 'addPurchaseQuote',
     summary: 'Record a supplier’s quote for a line',
-    description: 'LOG-3: one per supplier and line (a new one replaces it and clears the line’s choice); while gathering quotes (409 after).',
+    description:
+      'LOG-3: one per supplier and line (a new one replaces it and clears the line’s choice); while gathering quotes (409 after).',
   })
   @ApiCreatedResponse({ type: PurchaseListDto })
   @ApiErrors(400, 403, 404, 409)
@@ -286,7 +308,11 @@ export class PurchaseListsController {
   })
   @ApiCreatedResponse({ type: PurchaseListDto })
   @ApiErrors(400, 403, 404, 409)
-  receivePurchaseDelivery(@Param('id', UUID_PARAM) id: string, @Body() dto: ReceiveDeliveryDto, @Ctx() ctx: RequestContext): Promise<PurchaseListDto> {
+  receivePurchaseDelivery(
+    @Param('id', UUID_PARAM) id: string,
+    @Body() dto: ReceiveDeliveryDto,
+    @Ctx() ctx: RequestContext,
+  ): Promise<PurchaseListDto> {
     return this.lists.receive(id, dto, ctx);
   }
 }

@@ -1,5 +1,16 @@
 import type { DemandWindowStatus, DeliveryMismatch, PurchaseListStatus } from '@xiaoban/shared';
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryColumn,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
 import type { Department } from '../../../platform/org/department.entity';
 import type { User } from '../../../platform/org/user.entity';
 import type { SupplyItem } from '../supplies/catalogue.entities';
@@ -370,7 +381,10 @@ export class PurchaseDelivery {
 @Entity('purchase_delivery_lines')
 @Index('IDX_purchase_delivery_lines_delivery', ['deliveryId'])
 @Index('IDX_purchase_delivery_lines_line', ['lineId'])
-@Check('CHK_purchase_delivery_lines_quantity', `delivered_quantity > 0 AND accepted_quantity >= 0 AND accepted_quantity <= delivered_quantity`)
+@Check(
+  'CHK_purchase_delivery_lines_quantity',
+  `delivered_quantity > 0 AND accepted_quantity >= 0 AND accepted_quantity <= delivered_quantity`,
+)
 export class PurchaseDeliveryLine {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'PK_purchase_delivery_lines' })
   id: string;

@@ -28,9 +28,13 @@ export const quotesMissing = (fieldErrors: Record<string, string[]>) =>
   unprocessable(PURCHASING_ERRORS.PURCHASE_QUOTES_MISSING, 'Some lines lack quotes or a chosen quote', fieldErrors);
 
 export const choiceReasonRequired = () =>
-  unprocessable(PURCHASING_ERRORS.PURCHASE_CHOICE_REASON_REQUIRED, 'Choosing another quote than the best matching one needs a written reason', {
-    reason: ['write why this quote and not the lowest matching one'],
-  });
+  unprocessable(
+    PURCHASING_ERRORS.PURCHASE_CHOICE_REASON_REQUIRED,
+    'Choosing another quote than the best matching one needs a written reason',
+    {
+      reason: ['write why this quote and not the lowest matching one'],
+    },
+  );
 
 export const overQuota = (fieldErrors: Record<string, string[]>) =>
   unprocessable(PURCHASING_ERRORS.DEMAND_OVER_QUOTA, 'Lines over the department’s monthly quota need a reason', fieldErrors);

@@ -27,7 +27,12 @@ export class SuppliersService {
         const supplier = manager.create(Supplier, { name: dto.name, address: dto.address ?? '', note: dto.note ?? '' });
         await manager.insert(Supplier, supplier);
         await this.replaceContacts(manager, supplier.id, dto.contacts ?? []);
-        await this.audit.record(manager, ctx, { action: 'logistics.supplier.create', objectType: 'supplier', objectId: supplier.id, after: { name: dto.name } });
+        await this.audit.record(manager, ctx, {
+          action: 'logistics.supplier.create',
+          objectType: 'supplier',
+          objectId: supplier.id,
+          after: { name: dto.name },
+        });
         return supplier.id;
       }),
     );
@@ -79,7 +84,12 @@ export class SuppliersService {
   }
 
   async list(query: QuerySuppliersDto): Promise<Page<SupplierDto>> {
-    const qb = this.dataSource.getRepository(Supplier).createQueryBuilder('s').orderBy('s.active', 'DESC').addOrderBy('s.name').addOrderBy('s.id');
+    const qb = this.dataSource
+      .getRepository(Supplier)
+      .createQueryBuilder('s')
+      .orderBy('s.active', 'DESC')
+      .addOrderBy('s.name')
+      .addOrderBy('s.id');
     if (query.q) qb.andWhere('s.name ILIKE :q', { q: `%${escapeLike(query.q)}%` });
     const page = await paginate(qb, query, (s) => s);
     const contacts = await this.contactsOf(page.items.map((s) => s.id));
@@ -112,6 +122,8 @@ function toSupplierDto(s: Supplier, contacts: SupplierContact[]): SupplierDto {
     note: s.note,
     active: s.active,
     version: s.version,
-    contacts: contacts.filter((c) => c.supplierId === s.id).map((c) => ({ id: c.id, name: c.name, phone: c.phone, email: c.email, position: c.position })),
+    contacts: contacts
+      .filter((c) => c.supplierId === s.id)
+      .map((c) => ({ id: c.id, name: c.name, phone: c.phone, email: c.email, position: c.position })),
   };
 }
