@@ -58,8 +58,13 @@ describe('logistics: purchasing — demand, quotes, approval, receiving (LOG-2, 
 
   /** A department with its head, who submits its demand. */
   async function departmentWithHead(name: string): Promise<{ id: string; head: Person }> {
-    const dept = await createDepartment(t, adminToken, { name: unique(name) });
-    const head = await createStaff(t, adminToken, { roles: ['department-head'], departmentId: dept.id, name: `${name}主任` });
+    const head = await createStaff(t, adminToken, { roles: ['department-head'], name: `${name}主任` });
+    const dept = await createDepartment(t, adminToken, { name: unique(name), headId: head.id });
+    await t.http
+      .patch(`/api/v1/org/users/${head.id}`)
+      .set(as({ token: adminToken }))
+      .send({ departmentId: dept.id, version: 1 })
+      .expect(200);
     return { id: dept.id, head };
   }
 
@@ -162,6 +167,16 @@ describe('logistics: purchasing — demand, quotes, approval, receiving (LOG-2, 
       .send({ quotas: [{ departmentId: academic.id, monthlyQuantity: 10 }] })
       .expect(200);
     const window = await openWindow();
+    // The heads of departments are told that the month's demand is open.
+    const told = await eventually(async () => {
+      const res = await t.http
+        .get('/api/v1/notifications/deliveries')
+        .query({ recipientId: academic.head.id, channel: 'in-app' })
+        .set(as({ token: adminToken }))
+        .expect(200);
+      return (res.body.items as { kind: string; title: string }[]).find((d) => d.kind === 'logistics.demand.window-open');
+    });
+    expect(told.title).toContain(window.month);
 
     const over = await submitDemand(academic.head, window.id, [
       { itemId: pens.id, quantity: 30 },

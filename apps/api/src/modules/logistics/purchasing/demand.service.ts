@@ -11,6 +11,7 @@ import type { Page } from '../../../platform/http/pagination';
 import { SYSTEM_CONTEXT, type RequestContext } from '../../../platform/http/request-context';
 import { returnedRows } from '../../../platform/http/sql';
 import { JobsService } from '../../../platform/jobs/jobs.service';
+import { NotificationsService } from '../../../platform/notifications/notifications.service';
 import { StockLedgerService } from '../supplies/stock-ledger.service';
 import type { DemandDto, DemandWindowDto, QueryDemandsDto, SubmitDemandDto } from './purchasing.dto';
 import { overQuota, windowClosed, windowExists } from './purchasing.errors';
@@ -60,6 +61,7 @@ export class DemandService implements OnModuleInit {
     private readonly audit: AuditService,
     private readonly jobs: JobsService,
     private readonly ledger: StockLedgerService,
+    private readonly notifications: NotificationsService,
   ) {}
 
   onModuleInit(): void {
@@ -97,6 +99,7 @@ export class DemandService implements OnModuleInit {
         objectId: row.id,
         details: { month },
       });
+      await this.announce(manager, month);
       return row.id as string;
     });
     return id ? this.getWindow(id) : null;
@@ -115,9 +118,25 @@ export class DemandService implements OnModuleInit {
         objectId: row.id,
         details: { month },
       });
+      await this.announce(manager, month);
       return row.id as string;
     });
     return this.getWindow(id);
+  }
+
+  /** Tells the heads of departments that the month's demand is open (they submit it). */
+  private async announce(manager: EntityManager, month: string): Promise<void> {
+    const heads: { id: string }[] = await manager.query(
+      `SELECT DISTINCT u.id FROM departments d JOIN users u ON u.id = d.head_id WHERE u.active ORDER BY u.id`,
+    );
+    if (heads.length === 0) return;
+    await this.notifications.notify(manager, {
+      recipientIds: heads.map((h) => h.id),
+      kind: 'logistics.demand.window-open',
+      title: `${month} 月度办公用品需求征集已开启`,
+      body: `请于本月征集截止前提报本部门 ${month} 的办公用品需求；超出部门月度限额的物品请注明理由。`,
+      link: '/logistics/demand',
+    });
   }
 
   async closeWindow(id: string, ctx: RequestContext): Promise<DemandWindowDto> {
