@@ -49,7 +49,9 @@ test('LOG-2 LOG-3 LOG-4 a month of purchasing: demand → purchase list → quot
   const itemId = ((await item.json()) as { id: string }).id;
   const suppliers = [`文具批发${stamp}`, `办公用品商行${stamp}`, `纸业公司${stamp}`];
   for (const name of suppliers) {
-    const created = await api.context.post('/api/v1/logistics/suppliers', { data: { name, contacts: [{ name: '赵经理', phone: '13800138000' }] } });
+    const created = await api.context.post('/api/v1/logistics/suppliers', {
+      data: { name, contacts: [{ name: '赵经理', phone: '13800138000' }] },
+    });
     expect(created.ok(), await created.text()).toBe(true);
   }
   const opened = await api.context.post('/api/v1/logistics/demand-windows', { data: { month } });
