@@ -380,6 +380,9 @@ describe('logistics: purchasing — demand, quotes, approval, receiving (LOG-2, 
     await quote(small.id, small.lines[0].id, small.lines[0].quotes[0].supplier.id, '70g 500张/包', 100).expect(409);
     const smallRequest = (await t.http.get(`/api/v1/approvals/requests/${submitted.approvalRequestId}`).set(as(director)).expect(200)).body;
     expect(smallRequest.steps.map((s: { name: string }) => s.name)).toEqual(['办公室主任审核']);
+    // The approvers read what they approve: the line, its chosen quote and the total.
+    expect(smallRequest.data).toMatchObject({ amountFen: 23_000, lineCount: 1 });
+    expect(smallRequest.data.content).toContain('10包 × ¥23.00 = ¥230.00');
     const approved = await approve(submitted, [director]);
     expect(approved.actions).toEqual(['order']);
     const ordered = (await t.http.post(`/api/v1/logistics/purchase-lists/${small.id}/order`).set(as(clerk)).expect(201)).body as List;

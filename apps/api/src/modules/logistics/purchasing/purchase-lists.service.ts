@@ -335,6 +335,7 @@ export class PurchaseListsService implements OnModuleInit {
         .addOrderBy('q.id')
         .getMany();
       const problems: Record<string, string[]> = {};
+      const summary: string[] = [];
       let amountFen = 0;
       for (const line of lines) {
         const own = quotes.filter((q) => q.lineId === line.id);
@@ -355,6 +356,11 @@ export class PurchaseListsService implements OnModuleInit {
           ]);
         }
         amountFen += chosen.unitPriceFen * line.quantity;
+        const supplierName = await this.supplierName(manager, chosen.supplierId);
+        const reason = chosen.id === line.chosen_quote_id && line.choice_reason ? `；未选最低报价，理由：${line.choice_reason}` : '';
+        summary.push(
+          `${line.item_name}（${chosen.model}）${line.quantity}${line.unit} × ${yuan(chosen.unitPriceFen)} = ${yuan(chosen.unitPriceFen * line.quantity)}，${supplierName}${reason}`,
+        );
       }
       if (Object.keys(problems).length) throw quotesMissing(problems);
       const requestId = await this.approvals.submit(
@@ -364,7 +370,8 @@ export class PurchaseListsService implements OnModuleInit {
           title: `${list.title}（${lines.length}项，合计${yuan(amountFen)}）`,
           subjectType: PURCHASE_LIST,
           subjectId: list.id,
-          data: { amountFen, lineCount: lines.length },
+          // `content` is what the approvers read: each line with its chosen quote (and the reason for a choice that is not the best).
+          data: { amountFen, lineCount: lines.length, content: summary.join('\n') },
         },
         ctx,
       );
@@ -380,6 +387,11 @@ export class PurchaseListsService implements OnModuleInit {
       });
       return this.get(listId, manager);
     });
+  }
+
+  private async supplierName(manager: EntityManager, id: string): Promise<string> {
+    const [row] = await manager.query(`SELECT name FROM suppliers WHERE id = $1`, [id]);
+    return (row?.name as string | undefined) ?? '';
   }
 
   /** The approval's outcome: approved → approved; rejected or withdrawn → back to draft for another round. */
