@@ -41,6 +41,8 @@ const BODILESS_WRITES = [
   /^POST \/api\/v1\/logistics\/inspections\/templates\/:id\/rounds$/, // LOG-10: open the current period's round now
   /^POST \/api\/v1\/information\/links\/check$/, // INF-5: run the link checker now
   /\/information\/notices\/:id\/robot-posts\/:postId\/retry$/, // INF-3: the failed posting in the path is sent again
+  /\/logistics\/demand-windows\/:id\/(close|merge)$/, // LOG-2: the window in the path is all they act on
+  /\/logistics\/purchase-lists\/:id\/(submit|order)$/, // LOG-3: the list in the path is all they act on
 ];
 
 const SAMPLE_ID = '00000000-0000-4000-8000-000000000000';

@@ -3411,6 +3411,114 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/logistics/demand-windows': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The demand windows of the last two years
+     * @description LOG-2.
+     */
+    get: operations['listDemandWindows'];
+    put?: never;
+    /**
+     * Open a month’s demand window by hand
+     * @description LOG-2: the monthly job opens the current month’s window on the 1st; this opens one by hand. 409 DEMAND_WINDOW_EXISTS.
+     */
+    post: operations['openDemandWindow'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/logistics/demand-windows/{id}/close': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Close a demand window
+     * @description LOG-2: no more submissions. 409 DEMAND_WINDOW_CLOSED.
+     */
+    post: operations['closeDemandWindow'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/logistics/demand-windows/{id}/merge': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Merge the window’s demands into a purchase list (汇总)
+     * @description LOG-2: per item the sum of the departments’ demands less the available stock (on hand − reserved); closes the window. 409 once merged.
+     */
+    post: operations['mergeDemandWindow'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/logistics/demands': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Departments’ demands
+     * @description LOG-2: one’s own department’s; every department’s for the purchasing office.
+     */
+    get: operations['listDemands'];
+    put?: never;
+    /**
+     * Submit (or replace) one’s department’s demand for a month
+     * @description LOG-2: while the window is open (409 DEMAND_WINDOW_CLOSED after). A line over the department’s monthly quota needs a reason: 422 DEMAND_OVER_QUOTA keyed `lines.<n>.reason` without one.
+     */
+    post: operations['submitDemand'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/logistics/demands/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A department’s demand
+     * @description LOG-2: 404 for another department’s.
+     */
+    get: operations['getDemand'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/logistics/inspections/rounds': {
     parameters: {
       query?: never;
@@ -3861,6 +3969,334 @@ export interface paths {
     get: operations['listMaintenanceWorkers'];
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/logistics/purchase-lists': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Purchase lists
+     * @description LOG-2, LOG-3: newest first, by status.
+     */
+    get: operations['listPurchaseLists'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/logistics/purchase-lists/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A purchase list with its lines, quotes, comparison and deliveries
+     * @description LOG-2–LOG-4: each line’s bestQuoteId is the lowest unit price among the quotes matching its specification.
+     */
+    get: operations['getPurchaseList'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/logistics/purchase-lists/{id}/deliveries': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Receive a delivery (到货验收) from one supplier
+     * @description LOG-4: each line checked against the order, model and quantity; partial deliveries allowed; another model or an excess is recorded (mismatches) and not taken in; what is taken in is written to the stock ledger (in, purchase-delivery).
+     */
+    post: operations['receivePurchaseDelivery'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/logistics/purchase-lists/{id}/lines/{lineId}/choice': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Choose a line’s quote
+     * @description LOG-3: any quote other than the best matching one needs a written reason (422 PURCHASE_CHOICE_REASON_REQUIRED).
+     */
+    post: operations['choosePurchaseQuote'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/logistics/purchase-lists/{id}/lines/{lineId}/quotes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Record a supplier’s quote for a line
+     * @description LOG-3: one per supplier and line (a new one replaces it and clears the line’s choice); while gathering quotes (409 after).
+     */
+    post: operations['addPurchaseQuote'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/logistics/purchase-lists/{id}/order': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Place the order with the chosen suppliers
+     * @description LOG-3: only an approved list (409 PURCHASE_LIST_NOT_APPROVED before approval).
+     */
+    post: operations['orderPurchaseList'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/logistics/purchase-lists/{id}/submit': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Submit the list for approval (purchase-list)
+     * @description LOG-3, PLT-2: each line needs the minimum number of quotes; a line without a choice takes its best matching quote (422 PURCHASE_QUOTES_MISSING keyed by line otherwise). The amount in fen picks the chain (a leader from ¥5,000 by default).
+     */
+    post: operations['submitPurchaseList'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/logistics/purchasing-settings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Purchasing settings
+     * @description LOG-3: the minimum number of quotes per line.
+     */
+    get: operations['getPurchasingSettings'];
+    /**
+     * Change the purchasing settings
+     * @description LOG-3: versioned (409 VERSION_CONFLICT).
+     */
+    put: operations['updatePurchasingSettings'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/logistics/suppliers': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Suppliers
+     * @description LOG-3: by name.
+     */
+    get: operations['listSuppliers'];
+    put?: never;
+    /**
+     * Add a supplier with its contacts
+     * @description LOG-3: 409 SUPPLIER_NAME_TAKEN.
+     */
+    post: operations['createSupplier'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/logistics/suppliers/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A supplier
+     * @description LOG-3.
+     */
+    get: operations['getSupplier'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * Change a supplier (contacts replaced when given)
+     * @description LOG-3: versioned (409 VERSION_CONFLICT); 409 SUPPLIER_NAME_TAKEN.
+     */
+    patch: operations['updateSupplier'];
+    trace?: never;
+  };
+  '/api/v1/logistics/supplies/categories': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The categories in use
+     * @description LOG-1.
+     */
+    get: operations['listSupplyCategories'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/logistics/supplies/items': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The supplies catalogue with stock
+     * @description LOG-1, LOG-6: every item with on hand, reserved and available stock; by category, active, low (available ≤ safety stock) and text.
+     */
+    get: operations['listSupplyItems'];
+    put?: never;
+    /**
+     * Add an item to the catalogue
+     * @description LOG-1: starts with no stock.
+     */
+    post: operations['createSupplyItem'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/logistics/supplies/items/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A catalogue item with its stock
+     * @description LOG-1.
+     */
+    get: operations['getSupplyItem'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * Change a catalogue item
+     * @description LOG-1, LOG-6: name, specification, unit, category, safety stock, alert exclusion, active. 409 on a stale version.
+     */
+    patch: operations['updateSupplyItem'];
+    trace?: never;
+  };
+  '/api/v1/logistics/supplies/items/{id}/quotas': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The departments’ monthly quotas of an item
+     * @description LOG-1.
+     */
+    get: operations['listSupplyQuotas'];
+    /**
+     * Set the departments’ monthly quotas of an item
+     * @description LOG-1: replaces the whole set; a department left out has no quota.
+     */
+    put: operations['setSupplyQuotas'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/logistics/supplies/movements': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The stock ledger (库存台账)
+     * @description LOG-4, LOG-5, LOG-7: every movement, newest first, with who, when, why and the balance after it.
+     */
+    get: operations['listStockMovements'];
+    put?: never;
+    /**
+     * Record a stock-in (入库) or a return (退库) by hand
+     * @description LOG-5: stock that arrives outside a purchase order (期初, 调拨, 捐赠) or items a department brings back. Issues, adjustments and reservations come from distribution, stocktaking and events.
+     */
+    post: operations['recordStockMovement'];
     delete?: never;
     options?: never;
     head?: never;
@@ -5629,6 +6065,15 @@ export interface components {
       number?: string;
       title: string;
     };
+    AddQuoteDto: {
+      /** @example A4 70g 500张/包 */
+      model: string;
+      note?: string;
+      /** Format: uuid */
+      supplierId: string;
+      /** @example 2350 */
+      unitPriceFen: number;
+    };
     AnswerSuggestionDto: {
       answer: string;
       version: number;
@@ -5701,6 +6146,11 @@ export interface components {
         | 'logistics.maintenance.work'
         | 'logistics.inspections.record'
         | 'information.boards.manage'
+        | 'logistics.supplies.manage'
+        | 'logistics.supplies.request'
+        | 'logistics.supplies.stocktake.approve'
+        | 'logistics.demand.submit'
+        | 'logistics.purchasing.manage'
       )[];
       /** Format: date-time */
       revokedAt: string | null;
@@ -6490,6 +6940,12 @@ export interface components {
       /** @description 0 before the first save */
       version: number;
     };
+    ChooseQuoteDto: {
+      /** Format: uuid */
+      quoteId: string;
+      /** @example 该供应商可当日送货，质量更稳定 */
+      reason?: string;
+    };
     CloseSuggestionDto: {
       version: number;
     };
@@ -6620,6 +7076,11 @@ export interface components {
         | 'logistics.maintenance.work'
         | 'logistics.inspections.record'
         | 'information.boards.manage'
+        | 'logistics.supplies.manage'
+        | 'logistics.supplies.request'
+        | 'logistics.supplies.stocktake.approve'
+        | 'logistics.demand.submit'
+        | 'logistics.purchasing.manage'
       )[];
     };
     CreateArchiveCategoryDto: {
@@ -6992,6 +7453,11 @@ export interface components {
         | 'logistics.maintenance.work'
         | 'logistics.inspections.record'
         | 'information.boards.manage'
+        | 'logistics.supplies.manage'
+        | 'logistics.supplies.request'
+        | 'logistics.supplies.stocktake.approve'
+        | 'logistics.demand.submit'
+        | 'logistics.purchasing.manage'
       )[];
     };
     CreateRoomDto: {
@@ -7046,6 +7512,29 @@ export interface components {
        * @example 2026-08-31
        */
       startsOn: string;
+    };
+    CreateSupplierDto: {
+      address?: string;
+      contacts?: components['schemas']['SupplierContactInputDto'][];
+      /** @example 市文具批发有限公司 */
+      name: string;
+      note?: string;
+    };
+    CreateSupplyItemDto: {
+      /** @default false */
+      alertsExcluded?: boolean;
+      /** @example 纸张 */
+      category: string;
+      /** @default true */
+      consumable?: boolean;
+      /** @example A4复印纸 */
+      name: string;
+      /** @default 0 */
+      safetyStock?: number;
+      /** @example 70g 500张/包 */
+      specification?: string;
+      /** @example 包 */
+      unit: string;
     };
     CreateTrainingPlanDto: {
       description?: string;
@@ -7194,6 +7683,11 @@ export interface components {
         | 'logistics.maintenance.work'
         | 'logistics.inspections.record'
         | 'information.boards.manage'
+        | 'logistics.supplies.manage'
+        | 'logistics.supplies.request'
+        | 'logistics.supplies.stocktake.approve'
+        | 'logistics.demand.submit'
+        | 'logistics.purchasing.manage'
       )[];
       /** Format: date-time */
       revokedAt: string | null;
@@ -7293,6 +7787,49 @@ export interface components {
       /** @enum {string} */
       status: 'queued' | 'sent' | 'delivered' | 'read' | 'failed';
       title: string;
+    };
+    DemandDto: {
+      department: components['schemas']['RefDto'];
+      /** Format: uuid */
+      id: string;
+      lines: components['schemas']['DemandLineDto'][];
+      month: string;
+      submittedBy: components['schemas']['RefDto'];
+      /** Format: date-time */
+      updatedAt: string;
+      /** Format: uuid */
+      windowId: string;
+    };
+    DemandLineDto: {
+      /** Format: uuid */
+      itemId: string;
+      itemName: string;
+      overQuotaReason: string | null;
+      quantity: number;
+      quota: number | null;
+      specification: string;
+      unit: string;
+    };
+    DemandLineInputDto: {
+      /** Format: uuid */
+      itemId: string;
+      quantity: number;
+      reason?: string;
+    };
+    DemandWindowDto: {
+      /** Format: date-time */
+      closedAt: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      demandCount: number;
+      /** Format: uuid */
+      id: string;
+      /** @example 2026-12 */
+      month: string;
+      /** Format: uuid */
+      purchaseListId: string | null;
+      /** @enum {string} */
+      status: 'open' | 'closed';
     };
     DepartmentCoverageDto: {
       department: components['schemas']['RefDto'] | null;
@@ -8897,6 +9434,10 @@ export interface components {
     OccurrencesDto: {
       dates: string[];
     };
+    OpenDemandWindowDto: {
+      /** @example 2026-12 */
+      month: string;
+    };
     OpenSealInspectionsDto: {
       /** @example 2026-03 */
       period?: string;
@@ -9357,6 +9898,15 @@ export interface components {
       /** @description True when there are more rows than `total` says */
       totalCapped: boolean;
     };
+    PageOfDemand: {
+      items: components['schemas']['DemandDto'][];
+      page: number;
+      pageSize: number;
+      /** @description Exact up to the cap (10000 for lists), then the cap */
+      total: number;
+      /** @description True when there are more rows than `total` says */
+      totalCapped: boolean;
+    };
     PageOfDestructionList: {
       items: components['schemas']['DestructionListDto'][];
       page: number;
@@ -9519,6 +10069,15 @@ export interface components {
       /** @description True when there are more rows than `total` says */
       totalCapped: boolean;
     };
+    PageOfPurchaseListSummary: {
+      items: components['schemas']['PurchaseListSummaryDto'][];
+      page: number;
+      pageSize: number;
+      /** @description Exact up to the cap (10000 for lists), then the cap */
+      total: number;
+      /** @description True when there are more rows than `total` says */
+      totalCapped: boolean;
+    };
     PageOfResolutionReportRow: {
       items: components['schemas']['ResolutionReportRowDto'][];
       page: number;
@@ -9573,8 +10132,35 @@ export interface components {
       /** @description True when there are more rows than `total` says */
       totalCapped: boolean;
     };
+    PageOfStockMovement: {
+      items: components['schemas']['StockMovementDto'][];
+      page: number;
+      pageSize: number;
+      /** @description Exact up to the cap (10000 for lists), then the cap */
+      total: number;
+      /** @description True when there are more rows than `total` says */
+      totalCapped: boolean;
+    };
     PageOfSuggestion: {
       items: components['schemas']['SuggestionDto'][];
+      page: number;
+      pageSize: number;
+      /** @description Exact up to the cap (10000 for lists), then the cap */
+      total: number;
+      /** @description True when there are more rows than `total` says */
+      totalCapped: boolean;
+    };
+    PageOfSupplier: {
+      items: components['schemas']['SupplierDto'][];
+      page: number;
+      pageSize: number;
+      /** @description Exact up to the cap (10000 for lists), then the cap */
+      total: number;
+      /** @description True when there are more rows than `total` says */
+      totalCapped: boolean;
+    };
+    PageOfSupplyItem: {
+      items: components['schemas']['SupplyItemDto'][];
       page: number;
       pageSize: number;
       /** @description Exact up to the cap (10000 for lists), then the cap */
@@ -9684,6 +10270,110 @@ export interface components {
       /** @example 拟请教务处主办，办公室协办。 */
       proposal: string;
     };
+    PurchaseDeliveryDto: {
+      /** Format: uuid */
+      id: string;
+      lines: components['schemas']['PurchaseDeliveryLineDto'][];
+      note: string;
+      /** Format: date-time */
+      receivedAt: string;
+      receivedBy: components['schemas']['RefDto'];
+      supplier: components['schemas']['RefDto'];
+    };
+    PurchaseDeliveryLineDto: {
+      acceptedQuantity: number;
+      deliveredModel: string;
+      deliveredQuantity: number;
+      itemName: string;
+      /** Format: uuid */
+      lineId: string;
+      mismatches: ('model' | 'excess')[];
+      note: string;
+    };
+    PurchaseDeliveryLineInputDto: {
+      /** Format: uuid */
+      lineId: string;
+      model: string;
+      note?: string;
+      quantity: number;
+    };
+    PurchaseListDto: {
+      actions: ('quote' | 'choose' | 'submit' | 'order' | 'receive')[];
+      amountFen: number;
+      /** Format: uuid */
+      approvalRequestId: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      deliveries: components['schemas']['PurchaseDeliveryDto'][];
+      /** Format: uuid */
+      id: string;
+      lineCount: number;
+      lines: components['schemas']['PurchaseListLineDto'][];
+      minQuotes: number;
+      /** Format: date-time */
+      orderedAt: string | null;
+      /** @enum {string} */
+      status: 'draft' | 'submitted' | 'approved' | 'ordered' | 'receiving' | 'received';
+      title: string;
+      version: number;
+      /** Format: uuid */
+      windowId: string | null;
+    };
+    PurchaseListLineDto: {
+      availableQuantity: number;
+      /** Format: uuid */
+      bestQuoteId: string | null;
+      choiceReason: string | null;
+      /** Format: uuid */
+      chosenQuoteId: string | null;
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      itemId: string;
+      itemName: string;
+      quantity: number;
+      quotes: components['schemas']['QuoteDto'][];
+      receivedQuantity: number;
+      requestedQuantity: number;
+      specification: string;
+      unit: string;
+    };
+    PurchaseListSummaryDto: {
+      amountFen: number;
+      /** Format: uuid */
+      approvalRequestId: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: uuid */
+      id: string;
+      lineCount: number;
+      /** @enum {string} */
+      status: 'draft' | 'submitted' | 'approved' | 'ordered' | 'receiving' | 'received';
+      title: string;
+    };
+    PurchasingSettingsDto: {
+      /** @example 3 */
+      minQuotes: number;
+      version: number;
+    };
+    QuotaDto: {
+      department: components['schemas']['RefDto'];
+      monthlyQuantity: number;
+    };
+    QuotaLineDto: {
+      /** Format: uuid */
+      departmentId: string;
+      monthlyQuantity: number;
+    };
+    QuoteDto: {
+      /** Format: uuid */
+      id: string;
+      matchesSpecification: boolean;
+      model: string;
+      note: string;
+      supplier: components['schemas']['RefDto'];
+      unitPriceFen: number;
+    };
     ReachPointDto: {
       /** Format: date-time */
       at: string;
@@ -9695,6 +10385,12 @@ export interface components {
     ReasonDto: {
       /** @example 请补充活动安全预案。 */
       reason: string;
+    };
+    ReceiveDeliveryDto: {
+      lines: components['schemas']['PurchaseDeliveryLineInputDto'][];
+      note?: string;
+      /** Format: uuid */
+      supplierId: string;
     };
     RecipientDeliveryDto: {
       channel: string;
@@ -9744,6 +10440,17 @@ export interface components {
       photoIds?: string[];
       /** @enum {string} */
       result: 'normal' | 'damaged' | 'lost';
+    };
+    RecordStockMovementDto: {
+      /** Format: uuid */
+      departmentId?: string;
+      /** Format: uuid */
+      itemId: string;
+      /** @enum {string} */
+      kind: 'in' | 'return';
+      quantity: number;
+      /** @example 期初入库 */
+      reason: string;
     };
     RefDto: {
       /** Format: uuid */
@@ -10139,6 +10846,11 @@ export interface components {
         | 'logistics.maintenance.work'
         | 'logistics.inspections.record'
         | 'information.boards.manage'
+        | 'logistics.supplies.manage'
+        | 'logistics.supplies.request'
+        | 'logistics.supplies.stocktake.approve'
+        | 'logistics.demand.submit'
+        | 'logistics.purchasing.manage'
       )[];
       version: number;
     };
@@ -10459,6 +11171,9 @@ export interface components {
        */
       userId: string;
     };
+    SetQuotasDto: {
+      quotas: components['schemas']['QuotaLineDto'][];
+    };
     SignInCodeDto: {
       /** @description The signed code; the QR encodes `url` */
       code: string;
@@ -10514,11 +11229,40 @@ export interface components {
        */
       value: Record<string, never>;
     };
+    StockItemRefDto: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+      specification: string;
+      unit: string;
+    };
+    StockMovementDto: {
+      actor: components['schemas']['RefDto'] | null;
+      /** Format: date-time */
+      createdAt: string;
+      department: components['schemas']['RefDto'] | null;
+      /** Format: uuid */
+      id: string;
+      item: components['schemas']['StockItemRefDto'];
+      /** @enum {string} */
+      kind: 'in' | 'out' | 'adjustment' | 'return' | 'reservation' | 'release';
+      onHandAfter: number;
+      quantity: number;
+      reason: string;
+      reservedAfter: number;
+      sourceId: string | null;
+      sourceType: string | null;
+    };
     StoredDecisionDto: {
       /** @enum {string} */
       action: 'mask' | 'keep';
       key: string;
       reason?: string;
+    };
+    SubmitDemandDto: {
+      lines: components['schemas']['DemandLineInputDto'][];
+      /** Format: uuid */
+      windowId: string;
     };
     SubmitGeneralRequestDto: {
       /** @example 拟于下月举办校园开放日，需借用操场及礼堂，请审批。 */
@@ -10609,6 +11353,52 @@ export interface components {
       /** @enum {string} */
       status: 'received' | 'assigned' | 'answered' | 'closed';
       subject: string;
+    };
+    SupplierContactDto: {
+      email: string;
+      /** Format: uuid */
+      id: string;
+      name: string;
+      phone: string;
+      position: string;
+    };
+    SupplierContactInputDto: {
+      email?: string;
+      /** @example 赵经理 */
+      name: string;
+      /** @example 13800138000 */
+      phone?: string;
+      /** @example 销售经理 */
+      position?: string;
+    };
+    SupplierDto: {
+      active: boolean;
+      address: string;
+      contacts: components['schemas']['SupplierContactDto'][];
+      /** Format: uuid */
+      id: string;
+      name: string;
+      note: string;
+      version: number;
+    };
+    SupplyItemDto: {
+      active: boolean;
+      alertsExcluded: boolean;
+      available: number;
+      category: string;
+      consumable: boolean;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: uuid */
+      id: string;
+      low: boolean;
+      name: string;
+      onHand: number;
+      reserved: number;
+      safetyStock: number;
+      specification: string;
+      unit: string;
+      version: number;
     };
     TakeOutgoingNumberDto: {
       /** @enum {string} */
@@ -10996,6 +11786,11 @@ export interface components {
       channels: ('in-app' | 'email' | 'sms' | 'wecom' | 'dingtalk' | 'wechat-mp')[];
       wechatOpenid?: string | null;
     };
+    UpdatePurchasingSettingsDto: {
+      /** @example 3 */
+      minQuotes: number;
+      version: number;
+    };
     UpdateRobotDto: {
       /** @default true */
       active?: boolean;
@@ -11064,6 +11859,11 @@ export interface components {
         | 'logistics.maintenance.work'
         | 'logistics.inspections.record'
         | 'information.boards.manage'
+        | 'logistics.supplies.manage'
+        | 'logistics.supplies.request'
+        | 'logistics.supplies.stocktake.approve'
+        | 'logistics.demand.submit'
+        | 'logistics.purchasing.manage'
       )[];
       version: number;
     };
@@ -11120,6 +11920,34 @@ export interface components {
        */
       startsOn?: string;
       /** @description The version read; a stale one gets 409 VERSION_CONFLICT */
+      version: number;
+    };
+    UpdateSupplierDto: {
+      active?: boolean;
+      address?: string;
+      contacts?: components['schemas']['SupplierContactInputDto'][];
+      /** @example 市文具批发有限公司 */
+      name: string;
+      note?: string;
+      version: number;
+    };
+    UpdateSupplyItemDto: {
+      active?: boolean;
+      /** @default false */
+      alertsExcluded?: boolean;
+      /** @example 纸张 */
+      category?: string;
+      /** @default true */
+      consumable?: boolean;
+      /** @example A4复印纸 */
+      name?: string;
+      /** @default 0 */
+      safetyStock?: number;
+      /** @example 70g 500张/包 */
+      specification?: string;
+      /** @example 包 */
+      unit?: string;
+      /** @description The version read; a stale one is 409 */
       version: number;
     };
     UpdateUserDto: {
@@ -23113,6 +23941,410 @@ export interface operations {
       };
     };
   };
+  listDemandWindows: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DemandWindowDto'][];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `logistics.demand.submit` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  openDemandWindow: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['OpenDemandWindowDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DemandWindowDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `logistics.purchasing.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  closeDemandWindow: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DemandWindowDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `logistics.purchasing.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  mergeDemandWindow: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DemandWindowDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `logistics.purchasing.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  listDemands: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        q?: string;
+        windowId?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PageOfDemand'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `logistics.demand.submit` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  submitDemand: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SubmitDemandDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DemandDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `logistics.demand.submit` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Idempotency-Key reused with a different body */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  getDemand: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DemandDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `logistics.demand.submit` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
   listInspectionRounds: {
     parameters: {
       query?: {
@@ -24627,6 +25859,1262 @@ export interface operations {
         };
       };
       /** @description Requires the permission `logistics.maintenance.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  listPurchaseLists: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        q?: string;
+        status?: 'draft' | 'submitted' | 'approved' | 'ordered' | 'receiving' | 'received';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PageOfPurchaseListSummary'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `logistics.purchasing.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  getPurchaseList: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PurchaseListDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `logistics.purchasing.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  receivePurchaseDelivery: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReceiveDeliveryDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PurchaseListDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `logistics.purchasing.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  choosePurchaseQuote: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        lineId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ChooseQuoteDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PurchaseListDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `logistics.purchasing.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Idempotency-Key reused with a different body */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  addPurchaseQuote: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        lineId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AddQuoteDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PurchaseListDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `logistics.purchasing.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  orderPurchaseList: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PurchaseListDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `logistics.purchasing.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  submitPurchaseList: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PurchaseListDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `logistics.purchasing.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Idempotency-Key reused with a different body */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  getPurchasingSettings: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PurchasingSettingsDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `logistics.purchasing.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  updatePurchasingSettings: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdatePurchasingSettingsDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PurchasingSettingsDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `logistics.purchasing.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  listSuppliers: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        q?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PageOfSupplier'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `logistics.purchasing.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  createSupplier: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateSupplierDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SupplierDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `logistics.purchasing.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  getSupplier: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SupplierDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `logistics.purchasing.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  updateSupplier: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateSupplierDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SupplierDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `logistics.purchasing.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  listSupplyCategories: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': string[];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  listSupplyItems: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        q?: string;
+        category?: string;
+        active?: boolean;
+        low?: boolean;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PageOfSupplyItem'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  createSupplyItem: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateSupplyItemDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SupplyItemDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `logistics.supplies.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  getSupplyItem: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SupplyItemDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  updateSupplyItem: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateSupplyItemDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SupplyItemDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `logistics.supplies.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  listSupplyQuotas: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['QuotaDto'][];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  setSupplyQuotas: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SetQuotasDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['QuotaDto'][];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `logistics.supplies.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  listStockMovements: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        q?: string;
+        itemId?: string;
+        kind?: 'in' | 'out' | 'adjustment' | 'return' | 'reservation' | 'release';
+        departmentId?: string;
+        from?: string;
+        to?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PageOfStockMovement'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `logistics.supplies.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  recordStockMovement: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RecordStockMovementDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['StockMovementDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `logistics.supplies.manage` */
       403: {
         headers: {
           [name: string]: unknown;

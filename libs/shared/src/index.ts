@@ -27,3 +27,5 @@ export * from './meeting-minutes.js';
 export * from './suggestions.js';
 export * from './maintenance.js';
 export * from './boards.js';
+export * from './supplies.js';
+export * from './purchasing.js';

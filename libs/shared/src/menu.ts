@@ -93,6 +93,9 @@ export const MENU: MenuModule[] = [
         permission: PERMISSIONS.LOGISTICS_INSPECTIONS_RECORD,
       },
       { path: '/logistics/maintenance/report', labelKey: 'maintenance.menu.report', permission: PERMISSIONS.LOGISTICS_MAINTENANCE_MANAGE },
+      { path: '/logistics/demand', labelKey: 'purchasing.menu.demand', permission: PERMISSIONS.LOGISTICS_DEMAND_SUBMIT },
+      { path: '/logistics/purchase-lists', labelKey: 'purchasing.menu.lists', permission: PERMISSIONS.LOGISTICS_PURCHASING_MANAGE },
+      { path: '/logistics/suppliers', labelKey: 'purchasing.menu.suppliers', permission: PERMISSIONS.LOGISTICS_PURCHASING_MANAGE },
     ],
   },
   {

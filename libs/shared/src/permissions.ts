@@ -108,6 +108,16 @@ export const PERMISSIONS = {
   LOGISTICS_INSPECTIONS_RECORD: 'logistics.inspections.record',
   /** Keep the bulletin boards (公告栏, INF-6): boards, postings and removals, daily checks, cleaning. */
   INFO_BOARDS_MANAGE: 'information.boards.manage',
+  /** Keep the supplies (库管, LOG-1, LOG-5–LOG-8): catalogue, stock in, issue to departments, low-stock alerts, stocktaking, consumption. */
+  LOGISTICS_SUPPLIES_MANAGE: 'logistics.supplies.manage',
+  /** Request supplies for one's own department and sign for their receipt (领用, LOG-5). */
+  LOGISTICS_SUPPLIES_REQUEST: 'logistics.supplies.request',
+  /** Approve the variances of a stocktake entered by someone else (盘点调整审批, LOG-7). */
+  LOGISTICS_STOCKTAKE_APPROVE: 'logistics.supplies.stocktake.approve',
+  /** Submit one's department's monthly supply demand (月度需求, LOG-2). */
+  LOGISTICS_DEMAND_SUBMIT: 'logistics.demand.submit',
+  /** Run purchasing (采购, LOG-2–LOG-4): demand windows, merging into purchase lists, suppliers, quotes, orders and receiving. */
+  LOGISTICS_PURCHASING_MANAGE: 'logistics.purchasing.manage',
 } as const;
 
 export type Permission = (typeof PERMISSIONS)[keyof typeof PERMISSIONS];
@@ -174,4 +184,12 @@ export const PERMISSION_LABELS: Record<Permission, { 'zh-CN': string; en: string
   'logistics.maintenance.work': { 'zh-CN': '维修作业', en: 'Carry out repairs' },
   'logistics.inspections.record': { 'zh-CN': '设施巡查记录', en: 'Record facility inspections' },
   'information.boards.manage': { 'zh-CN': '公告栏管理', en: 'Keep the bulletin boards' },
+  'logistics.supplies.manage': { 'zh-CN': '办公用品库管', en: 'Keep the supplies store' },
+  'logistics.supplies.request': { 'zh-CN': '办公用品领用', en: 'Request supplies for one’s department' },
+  'logistics.supplies.stocktake.approve': { 'zh-CN': '盘点差异审批', en: 'Approve stocktake variances' },
+  'logistics.demand.submit': { 'zh-CN': '提报部门月度需求', en: 'Submit the department’s monthly supply demand' },
+  'logistics.purchasing.manage': {
+    'zh-CN': '采购管理（需求汇总、询价、下单、验收）',
+    en: 'Run purchasing (demand, quotes, orders, receiving)',
+  },
 };

@@ -7,6 +7,8 @@ const EVERYONE: Permission[] = [
   PERMISSIONS.ADMIN_SEALS_APPLY,
   // 报修 (LOG-9): every member of staff reports repairs from a phone.
   PERMISSIONS.LOGISTICS_MAINTENANCE_REQUEST,
+  // 办公用品领用 (LOG-5): everyone requests supplies for their own department and signs for them.
+  PERMISSIONS.LOGISTICS_SUPPLIES_REQUEST,
 ];
 /** The office's own staff also watch approvals and notifications school-wide. */
 const OFFICE: Permission[] = [
@@ -76,6 +78,12 @@ export const SEEDED_ROLES = [
       PERMISSIONS.DOCUMENTS_DECLASSIFY,
       // 意见箱/热线 (ASM-4): the office answers the school's suggestions and calls.
       PERMISSIONS.ASSESSMENT_SUGGESTIONS_MANAGE,
+      // 办公用品 (LOG-1, LOG-5–LOG-8): the director oversees the store and approves stocktake variances.
+      PERMISSIONS.LOGISTICS_SUPPLIES_MANAGE,
+      PERMISSIONS.LOGISTICS_STOCKTAKE_APPROVE,
+      // 采购 (LOG-2–LOG-4): the office runs purchasing and submits its own demand.
+      PERMISSIONS.LOGISTICS_DEMAND_SUBMIT,
+      PERMISSIONS.LOGISTICS_PURCHASING_MANAGE,
     ],
   },
   {
@@ -97,6 +105,9 @@ export const SEEDED_ROLES = [
       PERMISSIONS.ADMIN_LENDING_MANAGE,
       PERMISSIONS.ASSESSMENT_TRAINING_MANAGE,
       PERMISSIONS.ASSESSMENT_SUGGESTIONS_MANAGE,
+      // 采购 (LOG-2–LOG-4): the clerk gathers demand and quotes, orders and receives.
+      PERMISSIONS.LOGISTICS_DEMAND_SUBMIT,
+      PERMISSIONS.LOGISTICS_PURCHASING_MANAGE,
     ],
   },
   {
@@ -127,6 +138,8 @@ export const SEEDED_ROLES = [
       PERMISSIONS.DOCUMENTS_OUTGOING_DRAFT,
       PERMISSIONS.MEETINGS_BOOK,
       PERMISSIONS.MEETINGS_ORGANISE,
+      // 月度需求 (LOG-2): the head submits the department's monthly supply demand.
+      PERMISSIONS.LOGISTICS_DEMAND_SUBMIT,
     ],
   },
   {
@@ -157,7 +170,8 @@ export const SEEDED_ROLES = [
       PERMISSIONS.ADMIN_ARCHIVES_MANAGE,
     ],
   },
-  { code: 'storekeeper', name: '库管员', nameEn: 'Storekeeper', permissions: [...EVERYONE] },
+  // The storekeeper keeps the supplies: catalogue, stock, issues, alerts, stocktaking (LOG-1, LOG-5–LOG-8).
+  { code: 'storekeeper', name: '库管员', nameEn: 'Storekeeper', permissions: [...EVERYONE, PERMISSIONS.LOGISTICS_SUPPLIES_MANAGE] },
   {
     code: 'maintenance-worker',
     name: '维修工',

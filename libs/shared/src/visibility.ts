@@ -192,6 +192,32 @@ export const RESOURCE_VISIBILITY = {
     changePermission: PERMISSIONS.INFO_BOARDS_MANAGE,
     label: { 'zh-CN': '公告栏检查', en: 'Bulletin board check' },
   },
+  /** A supply item (办公用品, LOG-1) with its stock balance: school-wide, so that anyone may request it. */
+  'supply-item': {
+    rule: 'school-wide',
+    changePermission: PERMISSIONS.LOGISTICS_SUPPLIES_MANAGE,
+    label: { 'zh-CN': '办公用品', en: 'Supply item' },
+  },
+  /**
+   * A supply request (领用申请, LOG-5): the members of the requesting department; holders of
+   * logistics.supplies.manage (the storekeeper) see all.
+   */
+  'supply-request': {
+    rule: 'department',
+    readAllPermission: PERMISSIONS.LOGISTICS_SUPPLIES_MANAGE,
+    changePermission: PERMISSIONS.LOGISTICS_SUPPLIES_MANAGE,
+    label: { 'zh-CN': '办公用品领用', en: 'Supply request' },
+  },
+  /**
+   * A department's monthly supply demand (月度需求, LOG-2): the members of its department; the
+   * purchasing office (logistics.purchasing.manage) sees every department's.
+   */
+  'purchase-demand': {
+    rule: 'department',
+    readAllPermission: PERMISSIONS.LOGISTICS_PURCHASING_MANAGE,
+    changePermission: PERMISSIONS.LOGISTICS_PURCHASING_MANAGE,
+    label: { 'zh-CN': '月度需求', en: 'Monthly demand' },
+  },
 } as const satisfies Record<string, VisibilityDeclaration>;
 
 export type ResourceType = keyof typeof RESOURCE_VISIBILITY;

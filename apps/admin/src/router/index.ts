@@ -319,6 +319,31 @@ export const routes: RouteRecordRaw[] = [
         component: () => import('../views/assessment/suggestions/SuggestionsView.vue'),
         meta: { titleKey: 'suggestions.menu' },
       },
+      // Purchasing (LOG-2–LOG-4): monthly demand, purchase lists with quotes, approval, order and receiving, suppliers.
+      {
+        path: 'logistics/demand',
+        name: 'purchase-demand',
+        component: () => import('../views/logistics/purchasing/DemandView.vue'),
+        meta: { permission: PERMISSIONS.LOGISTICS_DEMAND_SUBMIT, titleKey: 'purchasing.menu.demand' },
+      },
+      {
+        path: 'logistics/purchase-lists',
+        name: 'purchase-lists',
+        component: () => import('../views/logistics/purchasing/PurchaseListsView.vue'),
+        meta: { permission: PERMISSIONS.LOGISTICS_PURCHASING_MANAGE, titleKey: 'purchasing.menu.lists' },
+      },
+      {
+        path: 'logistics/purchase-lists/:id',
+        name: 'purchase-list',
+        component: () => import('../views/logistics/purchasing/PurchaseListDetailView.vue'),
+        meta: { permission: PERMISSIONS.LOGISTICS_PURCHASING_MANAGE, titleKey: 'purchasing.list.detail' },
+      },
+      {
+        path: 'logistics/suppliers',
+        name: 'suppliers',
+        component: () => import('../views/logistics/purchasing/SupplierListView.vue'),
+        meta: { permission: PERMISSIONS.LOGISTICS_PURCHASING_MANAGE, titleKey: 'purchasing.menu.suppliers' },
+      },
       {
         path: 'system/users',
         name: 'users',

@@ -54,6 +54,8 @@ import { MAINTENANCE_ENTITIES } from '../modules/logistics/maintenance/maintenan
 import { MEETING_PREPARATION_ENTITIES } from '../modules/meetings/preparation/preparation.entities';
 import { MEETING_MINUTES_ENTITIES } from '../modules/meetings/minutes/minutes-entities';
 import { BOARD_ENTITIES } from '../modules/information/boards/boards.entities';
+import { SUPPLIES_LEDGER_ENTITIES } from '../modules/logistics/supplies/catalogue.entities';
+import { PURCHASING_ENTITIES } from '../modules/logistics/purchasing/purchasing.entities';
 
 /** Every entity of the app; modules add theirs here so the CLI and the app see the same schema. */
 export const ENTITIES = [
@@ -133,4 +135,8 @@ export const ENTITIES = [
   ...MAINTENANCE_ENTITIES,
   // information: bulletin boards (INF-6), group robots, the link checker (INF-5)
   ...BOARD_ENTITIES,
+  // logistics: supplies catalogue and stock ledger (LOG-1, LOG-5–LOG-8)
+  ...SUPPLIES_LEDGER_ENTITIES,
+  // logistics: purchasing (LOG-2–LOG-4)
+  ...PURCHASING_ENTITIES,
 ];

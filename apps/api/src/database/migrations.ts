@@ -17,6 +17,8 @@ import { Archives1796500000000 } from './migrations/1796500000000-Archives';
 import { LendingAndTraining1796510000000 } from './migrations/1796510000000-LendingAndTraining';
 import { MeetingPreparation1796520000000 } from './migrations/1796520000000-MeetingPreparation';
 import { MeetingMinutes1796530000000 } from './migrations/1796530000000-MeetingMinutes';
+import { SuppliesLedger1796540000000 } from './migrations/1796540000000-SuppliesLedger';
+import { Purchasing1796550000000 } from './migrations/1796550000000-Purchasing';
 import { Maintenance1796560000000 } from './migrations/1796560000000-Maintenance';
 import { BulletinBoards1796580000000 } from './migrations/1796580000000-BulletinBoards';
 import { Suggestions1796610000000 } from './migrations/1796610000000-Suggestions';
@@ -42,6 +44,8 @@ export const MIGRATIONS = [
   LendingAndTraining1796510000000,
   MeetingPreparation1796520000000,
   MeetingMinutes1796530000000,
+  SuppliesLedger1796540000000,
+  Purchasing1796550000000,
   Maintenance1796560000000,
   BulletinBoards1796580000000,
   Suggestions1796610000000,

@@ -13,6 +13,7 @@ import { training } from './training';
 import { suggestions } from './suggestions';
 import { maintenance } from './maintenance';
 import { boards } from './boards';
+import { purchasing } from './purchasing';
 
 /** English; typed against zh-CN so that a missing or extra key fails the typecheck. */
 const en: MessageSchema = {
@@ -1062,6 +1063,7 @@ const en: MessageSchema = {
   suggestions,
   maintenance,
   boards,
+  purchasing,
 };
 
 export default en;

@@ -12,6 +12,7 @@ import { training } from './training';
 import { suggestions } from './suggestions';
 import { maintenance } from './maintenance';
 import { boards } from './boards';
+import { purchasing } from './purchasing';
 
 /** Simplified Chinese, the panel's first language. Every other locale must have exactly these keys. */
 const zhCN = {
@@ -1056,6 +1057,7 @@ const zhCN = {
   suggestions,
   maintenance,
   boards,
+  purchasing,
 };
 
 export default zhCN;

@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { MaintenanceModule } from './maintenance/maintenance.module';
+import { PurchasingModule } from './purchasing/purchasing.module';
+import { SuppliesModule } from './supplies/supplies.module';
 
 /**
  * Logistics (后勤保障, guide 二(五), LOG-1 to LOG-11). One Nest module per part, each in its own folder:
@@ -7,6 +9,7 @@ import { MaintenanceModule } from './maintenance/maintenance.module';
  * only gathers them behind the one API.
  */
 @Module({
-  imports: [MaintenanceModule],
+  imports: [SuppliesModule, PurchasingModule, MaintenanceModule],
+  exports: [SuppliesModule],
 })
 export class LogisticsModule {}
