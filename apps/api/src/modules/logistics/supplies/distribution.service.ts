@@ -175,7 +175,7 @@ export class DistributionService implements OnModuleInit {
           status === 'waiting'
             ? '部分物品已发放，其余待补发。请到库房领取并在手机上签收。'
             : '申领的物品已发放，请到库房领取并在手机上签收。',
-        link: `/logistics/supplies/sign/${issue.id}`,
+        link: `/m/supplies/sign/${issue.id}`,
       });
     });
     return this.get(id, ctx);

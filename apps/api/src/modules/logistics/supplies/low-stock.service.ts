@@ -100,7 +100,7 @@ export class LowStockService implements OnModuleInit {
           body:
             `可用库存${available}${row.unit}（在库${row.on_hand}，预留${row.reserved}），已不高于安全库存${row.safety_stock}${row.unit}；` +
             `建议补货${suggested}${row.unit}。`,
-          link: `/logistics/supplies/alerts?alert=${opened.id}`,
+          link: `/logistics/supplies/alerts`,
         });
       await this.audit.record(manager, SYSTEM_CONTEXT, {
         action: 'logistics.supplies.low-stock.open',
