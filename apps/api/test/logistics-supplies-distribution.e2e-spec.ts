@@ -161,6 +161,22 @@ describe('logistics: supplies distribution, alerts, stocktaking, consumption (LO
     expect(await itemOf(item.id)).toMatchObject({ onHand: 0, reserved: 0 });
   });
 
+  it('LOG-5 NFR-7 a retried issue with the same Idempotency-Key issues once and answers the same', async () => {
+    const item = await createSupplyItem(t, keeper, { name: '回形针', unit: '盒' });
+    await stockIn(t, keeper, item.id, 10);
+    const req = await request(teacherA, [{ itemId: item.id, quantity: 6 }]);
+    const send = () =>
+      t.http
+        .post(`/api/v1/logistics/supplies/requests/${req.id}/issue`)
+        .set(as(keeper))
+        .set('idempotency-key', `issue-${req.id}`)
+        .send({ lines: [{ lineId: req.lines[0].id, quantity: 2 }] });
+    const first = await send().expect(201);
+    const retry = await send().expect(201);
+    expect(retry.body).toEqual(first.body);
+    expect(await itemOf(item.id)).toMatchObject({ onHand: 8, reserved: 4 });
+  });
+
   it('LOG-6 the alert fires on available stock (reservations count) at or below the safety level, once while low, with a suggested reorder', async () => {
     const item = await createSupplyItem(t, keeper, { name: '白板笔', unit: '支', safetyStock: 5 });
     await stockIn(t, keeper, item.id, 8);

@@ -21222,7 +21222,10 @@ export interface operations {
   recordStockMovement: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description NFR-7: a retry with the same key and body has one effect and gets the same answer; another body gets 422 */
+        'Idempotency-Key'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -21260,6 +21263,15 @@ export interface operations {
       };
       /** @description Requires the permission `logistics.supplies.manage` */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Idempotency-Key reused with a different body */
+      422: {
         headers: {
           [name: string]: unknown;
         };
@@ -21316,7 +21328,10 @@ export interface operations {
   createSupplyRequest: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description NFR-7: a retry with the same key and body has one effect and gets the same answer; another body gets 422 */
+        'Idempotency-Key'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -21354,6 +21369,15 @@ export interface operations {
       };
       /** @description Requires the permission `logistics.supplies.request` */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Idempotency-Key reused with a different body */
+      422: {
         headers: {
           [name: string]: unknown;
         };
@@ -21484,7 +21508,10 @@ export interface operations {
   issueSupplyRequest: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description NFR-7: a retry with the same key and body has one effect and gets the same answer; another body gets 422 */
+        'Idempotency-Key'?: string;
+      };
       path: {
         id: string;
       };
@@ -21549,6 +21576,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
+      /** @description Idempotency-Key reused with a different body */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
     };
   };
   listStocktakes: {
@@ -21604,7 +21640,10 @@ export interface operations {
   createStocktake: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description NFR-7: a retry with the same key and body has one effect and gets the same answer; another body gets 422 */
+        'Idempotency-Key'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -21642,6 +21681,15 @@ export interface operations {
       };
       /** @description Requires the permission `logistics.supplies.manage` */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Idempotency-Key reused with a different body */
+      422: {
         headers: {
           [name: string]: unknown;
         };

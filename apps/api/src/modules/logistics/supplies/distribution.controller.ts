@@ -5,6 +5,7 @@ import { Authenticated } from '../../../platform/auth/decorators';
 import { Exportable, ExportRequested } from '../../../platform/excel/exportable';
 import type { RowSource } from '../../../platform/excel/row-source';
 import { ApiErrors } from '../../../platform/http/api-responses';
+import { Idempotent } from '../../../platform/http/idempotency';
 import { PageQueryDto, Paginated } from '../../../platform/http/pagination';
 import { UUID_PARAM } from '../../../platform/http/params';
 import { Ctx, type RequestContext } from '../../../platform/http/request-context';
@@ -40,6 +41,7 @@ export class DistributionController {
 
   @Post('requests')
   @Authenticated({ permission: PERMISSIONS.LOGISTICS_SUPPLIES_REQUEST })
+  @Idempotent()
   @ApiOperation({
     operationId: 'createSupplyRequest',
     summary: 'Request supplies for one’s department (领用申请)',
@@ -75,6 +77,7 @@ export class DistributionController {
 
   @Post('requests/:id/issue')
   @Authenticated({ permission: PERMISSIONS.LOGISTICS_SUPPLIES_MANAGE })
+  @Idempotent()
   @ApiOperation({
     operationId: 'issueSupplyRequest',
     summary: 'Issue (发放) all or part of a request',
@@ -162,6 +165,7 @@ export class StockControlController {
 
   @Post('stocktakes')
   @Authenticated({ permission: PERMISSIONS.LOGISTICS_SUPPLIES_MANAGE })
+  @Idempotent()
   @ApiOperation({
     operationId: 'createStocktake',
     summary: 'Generate a count sheet (盘点表)',
