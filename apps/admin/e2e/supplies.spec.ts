@@ -5,7 +5,7 @@ import { openDropdown, openFromMenu, runStamp, signIn } from './support';
 /** The native input of an Element Plus number or text field, wherever the test id landed. */
 const field = (page: Page, testId: string) => page.locator(`input[data-testid="${testId}"], [data-testid="${testId}"] input`).first();
 
-test('LOG-1 LOG-5 LOG-6 the storekeeper adds an item and stocks it in, a department requests it, the storekeeper issues it, the department signs on a phone, and a low-stock alert appears', async ({
+test('LOG-1 LOG-5 LOG-6 LOG-8 the storekeeper adds an item and stocks it in, a department requests it, the storekeeper issues it, the department signs on a phone, a low-stock alert appears and the consumption shows it', async ({
   browser,
   baseURL,
 }) => {
@@ -17,7 +17,8 @@ test('LOG-1 LOG-5 LOG-6 the storekeeper adds an item and stocks it in, a departm
   const itemName = `A4复印纸${stamp}`;
 
   const admin = await adminApi(baseURL!);
-  const department = await admin.createDepartment({ code: `JW${stamp}`, name: `教务处${stamp}` });
+  const departmentName = `教务处${stamp}`;
+  const department = await admin.createDepartment({ code: `JW${stamp}`, name: departmentName });
   await admin.createUser({ ...keeper, password, roleCodes: ['storekeeper'] });
   await admin.createUser({ ...teacher, password, departmentId: department.id, roleCodes: ['staff'] });
   await admin.dispose();
@@ -88,6 +89,14 @@ test('LOG-1 LOG-5 LOG-6 the storekeeper adds an item and stocks it in, a departm
   const alertRow = store.getByTestId('low-stock-alert-table').locator('.el-table__row', { hasText: itemName });
   await expect(alertRow).toBeVisible();
   await expect(alertRow.getByTestId('alert-suggested')).toHaveText('5');
+
+  // LOG-8: the month's consumption shows the department's 4 packs, in the charts and the table.
+  await openFromMenu(store, '/logistics/supplies/consumption');
+  await expect(store.getByTestId('consumption-chart-months').locator('canvas')).toBeVisible();
+  await expect(store.getByTestId('consumption-chart-departments').locator('canvas')).toBeVisible();
+  const consumed = store.getByTestId('consumption-table').locator('.el-table__row', { hasText: itemName });
+  await expect(consumed).toContainText(departmentName);
+  await expect(consumed.locator('td').last()).toHaveText('4');
 
   await phoneContext.close();
   await teacherContext.close();
