@@ -43,6 +43,8 @@ const BODILESS_WRITES = [
   /\/information\/notices\/:id\/robot-posts\/:postId\/retry$/, // INF-3: the failed posting in the path is sent again
   /\/logistics\/demand-windows\/:id\/(close|merge)$/, // LOG-2: the window in the path is all they act on
   /\/logistics\/purchase-lists\/:id\/(submit|order)$/, // LOG-3: the list in the path is all they act on
+  /\/logistics\/supplies\/issues\/:id\/sign$/, // LOG-5: the signed-in member of the department signs
+  /\/logistics\/supplies\/stocktakes\/:id\/(submit|approve|return)$/, // LOG-7: the stocktake in the path is all they act on
 ];
 
 const SAMPLE_ID = '00000000-0000-4000-8000-000000000000';

@@ -96,6 +96,13 @@ export const MENU: MenuModule[] = [
       { path: '/logistics/demand', labelKey: 'purchasing.menu.demand', permission: PERMISSIONS.LOGISTICS_DEMAND_SUBMIT },
       { path: '/logistics/purchase-lists', labelKey: 'purchasing.menu.lists', permission: PERMISSIONS.LOGISTICS_PURCHASING_MANAGE },
       { path: '/logistics/suppliers', labelKey: 'purchasing.menu.suppliers', permission: PERMISSIONS.LOGISTICS_PURCHASING_MANAGE },
+      // Office supplies (LOG-1, LOG-5–LOG-8): departments request; the storekeeper keeps the store.
+      { path: '/logistics/supplies/requests', labelKey: 'supplies.menu.requests', permission: PERMISSIONS.LOGISTICS_SUPPLIES_REQUEST },
+      { path: '/logistics/supplies/items', labelKey: 'supplies.menu.items', permission: PERMISSIONS.LOGISTICS_SUPPLIES_MANAGE },
+      { path: '/logistics/supplies/movements', labelKey: 'supplies.menu.movements', permission: PERMISSIONS.LOGISTICS_SUPPLIES_MANAGE },
+      { path: '/logistics/supplies/alerts', labelKey: 'supplies.menu.alerts', permission: PERMISSIONS.LOGISTICS_SUPPLIES_MANAGE },
+      { path: '/logistics/supplies/stocktakes', labelKey: 'supplies.menu.stocktakes', permission: PERMISSIONS.LOGISTICS_SUPPLIES_MANAGE },
+      { path: '/logistics/supplies/consumption', labelKey: 'supplies.menu.consumption', permission: PERMISSIONS.LOGISTICS_SUPPLIES_MANAGE },
     ],
   },
   {

@@ -56,6 +56,7 @@ import { MEETING_MINUTES_ENTITIES } from '../modules/meetings/minutes/minutes-en
 import { BOARD_ENTITIES } from '../modules/information/boards/boards.entities';
 import { SUPPLIES_LEDGER_ENTITIES } from '../modules/logistics/supplies/catalogue.entities';
 import { PURCHASING_ENTITIES } from '../modules/logistics/purchasing/purchasing.entities';
+import { SUPPLIES_DISTRIBUTION_ENTITIES } from '../modules/logistics/supplies/distribution.entities';
 
 /** Every entity of the app; modules add theirs here so the CLI and the app see the same schema. */
 export const ENTITIES = [
@@ -139,4 +140,6 @@ export const ENTITIES = [
   ...SUPPLIES_LEDGER_ENTITIES,
   // logistics: purchasing (LOG-2–LOG-4)
   ...PURCHASING_ENTITIES,
+  // logistics: supplies distribution, low-stock alerts, stocktaking (LOG-5–LOG-7)
+  ...SUPPLIES_DISTRIBUTION_ENTITIES,
 ];

@@ -18,6 +18,7 @@ import { LendingAndTraining1796510000000 } from './migrations/1796510000000-Lend
 import { MeetingPreparation1796520000000 } from './migrations/1796520000000-MeetingPreparation';
 import { MeetingMinutes1796530000000 } from './migrations/1796530000000-MeetingMinutes';
 import { SuppliesLedger1796540000000 } from './migrations/1796540000000-SuppliesLedger';
+import { SuppliesDistribution1796545000000 } from './migrations/1796545000000-SuppliesDistribution';
 import { Purchasing1796550000000 } from './migrations/1796550000000-Purchasing';
 import { Maintenance1796560000000 } from './migrations/1796560000000-Maintenance';
 import { BulletinBoards1796580000000 } from './migrations/1796580000000-BulletinBoards';
@@ -45,6 +46,7 @@ export const MIGRATIONS = [
   MeetingPreparation1796520000000,
   MeetingMinutes1796530000000,
   SuppliesLedger1796540000000,
+  SuppliesDistribution1796545000000,
   Purchasing1796550000000,
   Maintenance1796560000000,
   BulletinBoards1796580000000,

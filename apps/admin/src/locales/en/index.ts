@@ -14,6 +14,7 @@ import { suggestions } from './suggestions';
 import { maintenance } from './maintenance';
 import { boards } from './boards';
 import { purchasing } from './purchasing';
+import { supplies } from './supplies';
 
 /** English; typed against zh-CN so that a missing or extra key fails the typecheck. */
 const en: MessageSchema = {
@@ -626,6 +627,12 @@ const en: MessageSchema = {
     BOARD_CHECK_EXISTS: 'The board was checked on that day already',
     BOARD_NAME_TAKEN: 'A board of this name exists',
     ROBOT_POST_NOT_FAILED: 'Only a failed posting can be sent again',
+    INSUFFICIENT_STOCK: 'Not enough stock: the issue asks for more than is on hand, and nothing was issued',
+    INSUFFICIENT_RESERVED: 'Less is reserved than that',
+    SUPPLY_REQUEST_ILLEGAL_ACTION: 'The request’s status does not allow this',
+    SUPPLY_ISSUE_ALREADY_SIGNED: 'The issue slip is signed already',
+    STOCKTAKE_ILLEGAL_ACTION: 'The stocktake’s status does not allow this',
+    STOCKTAKE_SAME_PERSON: 'Someone other than the submitter approves the variances',
   },
   backups: {
     menu: 'Backups',
@@ -1064,6 +1071,7 @@ const en: MessageSchema = {
   maintenance,
   boards,
   purchasing,
+  supplies,
 };
 
 export default en;

@@ -13,6 +13,7 @@ import { suggestions } from './suggestions';
 import { maintenance } from './maintenance';
 import { boards } from './boards';
 import { purchasing } from './purchasing';
+import { supplies } from './supplies';
 
 /** Simplified Chinese, the panel's first language. Every other locale must have exactly these keys. */
 const zhCN = {
@@ -625,6 +626,12 @@ const zhCN = {
     BOARD_CHECK_EXISTS: '该公告栏当天已检查过',
     BOARD_NAME_TAKEN: '已有同名的公告栏',
     ROBOT_POST_NOT_FAILED: '只有发送失败的推送可以重新发送',
+    INSUFFICIENT_STOCK: '库存不足：发放数量超过在库数量，本次发放未执行',
+    INSUFFICIENT_RESERVED: '预留数量不足',
+    SUPPLY_REQUEST_ILLEGAL_ACTION: '该申领当前状态不允许此操作',
+    SUPPLY_ISSUE_ALREADY_SIGNED: '该发放单已签收',
+    STOCKTAKE_ILLEGAL_ACTION: '该盘点当前状态不允许此操作',
+    STOCKTAKE_SAME_PERSON: '盘点差异须由提交人以外的人员审批',
   },
   backups: {
     menu: '数据备份',
@@ -1058,6 +1065,7 @@ const zhCN = {
   maintenance,
   boards,
   purchasing,
+  supplies,
 };
 
 export default zhCN;
