@@ -96,6 +96,12 @@ export const PERMISSIONS = {
   DOCUMENTS_DECLASSIFY: 'documents.declassify',
   /** See every resolution of the meetings one may see, with its tasks' state, and export the report (决议落实情况, MTG-9). */
   MEETINGS_RESOLUTIONS_REPORT: 'meetings.resolutions.report',
+  /** Ask departments for information (信息采集), review their submissions, keep the publishing list (INF-1). */
+  INFO_COLLECTION_MANAGE: 'information.collection.manage',
+  /** Submit one's department's information to a collection request (INF-1). */
+  INFO_COLLECTION_SUBMIT: 'information.collection.submit',
+  /** Keep the visitor log, the reception roster and out-of-office entries; see who covers reception (INF-7, INF-9). */
+  INFO_RECEPTION_MANAGE: 'information.reception.manage',
 } as const;
 
 export type Permission = (typeof PERMISSIONS)[keyof typeof PERMISSIONS];
@@ -153,4 +159,7 @@ export const PERMISSION_LABELS: Record<Permission, { 'zh-CN': string; en: string
   'assessment.training.manage': { 'zh-CN': '培训记录管理', en: 'Keep training records' },
   'documents.declassify': { 'zh-CN': '公文解密', en: 'Declassify documents' },
   'meetings.resolutions.report': { 'zh-CN': '决议落实情况', en: 'Resolutions report' },
+  'information.collection.manage': { 'zh-CN': '信息采集与审核', en: 'Collect and review information' },
+  'information.collection.submit': { 'zh-CN': '报送部门信息', en: 'Submit department information' },
+  'information.reception.manage': { 'zh-CN': '来访接待与值班', en: 'Visitor reception and duty roster' },
 };

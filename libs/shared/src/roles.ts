@@ -20,6 +20,9 @@ const OFFICE: Permission[] = [
   PERMISSIONS.INFO_NOTICES_DRAFT,
   PERMISSIONS.INFO_NOTICES_MANAGE,
   PERMISSIONS.MEETINGS_RESOLUTIONS_REPORT,
+  // 信息采集与来访接待 (INF-1, INF-7, INF-9): the office collects and reviews information and keeps reception.
+  PERMISSIONS.INFO_COLLECTION_MANAGE,
+  PERMISSIONS.INFO_RECEPTION_MANAGE,
 ];
 
 /**
@@ -113,6 +116,8 @@ export const SEEDED_ROLES = [
       PERMISSIONS.DOCUMENTS_OUTGOING_DRAFT,
       PERMISSIONS.MEETINGS_BOOK,
       PERMISSIONS.MEETINGS_ORGANISE,
+      // The head submits the department's information when the office asks for it (INF-1).
+      PERMISSIONS.INFO_COLLECTION_SUBMIT,
     ],
   },
   {

@@ -38,6 +38,7 @@ import { DocumentText } from '../modules/documents/search/document-text.entity';
 import { ADMINISTRATION_ENTITIES } from '../modules/administration/administration.entities';
 import { INFORMATION_ENTITIES } from '../modules/information/desensitisation/name-list.entity';
 import { NOTICE_ENTITIES } from '../modules/information/notices/notice.entities';
+import { RECEPTION_ENTITIES } from '../modules/information/reception.entities';
 import { TRAINING_ENTITIES } from '../modules/assessment/training/training.entities';
 import { MeetingRoom } from '../modules/meetings/rooms/room.entity';
 import { RoomBooking, RoomBookingSeries } from '../modules/meetings/bookings/booking.entity';
@@ -125,4 +126,6 @@ export const ENTITIES = [
   ...TRAINING_ENTITIES,
   // meetings: minutes (MTG-8), resolutions (MTG-9), coordination meetings (ADM-1)
   ...MEETING_MINUTES_ENTITIES,
+  // information: collection (INF-1), notice comments (INF-4), visitors (INF-7), reception cover (INF-9)
+  ...RECEPTION_ENTITIES,
 ];

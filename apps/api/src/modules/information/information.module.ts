@@ -8,6 +8,11 @@ import { NoticesController } from './notices/notices.controller';
 import { NoticesService } from './notices/notices.service';
 import { PublicNoticesController } from './notices/public-notices.controller';
 import { PublicNoticesService } from './notices/public-notices.service';
+import { CoverController } from './cover/cover.controller';
+import { CoverService } from './cover/cover.service';
+import { RECEPTION_ENTITIES } from './reception.entities';
+import { VisitorsController } from './visitors/visitors.controller';
+import { VisitorsService } from './visitors/visitors.service';
 
 /**
  * Information (信息, guide 二(一)3, 二(四), 三(三)): desensitisation (INF-2), the check every published
@@ -15,9 +20,9 @@ import { PublicNoticesService } from './notices/public-notices.service';
  * and the public website feed (INF-5) in notices/.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([...INFORMATION_ENTITIES, ...NOTICE_ENTITIES])],
-  controllers: [DesensitisationController, NoticesController, PublicNoticesController],
-  providers: [DesensitisationService, NoticesService, PublicNoticesService],
+  imports: [TypeOrmModule.forFeature([...INFORMATION_ENTITIES, ...NOTICE_ENTITIES, ...RECEPTION_ENTITIES])],
+  controllers: [DesensitisationController, NoticesController, PublicNoticesController, VisitorsController, CoverController],
+  providers: [DesensitisationService, NoticesService, PublicNoticesService, VisitorsService, CoverService],
   exports: [DesensitisationService, NoticesService],
 })
 export class InformationModule {}
