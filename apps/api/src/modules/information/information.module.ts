@@ -8,6 +8,10 @@ import { NoticesController } from './notices/notices.controller';
 import { NoticesService } from './notices/notices.service';
 import { PublicNoticesController } from './notices/public-notices.controller';
 import { PublicNoticesService } from './notices/public-notices.service';
+import { CollectionController } from './collection/collection.controller';
+import { CollectionService } from './collection/collection.service';
+import { CommentsController } from './comments/comments.controller';
+import { CommentsService } from './comments/comments.service';
 import { CoverController } from './cover/cover.controller';
 import { CoverService } from './cover/cover.service';
 import { RECEPTION_ENTITIES } from './reception.entities';
@@ -21,8 +25,8 @@ import { VisitorsService } from './visitors/visitors.service';
  */
 @Module({
   imports: [TypeOrmModule.forFeature([...INFORMATION_ENTITIES, ...NOTICE_ENTITIES, ...RECEPTION_ENTITIES])],
-  controllers: [DesensitisationController, NoticesController, PublicNoticesController, VisitorsController, CoverController],
-  providers: [DesensitisationService, NoticesService, PublicNoticesService, VisitorsService, CoverService],
+  controllers: [DesensitisationController, NoticesController, PublicNoticesController, VisitorsController, CoverController, CollectionController, CommentsController],
+  providers: [DesensitisationService, NoticesService, PublicNoticesService, VisitorsService, CoverService, CollectionService, CommentsService],
   exports: [DesensitisationService, NoticesService],
 })
 export class InformationModule {}

@@ -1,4 +1,5 @@
 import type { CollectionRequestStatus, CollectionSubmissionStatus } from '@xiaoban/shared';
+import type { Notice } from '../notices/notice.entities';
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import type { Department } from '../../../platform/org/department.entity';
 import type { User } from '../../../platform/org/user.entity';
@@ -134,7 +135,7 @@ export class CollectionSubmission {
 
   @ManyToOne('Notice', { nullable: true, onDelete: 'SET NULL' })
   @JoinColumn({ name: 'notice_id', foreignKeyConstraintName: 'FK_collection_submissions_notice' })
-  notice?: unknown;
+  notice?: Notice | null;
 
   @Column({ type: 'integer', default: 1 })
   version: number;

@@ -1,4 +1,5 @@
 import type { NoticeCommentKind } from '@xiaoban/shared';
+import type { Notice } from '../notices/notice.entities';
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import type { User } from '../../../platform/org/user.entity';
 
@@ -16,7 +17,7 @@ export class NoticeComment {
 
   @ManyToOne('Notice', { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'notice_id', foreignKeyConstraintName: 'FK_notice_comments_notice' })
-  notice?: unknown;
+  notice?: Notice | null;
 
   @Column({ type: 'varchar', length: 20 })
   kind: NoticeCommentKind;
