@@ -27,7 +27,11 @@ describe('information: collection requests and review (信息采集, INF-1) and 
   async function department(label: string): Promise<{ id: string; head: Person; teacher: Person }> {
     const head = await createStaff(t, adminToken, { roles: ['department-head'], name: unique(`${label}主任`) });
     const d = await createDepartment(t, adminToken, { name: unique(label), headId: head.id });
-    await t.http.patch(`/api/v1/org/users/${head.id}`).set({ authorization: `Bearer ${adminToken}` }).send({ departmentId: d.id, version: 1 }).expect(200);
+    await t.http
+      .patch(`/api/v1/org/users/${head.id}`)
+      .set({ authorization: `Bearer ${adminToken}` })
+      .send({ departmentId: d.id, version: 1 })
+      .expect(200);
     const teacher = await createStaff(t, adminToken, { roles: ['staff'], departmentId: d.id, name: unique(`${label}老师`) });
     return { id: d.id, head, teacher };
   }
@@ -61,10 +65,16 @@ describe('information: collection requests and review (信息采集, INF-1) and 
   it('INF-1: request → submit → return with reason → resubmit → accept into a category of the publishing list → a notice draft', async () => {
     const academic = await department('教务处');
     const request = await createRequest([academic.id]);
-    expect(request.targets).toEqual([{ department: { id: academic.id, name: expect.any(String) }, status: null, submissionId: null, reminders: 0 }]);
+    expect(request.targets).toEqual([
+      { department: { id: academic.id, name: expect.any(String) }, status: null, submissionId: null, reminders: 0 },
+    ]);
     expect(await received(academic.head.id, 'information.collection.request')).toHaveLength(1);
 
-    const photo = await t.http.post('/api/v1/files').set(as(academic.head)).attach('file', await samplePdf('Teaching contest'), '比赛说明.pdf').expect(201);
+    const photo = await t.http
+      .post('/api/v1/files')
+      .set(as(academic.head))
+      .attach('file', await samplePdf('Teaching contest'), '比赛说明.pdf')
+      .expect(201);
     const attachmentIds = [photo.body.id as string];
     const first = (await submit(request.id, academic.head, { attachmentIds }).expect(201)).body;
     expect(first).toMatchObject({ status: 'submitted', round: 1, department: { id: academic.id }, actions: [] });
@@ -77,7 +87,11 @@ describe('information: collection requests and review (信息采集, INF-1) and 
     expect(seen.actions).toEqual(['accept', 'return']);
 
     // Returned with a reason: the department sees it and is told.
-    await t.http.post(`/api/v1/information/collection/submissions/${first.id}/return`).set(as(academic.head)).send({ reason: 'x', version: 1 }).expect(403);
+    await t.http
+      .post(`/api/v1/information/collection/submissions/${first.id}/return`)
+      .set(as(academic.head))
+      .send({ reason: 'x', version: 1 })
+      .expect(403);
     const returned = (
       await t.http
         .post(`/api/v1/information/collection/submissions/${first.id}/return`)
@@ -107,7 +121,10 @@ describe('information: collection requests and review (信息采集, INF-1) and 
     // Two reviewers accept at once with the same version: exactly one wins.
     const results = await Promise.all(
       ['校园动态', '教学成果'].map((category) =>
-        t.http.post(`/api/v1/information/collection/submissions/${first.id}/accept`).set(as(clerk)).send({ category, version: second.version }),
+        t.http
+          .post(`/api/v1/information/collection/submissions/${first.id}/accept`)
+          .set(as(clerk))
+          .send({ category, version: second.version }),
       ),
     );
     expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
@@ -124,12 +141,13 @@ describe('information: collection requests and review (信息采集, INF-1) and 
     await t.http.get('/api/v1/information/collection/publishing-list').set(as(academic.head)).expect(403);
 
     // An accepted item starts a notice draft, once.
-    const started = (await t.http.post(`/api/v1/information/collection/submissions/${first.id}/notice-draft`).set(as(clerk)).expect(201)).body;
+    const started = (await t.http.post(`/api/v1/information/collection/submissions/${first.id}/notice-draft`).set(as(clerk)).expect(201))
+      .body;
     const notice = (await t.http.get(`/api/v1/information/notices/${started.noticeId}`).set(as(clerk)).expect(200)).body;
     expect(notice).toMatchObject({ status: 'draft', body: '本学期组织青年教师教学比赛，共28人参赛。' });
-    expect((await t.http.post(`/api/v1/information/collection/submissions/${first.id}/notice-draft`).set(as(clerk)).expect(409)).body.code).toBe(
-      'COLLECTION_NOTICE_EXISTS',
-    );
+    expect(
+      (await t.http.post(`/api/v1/information/collection/submissions/${first.id}/notice-draft`).set(as(clerk)).expect(409)).body.code,
+    ).toBe('COLLECTION_NOTICE_EXISTS');
   });
 
   it('INF-1: another department’s submission is 404, and absent from its lists; a department not asked gets 404 for the request', async () => {
@@ -138,7 +156,9 @@ describe('information: collection requests and review (信息采集, INF-1) and 
     const submissionA = (await submit(request.id, a.head).expect(201)).body;
     await t.http.get(`/api/v1/information/collection/submissions/${submissionA.id}`).set(as(b.head)).expect(404);
     await t.http.get(`/api/v1/information/collection/submissions/${submissionA.id}`).set(as(a.teacher)).expect(200);
-    expect((await t.http.get(`/api/v1/information/collection/requests/${request.id}/submissions`).set(as(b.head)).expect(200)).body).toEqual([]);
+    expect(
+      (await t.http.get(`/api/v1/information/collection/requests/${request.id}/submissions`).set(as(b.head)).expect(200)).body,
+    ).toEqual([]);
     const forB = (await t.http.get(`/api/v1/information/collection/requests/${request.id}`).set(as(b.head)).expect(200)).body;
     expect(forB.targets.map((x: { department: { id: string } }) => x.department.id)).toEqual([b.id]);
     const office = (await t.http.get(`/api/v1/information/collection/requests/${request.id}`).set(as(clerk)).expect(200)).body;
@@ -191,7 +211,11 @@ describe('information: collection requests and review (信息采集, INF-1) and 
         .expect(201)
     ).body;
     const submitted = (await t.http.post(`/api/v1/information/notices/${notice.id}/submit`).set(as(clerk)).expect(200)).body;
-    await t.http.post(`/api/v1/approvals/requests/${submitted.approvalRequestId}/approve`).set(as(director)).send({ comment: '同意' }).expect(200);
+    await t.http
+      .post(`/api/v1/approvals/requests/${submitted.approvalRequestId}/approve`)
+      .set(as(director))
+      .send({ comment: '同意' })
+      .expect(200);
     for (let i = 0; i < 100; i++) {
       if ((await t.http.get(`/api/v1/information/notices/${notice.id}`).set(as(clerk)).expect(200)).body.status === 'verified') break;
       await new Promise((r) => setTimeout(r, 200));
@@ -204,7 +228,8 @@ describe('information: collection requests and review (信息采集, INF-1) and 
     const [readers, strangers] = await Promise.all([department('高一年级组'), department('高二年级组')]);
     const notice = await publishedNotice(readers.id);
     const url = `/api/v1/information/notices/${notice.id}/comments`;
-    const question = (await t.http.post(url).set(as(readers.teacher)).send({ kind: 'question', body: '值班表在哪里查看？' }).expect(201)).body;
+    const question = (await t.http.post(url).set(as(readers.teacher)).send({ kind: 'question', body: '值班表在哪里查看？' }).expect(201))
+      .body;
     expect(question).toMatchObject({ kind: 'question', author: { id: readers.teacher.id }, answer: null, canAnswer: false });
     await t.http.post(url).set(as(readers.head)).send({ kind: 'comment', body: '已收到，按时到岗。' }).expect(201);
     // Not a recipient: the notice and its comments do not exist for them.
@@ -218,7 +243,9 @@ describe('information: collection requests and review (信息采集, INF-1) and 
       ['question', true],
       ['comment', false],
     ]);
-    const answered = (await t.http.post(`${url}/${question.id}/answer`).set(as(clerk)).send({ answer: '值班表见学校网站通知附件。' }).expect(200)).body;
+    const answered = (
+      await t.http.post(`${url}/${question.id}/answer`).set(as(clerk)).send({ answer: '值班表见学校网站通知附件。' }).expect(200)
+    ).body;
     expect(answered).toMatchObject({ answer: '值班表见学校网站通知附件。', answeredBy: { id: clerk.id }, canAnswer: false });
     const told = await received(readers.teacher.id, 'information.notice.answer');
     expect(told).toHaveLength(1);
@@ -238,7 +265,11 @@ describe('information: collection requests and review (信息采集, INF-1) and 
         .send({ title: '草稿通知', body: '正文', audience: { allStaff: true }, channels: ['in-app'] })
         .expect(201)
     ).body;
-    const res = await t.http.post(`/api/v1/information/notices/${draft.id}/comments`).set(as(clerk)).send({ kind: 'comment', body: '好' }).expect(409);
+    const res = await t.http
+      .post(`/api/v1/information/notices/${draft.id}/comments`)
+      .set(as(clerk))
+      .send({ kind: 'comment', body: '好' })
+      .expect(409);
     expect(res.body.code).toBe('NOTICE_COMMENT_NOT_PUBLISHED');
   });
 });

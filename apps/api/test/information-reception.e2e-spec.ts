@@ -27,7 +27,11 @@ describe('information: visitor reception (来访接待, INF-7) and reception cov
     head = await createStaff(t, adminToken, { roles: ['department-head'], name: '教务处王主任' });
     const department = await createDepartment(t, adminToken, { name: unique('教务处'), headId: head.id });
     departmentId = department.id;
-    await t.http.patch(`/api/v1/org/users/${head.id}`).set({ authorization: `Bearer ${adminToken}` }).send({ departmentId, version: 1 }).expect(200);
+    await t.http
+      .patch(`/api/v1/org/users/${head.id}`)
+      .set({ authorization: `Bearer ${adminToken}` })
+      .send({ departmentId, version: 1 })
+      .expect(200);
     otherHead = await createStaff(t, adminToken, { roles: ['department-head'], name: '总务处赵主任' });
     const other = await createDepartment(t, adminToken, { name: unique('总务处'), headId: otherHead.id });
     await t.http
@@ -76,9 +80,10 @@ describe('information: visitor reception (来访接待, INF-7) and reception cov
     }
     expect(found).toEqual([]);
     // The audit row of the registration is there, with the mask only.
-    const [audit] = await t.sql<{ diff: unknown }>(`SELECT diff FROM audit_log WHERE action = 'information.visit.register' AND object_id = $1`, [
-      res.body.id,
-    ]);
+    const [audit] = await t.sql<{ diff: unknown }>(
+      `SELECT diff FROM audit_log WHERE action = 'information.visit.register' AND object_id = $1`,
+      [res.body.id],
+    );
     expect(JSON.stringify(audit.diff)).toContain('**************002X');
   });
 
@@ -149,9 +154,10 @@ describe('information: visitor reception (来访接待, INF-7) and reception cov
     expect(answered.body).toMatchObject({ status: 'answered', overdue: false, answeredBy: { id: head.id } });
     const open = (await t.http.get('/api/v1/inbox').set(as(head)).expect(200)).body.items as { sourceId: string }[];
     expect(open.map((i) => i.sourceId)).not.toContain(transferred.id);
-    const told = await t.sql(`SELECT 1 FROM notification_deliveries WHERE recipient_id = $1 AND kind = 'information.visitor-question.answered'`, [
-      clerk.id,
-    ]);
+    const told = await t.sql(
+      `SELECT 1 FROM notification_deliveries WHERE recipient_id = $1 AND kind = 'information.visitor-question.answered'`,
+      [clerk.id],
+    );
     expect(told.length).toBeGreaterThan(0);
     const again = await t.http
       .post(`/api/v1/information/reception/questions/${transferred.id}/answer`)
@@ -163,10 +169,18 @@ describe('information: visitor reception (来访接待, INF-7) and reception cov
 
   it('INF-7: statistics count visits by purpose, by department visited and by day and month', async () => {
     await register({ purposeCategory: 'complaint', purpose: '反映校门口交通拥堵' }).expect(201);
-    await register({ purposeCategory: 'complaint', purpose: '反映食堂饭菜质量', hostDepartmentId: undefined, hostUserId: teacher.id }).expect(201);
+    await register({
+      purposeCategory: 'complaint',
+      purpose: '反映食堂饭菜质量',
+      hostDepartmentId: undefined,
+      hostUserId: teacher.id,
+    }).expect(201);
     const today = schoolDateOf(new Date());
     const stats = (
-      await t.http.get(`/api/v1/information/reception/visits/statistics?from=${addDays(today, -1)}&to=${today}`).set(as(clerk)).expect(200)
+      await t.http
+        .get(`/api/v1/information/reception/visits/statistics?from=${addDays(today, -1)}&to=${today}`)
+        .set(as(clerk))
+        .expect(200)
     ).body;
     const [{ n }] = await t.sql<{ n: number }>(`SELECT count(*)::int AS n FROM visits`);
     expect(stats.total).toBe(n);
@@ -175,7 +189,10 @@ describe('information: visitor reception (来访接待, INF-7) and reception cov
     expect(stats.byDepartment.find((d: { key: string }) => d.key === departmentId).count).toBe(n);
     expect(stats.byDay.reduce((sum: number, d: { count: number }) => sum + d.count, 0)).toBe(n);
     expect(stats.byMonth.reduce((sum: number, d: { count: number }) => sum + d.count, 0)).toBe(n);
-    await t.http.get(`/api/v1/information/reception/visits/statistics?from=${today}&to=${addDays(today, -3)}`).set(as(clerk)).expect(400);
+    await t.http
+      .get(`/api/v1/information/reception/visits/statistics?from=${today}&to=${addDays(today, -3)}`)
+      .set(as(clerk))
+      .expect(400);
     await t.http.get(`/api/v1/information/reception/visits/statistics?from=${today}&to=${today}`).set(as(teacher)).expect(403);
   });
 
@@ -253,7 +270,10 @@ describe('information: visitor reception (来访接待, INF-7) and reception cov
     expect(own.every((a: { user: { id: string } }) => a.user.id === teacher.id)).toBe(true);
     const all = (await t.http.get('/api/v1/information/reception/absences?pageSize=100').set(as(clerk)).expect(200)).body.items;
     expect(all.map((a: { id: string }) => a.id)).toContain(mine.body.id);
-    await t.http.delete(`/api/v1/information/reception/absences/${all.find((a: { user: { id: string } }) => a.user.id !== teacher.id).id}`).set(as(teacher)).expect(404);
+    await t.http
+      .delete(`/api/v1/information/reception/absences/${all.find((a: { user: { id: string } }) => a.user.id !== teacher.id).id}`)
+      .set(as(teacher))
+      .expect(404);
     await t.http.delete(`/api/v1/information/reception/absences/${mine.body.id}`).set(as(teacher)).expect(204);
   });
 

@@ -67,6 +67,13 @@ export const MENU: MenuModule[] = [
       { path: '/information/notices', labelKey: 'information.menu.notices', permission: PERMISSIONS.INFO_NOTICES_DRAFT },
       { path: '/information/desensitise', labelKey: 'information.menu.desensitise', permission: PERMISSIONS.INFO_DESENSITISE },
       { path: '/information/name-lists', labelKey: 'information.menu.nameLists', permission: PERMISSIONS.INFO_NAME_LISTS_MANAGE },
+      // INF-1: the office asks and reviews; a department head submits for the department (the same page, narrowed to theirs).
+      { path: '/information/collection', labelKey: 'reception.menu.collection', permission: PERMISSIONS.INFO_COLLECTION_MANAGE },
+      { path: '/information/collection/mine', labelKey: 'reception.menu.collection', permission: PERMISSIONS.INFO_COLLECTION_SUBMIT },
+      { path: '/information/publishing-list', labelKey: 'reception.menu.publishing', permission: PERMISSIONS.INFO_COLLECTION_MANAGE },
+      // INF-7, INF-9: the visitor log and the reception roster with who covers now.
+      { path: '/information/visitors', labelKey: 'reception.menu.visitors', permission: PERMISSIONS.INFO_RECEPTION_MANAGE },
+      { path: '/information/reception/cover', labelKey: 'reception.menu.cover', permission: PERMISSIONS.INFO_RECEPTION_MANAGE },
     ],
   },
   {

@@ -254,6 +254,44 @@ export const routes: RouteRecordRaw[] = [
         component: () => import('../views/information/NameListsView.vue'),
         meta: { permission: PERMISSIONS.INFO_NAME_LISTS_MANAGE, titleKey: 'information.menu.nameLists' },
       },
+      // Information collection (INF-1): the office's requests and review; a department's own submissions; the publishing list.
+      {
+        path: 'information/collection',
+        name: 'collection-requests',
+        component: () => import('../views/information/collection/CollectionRequestsView.vue'),
+        meta: { permission: PERMISSIONS.INFO_COLLECTION_MANAGE, titleKey: 'reception.menu.collection' },
+      },
+      {
+        path: 'information/collection/mine',
+        name: 'collection-mine',
+        component: () => import('../views/information/collection/CollectionRequestsView.vue'),
+        meta: { titleKey: 'reception.menu.collection' },
+      },
+      {
+        path: 'information/collection/:id',
+        name: 'collection-request',
+        component: () => import('../views/information/collection/CollectionRequestDetailView.vue'),
+        meta: { titleKey: 'reception.menu.collection' },
+      },
+      {
+        path: 'information/publishing-list',
+        name: 'publishing-list',
+        component: () => import('../views/information/collection/PublishingListView.vue'),
+        meta: { permission: PERMISSIONS.INFO_COLLECTION_MANAGE, titleKey: 'reception.menu.publishing' },
+      },
+      // Visitor reception (INF-7) and reception cover (INF-9).
+      {
+        path: 'information/visitors',
+        name: 'visitors',
+        component: () => import('../views/information/visitors/VisitorsView.vue'),
+        meta: { titleKey: 'reception.menu.visitors' },
+      },
+      {
+        path: 'information/reception/cover',
+        name: 'reception-cover',
+        component: () => import('../views/information/cover/ReceptionCoverView.vue'),
+        meta: { permission: PERMISSIONS.INFO_RECEPTION_MANAGE, titleKey: 'reception.menu.cover' },
+      },
       {
         path: 'administration/archives',
         name: 'archives',

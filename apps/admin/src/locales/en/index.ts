@@ -10,6 +10,7 @@ import { archives } from './archives';
 import { lending } from './lending';
 import { liaison } from './liaison';
 import { training } from './training';
+import { reception } from './reception';
 
 /** English; typed against zh-CN so that a missing or extra key fails the typecheck. */
 const en: MessageSchema = {
@@ -616,6 +617,14 @@ const en: MessageSchema = {
     INVENTORY_ALREADY_COUNTED: 'This document has been counted already',
     FILING_NOT_READY: 'The document is not completed, or is filed or destroyed already',
     FILING_UNKNOWN_KIND: 'This kind of document cannot be filed',
+    COLLECTION_ILLEGAL_STATE: 'The submission’s state does not allow this; reloaded',
+    COLLECTION_CLOSED: 'This collection request is closed',
+    COLLECTION_NOTICE_EXISTS: 'This item started a notice draft already',
+    NOTICE_COMMENT_NOT_PUBLISHED: 'Comments open once the notice is published',
+    NOTICE_COMMENT_ILLEGAL_STATE: 'Only an unanswered question can be answered',
+    VISIT_SIGNED_OUT: 'The visitor has signed out already',
+    VISITOR_QUESTION_ANSWERED: 'The question is answered already',
+    RECEPTION_SLOT_TAKEN: 'Someone is on duty in that slot already',
   },
   backups: {
     menu: 'Backups',
@@ -1050,6 +1059,7 @@ const en: MessageSchema = {
   lending,
   liaison,
   training,
+  reception,
 };
 
 export default en;

@@ -9,6 +9,7 @@ import { archives } from './archives';
 import { lending } from './lending';
 import { liaison } from './liaison';
 import { training } from './training';
+import { reception } from './reception';
 
 /** Simplified Chinese, the panel's first language. Every other locale must have exactly these keys. */
 const zhCN = {
@@ -615,6 +616,14 @@ const zhCN = {
     INVENTORY_ALREADY_COUNTED: '该文件已清点',
     FILING_NOT_READY: '该公文尚未办结，或已归档、已销毁',
     FILING_UNKNOWN_KIND: '不支持该类文件归档',
+    COLLECTION_ILLEGAL_STATE: '该报送当前状态不允许此操作，已为您刷新',
+    COLLECTION_CLOSED: '该信息采集已结束',
+    COLLECTION_NOTICE_EXISTS: '该信息已生成过通知草稿',
+    NOTICE_COMMENT_NOT_PUBLISHED: '通知发布后才能评论',
+    NOTICE_COMMENT_ILLEGAL_STATE: '只能答复尚未答复的提问',
+    VISIT_SIGNED_OUT: '该来访人已登记离开',
+    VISITOR_QUESTION_ANSWERED: '该问题已答复',
+    RECEPTION_SLOT_TAKEN: '该时段已有人值班',
   },
   backups: {
     menu: '数据备份',
@@ -1044,6 +1053,7 @@ const zhCN = {
   lending,
   liaison,
   training,
+  reception,
 };
 
 export default zhCN;

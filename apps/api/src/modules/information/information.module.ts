@@ -25,8 +25,24 @@ import { VisitorsService } from './visitors/visitors.service';
  */
 @Module({
   imports: [TypeOrmModule.forFeature([...INFORMATION_ENTITIES, ...NOTICE_ENTITIES, ...RECEPTION_ENTITIES])],
-  controllers: [DesensitisationController, NoticesController, PublicNoticesController, VisitorsController, CoverController, CollectionController, CommentsController],
-  providers: [DesensitisationService, NoticesService, PublicNoticesService, VisitorsService, CoverService, CollectionService, CommentsService],
+  controllers: [
+    DesensitisationController,
+    NoticesController,
+    PublicNoticesController,
+    VisitorsController,
+    CoverController,
+    CollectionController,
+    CommentsController,
+  ],
+  providers: [
+    DesensitisationService,
+    NoticesService,
+    PublicNoticesService,
+    VisitorsService,
+    CoverService,
+    CollectionService,
+    CommentsService,
+  ],
   exports: [DesensitisationService, NoticesService],
 })
 export class InformationModule {}

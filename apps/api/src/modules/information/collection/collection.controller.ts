@@ -33,7 +33,8 @@ export class CollectionController {
   @ApiOperation({
     operationId: 'createCollectionRequest',
     summary: 'Ask departments for information',
-    description: 'INF-1: title, description, deadline, the departments asked; they are notified, and reminded before and after the deadline.',
+    description:
+      'INF-1: title, description, deadline, the departments asked; they are notified, and reminded before and after the deadline.',
   })
   @ApiCreatedResponse({ type: CollectionRequestDto })
   @ApiErrors(400, 403)
@@ -59,7 +60,11 @@ export class CollectionController {
 
   @Get('requests/:id')
   @Authenticated()
-  @ApiOperation({ operationId: 'getCollectionRequest', summary: 'A collection request', description: 'INF-1: 404 for departments not asked.' })
+  @ApiOperation({
+    operationId: 'getCollectionRequest',
+    summary: 'A collection request',
+    description: 'INF-1: 404 for departments not asked.',
+  })
   @ApiOkResponse({ type: CollectionRequestDto })
   @ApiErrors(400, 404)
   getCollectionRequest(@Param('id', UUID_PARAM) id: string, @Ctx() ctx: RequestContext): Promise<CollectionRequestDto> {
@@ -69,7 +74,11 @@ export class CollectionController {
   @Post('requests/:id/close')
   @HttpCode(200)
   @Authenticated({ permission: PERMISSIONS.INFO_COLLECTION_MANAGE })
-  @ApiOperation({ operationId: 'closeCollectionRequest', summary: 'Close a request', description: 'INF-1: no more submissions or reminders.' })
+  @ApiOperation({
+    operationId: 'closeCollectionRequest',
+    summary: 'Close a request',
+    description: 'INF-1: no more submissions or reminders.',
+  })
   @ApiOkResponse({ type: CollectionRequestDto })
   @ApiErrors(400, 403, 404, 409)
   closeCollectionRequest(@Param('id', UUID_PARAM) id: string, @Ctx() ctx: RequestContext): Promise<CollectionRequestDto> {

@@ -1,6 +1,17 @@
 import type { CollectionRequestStatus, CollectionSubmissionStatus } from '@xiaoban/shared';
 import type { Notice } from '../notices/notice.entities';
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryColumn,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
 import type { Department } from '../../../platform/org/department.entity';
 import type { User } from '../../../platform/org/user.entity';
 

@@ -138,7 +138,11 @@ export class CollectionService implements OnModuleInit {
         if (!exists) throw notFound(COLLECTION_REQUEST);
         throw conflict(RECEPTION_ERRORS.COLLECTION_CLOSED, 'The request is closed already');
       }
-      await this.audit.record(manager, ctx, { action: 'information.collection.request.close', objectType: COLLECTION_REQUEST, objectId: id });
+      await this.audit.record(manager, ctx, {
+        action: 'information.collection.request.close',
+        objectType: COLLECTION_REQUEST,
+        objectId: id,
+      });
     });
     return this.getRequest(id, ctx);
   }
@@ -221,7 +225,10 @@ export class CollectionService implements OnModuleInit {
       await this.access.assertCanRead(actor, { type: COLLECTION_REQUEST, id: requestId }, ctx, manager);
       // One submits for one's own department, if it was asked.
       const [target] = actor.departmentId
-        ? await manager.query(`SELECT 1 FROM collection_targets WHERE request_id = $1 AND department_id = $2`, [requestId, actor.departmentId])
+        ? await manager.query(`SELECT 1 FROM collection_targets WHERE request_id = $1 AND department_id = $2`, [
+            requestId,
+            actor.departmentId,
+          ])
         : [];
       if (!target) throw notFound(COLLECTION_REQUEST);
       const request = await manager.findOneOrFail(CollectionRequest, { where: { id: requestId }, lock: { mode: 'pessimistic_read' } });
@@ -242,7 +249,10 @@ export class CollectionService implements OnModuleInit {
           lock: { mode: 'pessimistic_write' },
         });
         if (!existing || !canMoveSubmission('resubmit', existing.status))
-          throw conflict(RECEPTION_ERRORS.COLLECTION_ILLEGAL_STATE, 'Your department has submitted already; it can resubmit only once returned');
+          throw conflict(
+            RECEPTION_ERRORS.COLLECTION_ILLEGAL_STATE,
+            'Your department has submitted already; it can resubmit only once returned',
+          );
         await manager.query(
           `UPDATE collection_submissions SET content = $2, status = 'submitted', round = round + 1, submitted_by = $3, submitted_at = now(),
                   version = version + 1, updated_at = now() WHERE id = $1`,

@@ -31,7 +31,8 @@ export class CommentsController {
   @ApiOperation({
     operationId: 'createNoticeComment',
     summary: 'Comment on a notice, or ask a question',
-    description: 'INF-4: by a reader of a published notice; a question notifies the author. 409 NOTICE_COMMENT_NOT_PUBLISHED; 404 for non-recipients.',
+    description:
+      'INF-4: by a reader of a published notice; a question notifies the author. 409 NOTICE_COMMENT_NOT_PUBLISHED; 404 for non-recipients.',
   })
   @ApiCreatedResponse({ type: NoticeCommentDto })
   @ApiErrors(400, 404, 409)
@@ -49,7 +50,8 @@ export class CommentsController {
   @ApiOperation({
     operationId: 'answerNoticeComment',
     summary: 'Answer a question on a notice',
-    description: 'INF-4: by the office (information.notices.manage) or the notice’s author; notifies the asker. 409 NOTICE_COMMENT_ILLEGAL_STATE.',
+    description:
+      'INF-4: by the office (information.notices.manage) or the notice’s author; notifies the asker. 409 NOTICE_COMMENT_ILLEGAL_STATE.',
   })
   @ApiOkResponse({ type: NoticeCommentDto })
   @ApiErrors(400, 403, 404, 409)

@@ -57,7 +57,8 @@ export class CommentsService {
   async create(noticeId: string, dto: CreateNoticeCommentDto, ctx: RequestContext): Promise<NoticeCommentDto> {
     const id = await this.dataSource.transaction(async (manager) => {
       const notice = await this.noticeOf(manager, noticeId, ctx);
-      if (notice.status !== 'published') throw conflict(RECEPTION_ERRORS.NOTICE_COMMENT_NOT_PUBLISHED, 'Comments are taken on published notices');
+      if (notice.status !== 'published')
+        throw conflict(RECEPTION_ERRORS.NOTICE_COMMENT_NOT_PUBLISHED, 'Comments are taken on published notices');
       const comment = manager.create(NoticeComment, { noticeId, kind: dto.kind, body: dto.body, authorId: ctx.actor!.id });
       await manager.insert(NoticeComment, comment);
       if (dto.kind === 'question' && notice.created_by !== ctx.actor!.id) {
@@ -83,7 +84,10 @@ export class CommentsService {
   async answer(noticeId: string, commentId: string, answer: string, ctx: RequestContext): Promise<NoticeCommentDto> {
     await this.dataSource.transaction(async (manager) => {
       const notice = await this.noticeOf(manager, noticeId, ctx);
-      const [comment] = await manager.query(`SELECT author_id FROM notice_comments WHERE id = $1 AND notice_id = $2`, [commentId, noticeId]);
+      const [comment] = await manager.query(`SELECT author_id FROM notice_comments WHERE id = $1 AND notice_id = $2`, [
+        commentId,
+        noticeId,
+      ]);
       if (!comment) throw notFound(NOTICE_COMMENT);
       // Readers who are not the office or the author cannot answer: the comment exists for them, the action does not.
       if (!this.mayAnswer(ctx.actor!, notice))

@@ -88,7 +88,11 @@ export class CoverController {
   @Delete('absences/:id')
   @HttpCode(204)
   @Authenticated()
-  @ApiOperation({ operationId: 'deleteStaffAbsence', summary: 'Remove an out-of-office entry', description: 'INF-9: one’s own, or any for the office.' })
+  @ApiOperation({
+    operationId: 'deleteStaffAbsence',
+    summary: 'Remove an out-of-office entry',
+    description: 'INF-9: one’s own, or any for the office.',
+  })
   @ApiNoContentResponse()
   @ApiErrors(400, 404)
   deleteStaffAbsence(@Param('id', UUID_PARAM) id: string, @Ctx() ctx: RequestContext): Promise<void> {
@@ -115,7 +119,8 @@ export class CoverController {
   @ApiOperation({
     operationId: 'listReceptionCoverGaps',
     summary: 'Upcoming slots nobody covers',
-    description: 'INF-9: working-day slots from now through the next days (default 3) with no available person; a daily job alerts the office.',
+    description:
+      'INF-9: working-day slots from now through the next days (default 3) with no available person; a daily job alerts the office.',
   })
   @ApiOkResponse({ type: [CoverDto] })
   @ApiErrors(400, 403)

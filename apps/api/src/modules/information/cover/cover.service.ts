@@ -289,10 +289,10 @@ export class CoverService implements OnModuleInit {
       const fresh: CoverDto[] = [];
       for (const gap of gaps) {
         const inserted = returnedRows(
-          await manager.query(
-            `INSERT INTO reception_gap_alerts (duty_date, slot) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING slot`,
-            [gap.date, gap.slot],
-          ),
+          await manager.query(`INSERT INTO reception_gap_alerts (duty_date, slot) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING slot`, [
+            gap.date,
+            gap.slot,
+          ]),
         );
         if (inserted.length) fresh.push(gap);
       }

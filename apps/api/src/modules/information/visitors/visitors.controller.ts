@@ -47,7 +47,11 @@ export class VisitorsController {
 
   @Get('visits')
   @Authenticated({ permission: PERMISSIONS.INFO_RECEPTION_MANAGE })
-  @ApiOperation({ operationId: 'listVisits', summary: 'The visitor log', description: 'INF-7: by date range, purpose, still inside, name.' })
+  @ApiOperation({
+    operationId: 'listVisits',
+    summary: 'The visitor log',
+    description: 'INF-7: by date range, purpose, still inside, name.',
+  })
   @ApiOkResponse({ type: VisitPage })
   @ApiErrors(400, 403)
   listVisits(@Query() query: QueryVisitsDto, @Ctx() ctx: RequestContext): Promise<InstanceType<typeof VisitPage>> {
@@ -79,7 +83,11 @@ export class VisitorsController {
   @Post('visits/:id/sign-out')
   @HttpCode(200)
   @Authenticated({ permission: PERMISSIONS.INFO_RECEPTION_MANAGE })
-  @ApiOperation({ operationId: 'signOutVisit', summary: 'Record the time out', description: 'INF-7: 409 VISIT_SIGNED_OUT the second time.' })
+  @ApiOperation({
+    operationId: 'signOutVisit',
+    summary: 'Record the time out',
+    description: 'INF-7: 409 VISIT_SIGNED_OUT the second time.',
+  })
   @ApiOkResponse({ type: VisitDto })
   @ApiErrors(400, 403, 404, 409)
   signOutVisit(@Param('id', UUID_PARAM) id: string, @Body() dto: SignOutVisitDto, @Ctx() ctx: RequestContext): Promise<VisitDto> {
@@ -112,7 +120,10 @@ export class VisitorsController {
   })
   @ApiOkResponse({ type: VisitorQuestionPage })
   @ApiErrors(400)
-  listVisitorQuestions(@Query() query: QueryVisitorQuestionsDto, @Ctx() ctx: RequestContext): Promise<InstanceType<typeof VisitorQuestionPage>> {
+  listVisitorQuestions(
+    @Query() query: QueryVisitorQuestionsDto,
+    @Ctx() ctx: RequestContext,
+  ): Promise<InstanceType<typeof VisitorQuestionPage>> {
     return this.visitors.listQuestions(query, ctx.actor!);
   }
 
@@ -131,7 +142,8 @@ export class VisitorsController {
   @ApiOperation({
     operationId: 'answerVisitorQuestion',
     summary: 'Answer a transferred question',
-    description: 'INF-7: by the department it was transferred to (or the reception office); closes the inbox item and tells the receptionist.',
+    description:
+      'INF-7: by the department it was transferred to (or the reception office); closes the inbox item and tells the receptionist.',
   })
   @ApiOkResponse({ type: VisitorQuestionDto })
   @ApiErrors(400, 404, 409)

@@ -1,5 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { VISIT_PURPOSES, VISITOR_QUESTION_STATUSES, isValidIdCardNumber, type VisitPurpose, type VisitorQuestionStatus } from '@xiaoban/shared';
+import {
+  VISIT_PURPOSES,
+  VISITOR_QUESTION_STATUSES,
+  isValidIdCardNumber,
+  type VisitPurpose,
+  type VisitorQuestionStatus,
+} from '@xiaoban/shared';
 import { Transform, Type } from 'class-transformer';
 import {
   Equals,

@@ -297,7 +297,8 @@ export class VisitorsService implements OnModuleInit {
   async statistics(query: QueryVisitStatsDto, viewer: Principal): Promise<VisitStatsDto> {
     if (query.to < query.from) throw badRequest('The range ends before it starts', { to: ['on or after from'] });
     if (daysBetween(query.from, query.to) > 366) throw badRequest('At most a year at once', { to: ['within 366 days of from'] });
-    if (!viewer.permissions.has(PERMISSIONS.INFO_RECEPTION_MANAGE)) return { total: 0, byPurpose: [], byDepartment: [], byDay: [], byMonth: [] };
+    if (!viewer.permissions.has(PERMISSIONS.INFO_RECEPTION_MANAGE))
+      return { total: 0, byPurpose: [], byDepartment: [], byDay: [], byMonth: [] };
     const tz = this.config.schoolTimeZone;
     const params = [this.dayStart(query.from), this.dayStart(addDays(query.to, 1)), tz];
     const base = `FROM visits v WHERE v.time_in >= $1 AND v.time_in < $2`;
@@ -310,8 +311,12 @@ export class VisitorsService implements OnModuleInit {
            LEFT JOIN departments d ON d.id = COALESCE(v.host_department_id, hu.department_id)
           WHERE v.time_in >= $1 AND v.time_in < $2 AND $3::text IS NOT NULL GROUP BY d.id, d.name ORDER BY count DESC, d.name`,
       ),
-      run(`SELECT to_char(v.time_in AT TIME ZONE $3, 'YYYY-MM-DD') AS key, NULL AS label, count(*)::int AS count ${base} GROUP BY 1 ORDER BY 1`),
-      run(`SELECT to_char(v.time_in AT TIME ZONE $3, 'YYYY-MM') AS key, NULL AS label, count(*)::int AS count ${base} GROUP BY 1 ORDER BY 1`),
+      run(
+        `SELECT to_char(v.time_in AT TIME ZONE $3, 'YYYY-MM-DD') AS key, NULL AS label, count(*)::int AS count ${base} GROUP BY 1 ORDER BY 1`,
+      ),
+      run(
+        `SELECT to_char(v.time_in AT TIME ZONE $3, 'YYYY-MM') AS key, NULL AS label, count(*)::int AS count ${base} GROUP BY 1 ORDER BY 1`,
+      ),
     ]);
     const byPurpose = VISIT_PURPOSES.map((p) => ({
       key: p,
