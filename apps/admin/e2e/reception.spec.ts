@@ -38,7 +38,8 @@ test('INF-7 INF-9 register a visitor with an ID number and see only the masked f
   };
   const api = await adminApi(baseURL!);
   const ids: Record<string, string> = {};
-  for (const [key, p] of Object.entries(people)) ids[key] = await api.createUser({ username: p.username, name: p.name, password, roleCodes: p.roles });
+  for (const [key, p] of Object.entries(people))
+    ids[key] = await api.createUser({ username: p.username, name: p.name, password, roleCodes: p.roles });
   await api.dispose();
 
   // The roster through the API: the person on duty on a morning ten days on, with a backup.
@@ -51,7 +52,8 @@ test('INF-7 INF-9 register a visitor with an ID number and see only the masked f
   });
   // A rerun against the same database finds the slot taken: free it first.
   for (const d of (await existing.json()) as { id: string; slot: string }[]) {
-    if (d.slot === 'am') await anonymous.delete(`/api/v1/information/reception/duties/${d.id}`, { headers: { Authorization: `Bearer ${accessToken}` } });
+    if (d.slot === 'am')
+      await anonymous.delete(`/api/v1/information/reception/duties/${d.id}`, { headers: { Authorization: `Bearer ${accessToken}` } });
   }
   const duty = await anonymous.post('/api/v1/information/reception/duties', {
     headers: { Authorization: `Bearer ${accessToken}` },
@@ -108,4 +110,56 @@ test('INF-7 INF-9 register a visitor with an ID number and see only the masked f
   await expect(clerk.getByTestId('cover-reason')).toContainText('替班');
   await expect(card.getByTestId('cover-out')).toContainText(people.onDuty.name);
   await expect(clerk.getByTestId('absence-table')).toContainText(people.onDuty.name);
+});
+
+test('INF-1 a department head submits information for a collection request; the office accepts it into a category of the publishing list', async ({
+  browser,
+  baseURL,
+}) => {
+  test.setTimeout(180_000);
+  const stamp = runStamp();
+  const password = 'Caiji2026!';
+  const api = await adminApi(baseURL!);
+  const department = await api.createDepartment({ code: `C${stamp}`.slice(0, 20), name: `教务处${stamp}` });
+  const head = { username: `e2ecolhead${stamp}`, name: `王主任${stamp}` };
+  const clerk = { username: `e2ecolclerk${stamp}`, name: `信息员${stamp}` };
+  const headId = await api.createUser({ ...head, password, departmentId: department.id, roleCodes: ['department-head'] });
+  await api.setDepartmentHead(department, headId);
+  await api.createUser({ ...clerk, password, roleCodes: ['office-clerk'] });
+  await api.dispose();
+
+  const title = `关于报送本学期工作亮点的通知${stamp}`;
+  const anonymous = await request.newContext({ baseURL });
+  const login = await anonymous.post('/api/v1/auth/login', { data: { username: clerk.username, password } });
+  const { accessToken } = (await login.json()) as { accessToken: string };
+  const created = await anonymous.post('/api/v1/information/collection/requests', {
+    headers: { Authorization: `Bearer ${accessToken}` },
+    data: {
+      title,
+      description: '请报送本学期工作亮点。',
+      deadline: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+      departmentIds: [department.id],
+    },
+  });
+  expect(created.ok(), await created.text()).toBe(true);
+  await anonymous.dispose();
+
+  // The head submits for the department.
+  const headPage = await signedIn(browser, head.username, password);
+  await openFromMenu(headPage, '/information/collection/mine');
+  await headPage.getByTestId('collection-table').getByText(title).click();
+  await headPage.getByTestId('collection-content').fill(`本学期举办青年教师教学比赛${stamp}`);
+  await headPage.getByTestId('collection-submit').click();
+  await expect(headPage.getByTestId('collection-my-status')).toHaveText('待审核');
+
+  // The office reviews it and accepts it into a category; it is on the publishing list.
+  const office = await signedIn(browser, clerk.username, password);
+  await openFromMenu(office, '/information/collection');
+  await office.getByTestId('collection-table').getByText(title).click();
+  const submission = office.getByTestId('collection-submission').filter({ hasText: `青年教师教学比赛${stamp}` });
+  await submission.getByTestId('collection-accept').click();
+  await office.getByTestId('collection-review-save').click();
+  await expect(submission).toContainText('已采用');
+  await openFromMenu(office, '/information/publishing-list');
+  await expect(office.getByTestId('publishing-category').filter({ hasText: '校园动态' })).toContainText(`青年教师教学比赛${stamp}`);
 });
