@@ -74,6 +74,8 @@ export const MENU: MenuModule[] = [
       // INF-7, INF-9: the visitor log and the reception roster with who covers now.
       { path: '/information/visitors', labelKey: 'reception.menu.visitors', permission: PERMISSIONS.INFO_RECEPTION_MANAGE },
       { path: '/information/reception/cover', labelKey: 'reception.menu.cover', permission: PERMISSIONS.INFO_RECEPTION_MANAGE },
+      // 外出登记: everyone records their own, so that reception cover is planned around them.
+      { path: '/information/out-of-office', labelKey: 'reception.menu.outOfOffice' },
     ],
   },
   {

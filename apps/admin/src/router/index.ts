@@ -292,6 +292,13 @@ export const routes: RouteRecordRaw[] = [
         component: () => import('../views/information/cover/ReceptionCoverView.vue'),
         meta: { permission: PERMISSIONS.INFO_RECEPTION_MANAGE, titleKey: 'reception.menu.cover' },
       },
+      // Everyone records their own out-of-office entries (INF-9), on a phone as well.
+      {
+        path: 'information/out-of-office',
+        name: 'my-out-of-office',
+        component: () => import('../views/information/cover/MyAbsencesView.vue'),
+        meta: { titleKey: 'reception.menu.outOfOffice' },
+      },
       {
         path: 'administration/archives',
         name: 'archives',

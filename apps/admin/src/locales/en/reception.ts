@@ -6,6 +6,7 @@ export const reception: typeof zh = {
     collection: 'Information collection',
     publishing: 'Publishing list',
     visitors: 'Visitor reception',
+    outOfOffice: 'My out-of-office',
     cover: 'Reception duty',
   },
   collection: {

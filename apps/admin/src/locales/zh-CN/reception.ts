@@ -4,6 +4,7 @@ export const reception = {
     collection: '信息采集',
     publishing: '信息发布清单',
     visitors: '来访接待',
+    outOfOffice: '外出登记',
     cover: '接待值班',
   },
   collection: {

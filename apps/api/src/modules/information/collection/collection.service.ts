@@ -1,8 +1,9 @@
-import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { HttpStatus, Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   COLLECTION_REMIND_DAYS_BEFORE,
   PERMISSIONS,
+  PLATFORM_ERRORS,
   RECEPTION_ERRORS,
   canMoveSubmission,
   schoolDateOf,
@@ -15,7 +16,7 @@ import { AccessService } from '../../../platform/access/access.service';
 import { AuditService } from '../../../platform/audit/audit.service';
 import type { Principal } from '../../../platform/auth/principal';
 import { FilesService } from '../../../platform/files/files.service';
-import { badRequest, conflict, notFound, versionConflict } from '../../../platform/http/api-error';
+import { ApiError, badRequest, conflict, notFound, versionConflict } from '../../../platform/http/api-error';
 import { paginateThenLoad, type Page } from '../../../platform/http/pagination';
 import { SYSTEM_CONTEXT, type RequestContext } from '../../../platform/http/request-context';
 import { escapeLike, returnedRows } from '../../../platform/http/sql';
@@ -410,6 +411,9 @@ export class CollectionService implements OnModuleInit {
 
   /** Starts a notice draft from an accepted item, through the notices' own create (INF-3 takes over from there). */
   async startNoticeDraft(id: string, ctx: RequestContext): Promise<NoticeDraftStartedDto> {
+    // The notice is drafted in the drafter's name: they need the notices' own permission as well.
+    if (!ctx.actor!.permissions.has(PERMISSIONS.INFO_NOTICES_DRAFT))
+      throw new ApiError(HttpStatus.FORBIDDEN, PLATFORM_ERRORS.FORBIDDEN, 'Drafting notices needs information.notices.draft');
     const submission = await this.submissionQuery().where('s.id = :id', { id }).getOne();
     if (!submission) throw notFound(COLLECTION_SUBMISSION);
     if (submission.status !== 'accepted')

@@ -41,6 +41,8 @@ export class VisitorsController {
   })
   @ApiCreatedResponse({ type: VisitDto })
   @ApiErrors(400, 403)
+  // No Idempotency-Key here on purpose: the replay store keeps a hash of the body, and a hash of a
+  // body holding an 18-digit ID number (with the rest of the visit known) can be brute-forced.
   registerVisit(@Body() dto: RegisterVisitDto, @Ctx() ctx: RequestContext): Promise<VisitDto> {
     return this.visitors.register(dto, ctx);
   }
