@@ -82,6 +82,10 @@ test('INF-7 INF-9 register a visitor with an ID number and see only the masked f
   await clerk.getByTestId('visit-register').click();
   await expect(clerk.getByTestId('visit-id-number')).toHaveValue('');
   await clerk.keyboard.press('Escape');
+  // The statistics tab draws its charts and counts the visit.
+  await clerk.getByRole('tab', { name: '接待统计' }).click();
+  await expect(clerk.getByTestId('visit-stats-total')).toContainText(/[1-9]/);
+  await expect(clerk.getByTestId('visit-stats').locator('canvas').first()).toBeVisible();
 
   // INF-9: who covers that morning; then the person on duty goes out, and the backup covers.
   await openFromMenu(clerk, '/information/reception/cover');
