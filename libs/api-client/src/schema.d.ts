@@ -5331,6 +5331,7 @@ export interface components {
         | 'information.collection.manage'
         | 'information.collection.submit'
         | 'information.reception.manage'
+        | 'information.out-of-office.record'
       )[];
       /** Format: date-time */
       revokedAt: string | null;
@@ -6232,6 +6233,7 @@ export interface components {
         | 'information.collection.manage'
         | 'information.collection.submit'
         | 'information.reception.manage'
+        | 'information.out-of-office.record'
       )[];
     };
     CreateArchiveCategoryDto: {
@@ -6560,6 +6562,7 @@ export interface components {
         | 'information.collection.manage'
         | 'information.collection.submit'
         | 'information.reception.manage'
+        | 'information.out-of-office.record'
       )[];
     };
     CreateRoomDto: {
@@ -6771,6 +6774,7 @@ export interface components {
         | 'information.collection.manage'
         | 'information.collection.submit'
         | 'information.reception.manage'
+        | 'information.out-of-office.record'
       )[];
       /** Format: date-time */
       revokedAt: string | null;
@@ -9309,6 +9313,7 @@ export interface components {
         | 'information.collection.manage'
         | 'information.collection.submit'
         | 'information.reception.manage'
+        | 'information.out-of-office.record'
       )[];
       version: number;
     };
@@ -10099,6 +10104,7 @@ export interface components {
         | 'information.collection.manage'
         | 'information.collection.submit'
         | 'information.reception.manage'
+        | 'information.out-of-office.record'
       )[];
       version: number;
     };
@@ -20806,6 +20812,15 @@ export interface operations {
       };
       /** @description No valid token */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `information.out-of-office.record` */
+      403: {
         headers: {
           [name: string]: unknown;
         };

@@ -13,18 +13,15 @@ describe('shared catalogue', () => {
       '/messages',
       '/documents/incoming',
       '/documents/outgoing',
-      '/information/out-of-office',
       '/system/audit',
     ]);
   });
 
   it('PLT-3 shows everyone signed in the workbench (inbox, approvals, messages), and nothing that needs a permission', () => {
     const menu = visibleMenu([]);
-    expect(menu.map((m) => m.key)).toEqual(['workbench', 'documents', 'information']);
+    expect(menu.map((m) => m.key)).toEqual(['workbench', 'documents']);
     expect(menu[0]!.items.map((i) => i.path)).toEqual(['/inbox', '/approvals', '/messages']);
     expect(menu[1]!.items.map((i) => i.path)).toEqual(['/documents/incoming', '/documents/outgoing']);
-    // 外出登记 (INF-9): everyone records their own out-of-office entries.
-    expect(menu[2]!.items.map((i) => i.path)).toEqual(['/information/out-of-office']);
   });
 
   it('PLT-2 PLT-4 shows the chain editor and the delivery log to holders of their permissions only', () => {

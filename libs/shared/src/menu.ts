@@ -75,7 +75,7 @@ export const MENU: MenuModule[] = [
       { path: '/information/visitors', labelKey: 'reception.menu.visitors', permission: PERMISSIONS.INFO_RECEPTION_MANAGE },
       { path: '/information/reception/cover', labelKey: 'reception.menu.cover', permission: PERMISSIONS.INFO_RECEPTION_MANAGE },
       // 外出登记: everyone records their own, so that reception cover is planned around them.
-      { path: '/information/out-of-office', labelKey: 'reception.menu.outOfOffice' },
+      { path: '/information/out-of-office', labelKey: 'reception.menu.outOfOffice', permission: PERMISSIONS.INFO_OUT_OF_OFFICE_RECORD },
     ],
   },
   {

@@ -102,6 +102,8 @@ export const PERMISSIONS = {
   INFO_COLLECTION_SUBMIT: 'information.collection.submit',
   /** Keep the visitor log, the reception roster and out-of-office entries; see who covers reception (INF-7, INF-9). */
   INFO_RECEPTION_MANAGE: 'information.reception.manage',
+  /** Record one's own out-of-office entries (外出登记, INF-9); every built-in role has it. */
+  INFO_OUT_OF_OFFICE_RECORD: 'information.out-of-office.record',
 } as const;
 
 export type Permission = (typeof PERMISSIONS)[keyof typeof PERMISSIONS];
@@ -162,4 +164,5 @@ export const PERMISSION_LABELS: Record<Permission, { 'zh-CN': string; en: string
   'information.collection.manage': { 'zh-CN': '信息采集与审核', en: 'Collect and review information' },
   'information.collection.submit': { 'zh-CN': '报送部门信息', en: 'Submit department information' },
   'information.reception.manage': { 'zh-CN': '来访接待与值班', en: 'Visitor reception and duty roster' },
+  'information.out-of-office.record': { 'zh-CN': '外出登记', en: 'Record one’s own out-of-office entries' },
 };

@@ -1,7 +1,13 @@
 import { ALL_PERMISSIONS, PERMISSIONS, type Permission } from './permissions.js';
 
 /** What every member of staff may do: write messages and submit requests. */
-const EVERYONE: Permission[] = [PERMISSIONS.MESSAGES_SEND, PERMISSIONS.APPROVALS_SUBMIT, PERMISSIONS.ADMIN_SEALS_APPLY];
+const EVERYONE: Permission[] = [
+  PERMISSIONS.MESSAGES_SEND,
+  PERMISSIONS.APPROVALS_SUBMIT,
+  PERMISSIONS.ADMIN_SEALS_APPLY,
+  // 外出登记 (INF-9): everyone records when they are out, so that reception cover is planned around them.
+  PERMISSIONS.INFO_OUT_OF_OFFICE_RECORD,
+];
 /** The office's own staff also watch approvals and notifications school-wide. */
 const OFFICE: Permission[] = [
   ...EVERYONE,

@@ -297,7 +297,7 @@ export const routes: RouteRecordRaw[] = [
         path: 'information/out-of-office',
         name: 'my-out-of-office',
         component: () => import('../views/information/cover/MyAbsencesView.vue'),
-        meta: { titleKey: 'reception.menu.outOfOffice' },
+        meta: { permission: PERMISSIONS.INFO_OUT_OF_OFFICE_RECORD, titleKey: 'reception.menu.outOfOffice' },
       },
       {
         path: 'administration/archives',

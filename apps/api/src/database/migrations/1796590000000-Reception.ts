@@ -8,6 +8,20 @@ const ROLE_GRANTS: Record<string, string[]> = {
   'office-clerk': OFFICE,
   'department-head': ['information.collection.submit'],
 };
+/** 外出登记 (INF-9): every built-in role records its own out-of-office entries. */
+const EVERYONE = ['information.out-of-office.record'];
+const ALL_BUILTIN = [
+  'admin',
+  'office-director',
+  'office-clerk',
+  'school-leader',
+  'department-head',
+  'staff',
+  'seal-custodian',
+  'archivist',
+  'storekeeper',
+  'maintenance-worker',
+];
 
 /** Collection requests (INF-1), notice comments (INF-4), the visitor log (INF-7) and reception cover (INF-9). */
 
@@ -16,6 +30,7 @@ export class Reception1796590000000 implements MigrationInterface {
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await grantToBuiltinRoles(queryRunner, ROLE_GRANTS);
+    await grantToBuiltinRoles(queryRunner, Object.fromEntries(ALL_BUILTIN.map((code) => [code, EVERYONE])));
     await queryRunner.query(`
             CREATE TABLE "collection_requests" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
@@ -302,6 +317,7 @@ export class Reception1796590000000 implements MigrationInterface {
 
   public async down(queryRunner: QueryRunner): Promise<void> {
     await revokeFromBuiltinRoles(queryRunner, ROLE_GRANTS);
+    await revokeFromBuiltinRoles(queryRunner, Object.fromEntries(ALL_BUILTIN.map((code) => [code, EVERYONE])));
     await queryRunner.query(`
             ALTER TABLE "visitor_questions" DROP CONSTRAINT "FK_visitor_questions_created_by"
         `);

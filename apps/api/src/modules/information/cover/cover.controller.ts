@@ -60,14 +60,14 @@ export class CoverController {
   }
 
   @Post('absences')
-  @Authenticated()
+  @Authenticated({ permission: PERMISSIONS.INFO_OUT_OF_OFFICE_RECORD })
   @ApiOperation({
     operationId: 'createStaffAbsence',
     summary: 'Record an out-of-office entry (外出登记)',
     description: 'INF-9: person (oneself by default; anyone for the office), from, to, reason, destination.',
   })
   @ApiCreatedResponse({ type: StaffAbsenceDto })
-  @ApiErrors(400)
+  @ApiErrors(400, 403)
   createStaffAbsence(@Body() dto: CreateStaffAbsenceDto, @Ctx() ctx: RequestContext): Promise<StaffAbsenceDto> {
     return this.cover.createAbsence(dto, ctx);
   }
