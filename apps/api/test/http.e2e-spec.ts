@@ -45,6 +45,7 @@ const BODILESS_WRITES = [
   /\/logistics\/purchase-lists\/:id\/(submit|order)$/, // LOG-3: the list in the path is all they act on
   /\/logistics\/supplies\/issues\/:id\/sign$/, // LOG-5: the signed-in member of the department signs
   /\/logistics\/supplies\/stocktakes\/:id\/(submit|approve|return)$/, // LOG-7: the stocktake in the path is all they act on
+  /\/information\/collection\/(requests\/:id\/close|submissions\/:id\/notice-draft)$/, // INF-1: the request or item in the path is all they act on
 ];
 
 const SAMPLE_ID = '00000000-0000-4000-8000-000000000000';

@@ -2784,6 +2784,194 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/information/collection/publishing-list': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The publishing list
+     * @description INF-1: accepted items by category.
+     */
+    get: operations['getPublishingList'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/information/collection/requests': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Collection requests
+     * @description INF-1: all for the office; those asking one’s own department otherwise, with that department’s line only.
+     */
+    get: operations['listCollectionRequests'];
+    put?: never;
+    /**
+     * Ask departments for information
+     * @description INF-1: title, description, deadline, the departments asked; they are notified, and reminded before and after the deadline.
+     */
+    post: operations['createCollectionRequest'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/information/collection/requests/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A collection request
+     * @description INF-1: 404 for departments not asked.
+     */
+    get: operations['getCollectionRequest'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/information/collection/requests/{id}/close': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Close a request
+     * @description INF-1: no more submissions or reminders.
+     */
+    post: operations['closeCollectionRequest'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/information/collection/requests/{id}/submissions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Submissions to a request
+     * @description INF-1: every department’s for the office; one’s own department’s otherwise.
+     */
+    get: operations['listCollectionSubmissions'];
+    put?: never;
+    /**
+     * Submit one’s department’s information
+     * @description INF-1: text and attachments (uploaded files). Again after a return (resubmission); 409 COLLECTION_ILLEGAL_STATE while it is under review or accepted, COLLECTION_CLOSED once the request is closed; 404 for a department not asked.
+     */
+    post: operations['submitCollection'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/information/collection/submissions/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A submission
+     * @description INF-1: another department’s is 404.
+     */
+    get: operations['getCollectionSubmission'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/information/collection/submissions/{id}/accept': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Accept a submission into a category of the publishing list
+     * @description INF-1: after review for authenticity and relevance. 409 COLLECTION_ILLEGAL_STATE unless submitted; VERSION_CONFLICT.
+     */
+    post: operations['acceptCollectionSubmission'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/information/collection/submissions/{id}/notice-draft': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Start a notice draft from an accepted item
+     * @description INF-1, INF-3: a draft notice (all staff, in-app) with the item’s text, to be edited, checked and verified as any notice.
+     */
+    post: operations['startNoticeFromSubmission'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/information/collection/submissions/{id}/return': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Return a submission with a reason
+     * @description INF-1: the department sees the reason and resubmits. 409 COLLECTION_ILLEGAL_STATE unless submitted.
+     */
+    post: operations['returnCollectionSubmission'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/information/desensitisation/apply': {
     parameters: {
       query?: never;
@@ -2984,6 +3172,50 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/information/notices/{id}/comments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Comments and questions on a notice
+     * @description INF-4: for whoever may read the notice (recipients, author, office); 404 otherwise.
+     */
+    get: operations['listNoticeComments'];
+    put?: never;
+    /**
+     * Comment on a notice, or ask a question
+     * @description INF-4: by a reader of a published notice; a question notifies the author. 409 NOTICE_COMMENT_NOT_PUBLISHED; 404 for non-recipients.
+     */
+    post: operations['createNoticeComment'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/information/notices/{id}/comments/{commentId}/answer': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Answer a question on a notice
+     * @description INF-4: by the office (information.notices.manage) or the notice’s author; notifies the asker. 409 NOTICE_COMMENT_ILLEGAL_STATE.
+     */
+    post: operations['answerNoticeComment'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/information/notices/{id}/confirm': {
     parameters: {
       query?: never;
@@ -3138,6 +3370,298 @@ export interface paths {
      * @description INF-2, INF-3: personal data is masked as decided; 422 FINDINGS_UNRESOLVED keyed by finding while any finding has no decision; 422 NOTICE_NO_RECIPIENTS when the audience holds nobody. Starts approval kind `notice-publish`.
      */
     post: operations['submitNotice'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/information/reception/absences': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Out-of-office entries
+     * @description INF-9: one’s own; everyone’s for information.reception.manage.
+     */
+    get: operations['listStaffAbsences'];
+    put?: never;
+    /**
+     * Record an out-of-office entry (外出登记)
+     * @description INF-9: person (oneself by default; anyone for the office), from, to, reason, destination.
+     */
+    post: operations['createStaffAbsence'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/information/reception/absences/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /**
+     * Remove an out-of-office entry
+     * @description INF-9: one’s own, or any for the office.
+     */
+    delete: operations['deleteStaffAbsence'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/information/reception/cover': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Who covers reception now (or in a given slot)
+     * @description INF-9: the person on duty unless out of office during the slot; then the duty’s backup; then someone else rostered that day who is in; else nobody (a gap).
+     */
+    get: operations['getReceptionCover'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/information/reception/cover/gaps': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Upcoming slots nobody covers
+     * @description INF-9: working-day slots from now through the next days (default 3) with no available person; a daily job alerts the office.
+     */
+    get: operations['listReceptionCoverGaps'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/information/reception/duties': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The duty roster over a range
+     * @description INF-9: at most 62 days.
+     */
+    get: operations['listReceptionDuties'];
+    put?: never;
+    /**
+     * Put a person on reception duty (接待值班)
+     * @description INF-9: one person per date and slot (am/pm), with an optional backup. 409 RECEPTION_SLOT_TAKEN.
+     */
+    post: operations['createReceptionDuty'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/information/reception/duties/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /**
+     * Take a duty off the roster
+     * @description INF-9
+     */
+    delete: operations['deleteReceptionDuty'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/information/reception/questions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Visitors’ questions
+     * @description INF-7: the reception office sees all; a department sees those transferred to it. `overdue` flags late answers.
+     */
+    get: operations['listVisitorQuestions'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/information/reception/questions/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A visitor’s question
+     * @description INF-7: 404 for other departments.
+     */
+    get: operations['getVisitorQuestion'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/information/reception/questions/{id}/answer': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Answer a transferred question
+     * @description INF-7: by the department it was transferred to (or the reception office); closes the inbox item and tells the receptionist.
+     */
+    post: operations['answerVisitorQuestion'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/information/reception/visits': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The visitor log
+     * @description INF-7: by date range, purpose, still inside, name.
+     */
+    get: operations['listVisits'];
+    put?: never;
+    /**
+     * Register a visitor (来访登记)
+     * @description INF-7: name, organisation, purpose, host person or department, time in; the ID number is checked by its checksum and only its masked form (last four digits) is stored. The acknowledgement of the confidentiality reminder is required and recorded with its time. Questions are answered on the spot or transferred to a department.
+     */
+    post: operations['registerVisit'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/information/reception/visits/statistics': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Reception statistics
+     * @description INF-7: visits by purpose, by department visited, by day and by month, over a date range (at most a year).
+     */
+    get: operations['getVisitStatistics'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/information/reception/visits/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A visit with its questions
+     * @description INF-7
+     */
+    get: operations['getVisit'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/information/reception/visits/{id}/questions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Record a visitor’s question
+     * @description INF-7: answered on the spot (answer), or transferred to a department (departmentId, dueAt; default 3 working days).
+     */
+    post: operations['addVisitorQuestion'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/information/reception/visits/{id}/sign-out': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Record the time out
+     * @description INF-7: 409 VISIT_SIGNED_OUT the second time.
+     */
+    post: operations['signOutVisit'];
     delete?: never;
     options?: never;
     head?: never;
@@ -6287,6 +6811,11 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
+    AcceptSubmissionDto: {
+      /** @example 校园动态 */
+      category: string;
+      version: number;
+    };
     AccessionArchiveItemDto: {
       /** @description 盒号 within the item’s class; the box is made when it is the first item in it */
       boxNumber?: number;
@@ -6362,9 +6891,17 @@ export interface components {
       /** @example 2350 */
       unitPriceFen: number;
     };
+    AnswerNoticeCommentDto: {
+      /** @example 值班表已在附件中，请查阅。 */
+      answer: string;
+    };
     AnswerSuggestionDto: {
       answer: string;
       version: number;
+    };
+    AnswerVisitorQuestionDto: {
+      /** @example 需携带户口簿、原学校转出证明，到教务处办理。 */
+      answer: string;
     };
     ApiTokenDto: {
       /** Format: date-time */
@@ -6439,6 +6976,10 @@ export interface components {
         | 'logistics.supplies.stocktake.approve'
         | 'logistics.demand.submit'
         | 'logistics.purchasing.manage'
+        | 'information.collection.manage'
+        | 'information.collection.submit'
+        | 'information.reception.manage'
+        | 'information.out-of-office.record'
       )[];
       /** Format: date-time */
       revokedAt: string | null;
@@ -7240,6 +7781,54 @@ export interface components {
     CloseSuggestionDto: {
       version: number;
     };
+    CollectionRequestDto: {
+      /** Format: date-time */
+      createdAt: string;
+      createdBy: components['schemas']['RefDto'];
+      /** Format: date-time */
+      deadline: string;
+      description: string;
+      /** Format: uuid */
+      id: string;
+      overdue: boolean;
+      /** @enum {string} */
+      status: 'open' | 'closed';
+      targets: components['schemas']['CollectionTargetDto'][];
+      title: string;
+    };
+    CollectionSubmissionDto: {
+      actions: ('accept' | 'return' | 'resubmit')[];
+      attachments: components['schemas']['AttachmentDto'][];
+      category: string | null;
+      content: string;
+      department: components['schemas']['RefDto'];
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      noticeId: string | null;
+      /** Format: uuid */
+      requestId: string;
+      requestTitle: string;
+      returnReason: string | null;
+      /** Format: date-time */
+      reviewedAt: string | null;
+      reviewedBy: components['schemas']['RefDto'] | null;
+      round: number;
+      /** @enum {string} */
+      status: 'submitted' | 'accepted' | 'returned';
+      /** Format: date-time */
+      submittedAt: string;
+      submittedBy: components['schemas']['RefDto'];
+      version: number;
+    };
+    CollectionTargetDto: {
+      department: components['schemas']['RefDto'];
+      reminders: number;
+      /** @enum {string|null} */
+      status: 'submitted' | 'accepted' | 'returned' | null;
+      /** Format: uuid */
+      submissionId: string | null;
+    };
     CompleteMaintenanceRequestDto: {
       /** @example 更换插座面板，已通电 */
       note: string;
@@ -7310,6 +7899,11 @@ export interface components {
       title?: string;
       version: number;
     };
+    CountDto: {
+      count: number;
+      key: string;
+      label: string;
+    };
     CountLineInputDto: {
       countedQuantity: number;
       /** Format: uuid */
@@ -7327,6 +7921,21 @@ export interface components {
       departmentId?: string;
       /** Format: uuid */
       userId?: string;
+    };
+    CoverDto: {
+      coveredBy: components['schemas']['RefDto'] | null;
+      /** Format: date */
+      date: string;
+      duty: components['schemas']['ReceptionDutyDto'] | null;
+      /** Format: date-time */
+      endsAt: string;
+      outOfOffice: components['schemas']['RefDto'][];
+      /** @enum {string} */
+      reason: 'on-duty' | 'backup' | 'same-day' | 'none';
+      /** @enum {string} */
+      slot: 'am' | 'pm';
+      /** Format: date-time */
+      startsAt: string;
     };
     CreateApiTokenDto: {
       /**
@@ -7394,6 +8003,10 @@ export interface components {
         | 'logistics.supplies.stocktake.approve'
         | 'logistics.demand.submit'
         | 'logistics.purchasing.manage'
+        | 'information.collection.manage'
+        | 'information.collection.submit'
+        | 'information.reception.manage'
+        | 'information.out-of-office.record'
       )[];
     };
     CreateArchiveCategoryDto: {
@@ -7521,6 +8134,15 @@ export interface components {
       /** Format: date */
       cleanedOn?: string;
       remark?: string;
+    };
+    CreateCollectionRequestDto: {
+      /** Format: date-time */
+      deadline: string;
+      departmentIds: string[];
+      /** @example 请各部门于截止日前报送本学期工作亮点，附相关照片。 */
+      description: string;
+      /** @example 关于报送2026年秋季学期工作亮点的通知 */
+      title: string;
     };
     CreateCoordinationMeetingDto: {
       /** @description 出席, every member (and the head) of these departments */
@@ -7680,6 +8302,12 @@ export interface components {
       /** @description The topic (议题) spoken to */
       topic: string;
     };
+    CreateNoticeCommentDto: {
+      /** @example 请问寒假值班表在哪里查看？ */
+      body: string;
+      /** @enum {string} */
+      kind: 'comment' | 'question';
+    };
     CreateOutgoingPrefixDto: {
       /** @example 校办 */
       code: string;
@@ -7691,6 +8319,19 @@ export interface components {
       expiresAt?: string | null;
       /** Format: uuid */
       noticeId: string;
+    };
+    CreateReceptionDutyDto: {
+      /** Format: uuid */
+      backupUserId?: string;
+      /**
+       * Format: date
+       * @example 2026-12-07
+       */
+      date: string;
+      /** @enum {string} */
+      slot: 'am' | 'pm';
+      /** Format: uuid */
+      userId: string;
     };
     CreateResolutionDto: {
       tasks: components['schemas']['ResolutionTaskInputDto'][];
@@ -7771,6 +8412,10 @@ export interface components {
         | 'logistics.supplies.stocktake.approve'
         | 'logistics.demand.submit'
         | 'logistics.purchasing.manage'
+        | 'information.collection.manage'
+        | 'information.collection.submit'
+        | 'information.reception.manage'
+        | 'information.out-of-office.record'
       )[];
     };
     CreateRoomDto: {
@@ -7825,6 +8470,18 @@ export interface components {
        * @example 2026-08-31
        */
       startsOn: string;
+    };
+    CreateStaffAbsenceDto: {
+      /** @example 区教育局 */
+      destination: string;
+      /** Format: date-time */
+      endsAt: string;
+      /** @example 参加区教育局会议 */
+      reason: string;
+      /** Format: date-time */
+      startsAt: string;
+      /** Format: uuid */
+      userId?: string;
     };
     CreateStocktakeDto: {
       /** @example 2026年春季学期期末盘点 */
@@ -8010,6 +8667,10 @@ export interface components {
         | 'logistics.supplies.stocktake.approve'
         | 'logistics.demand.submit'
         | 'logistics.purchasing.manage'
+        | 'information.collection.manage'
+        | 'information.collection.submit'
+        | 'information.reception.manage'
+        | 'information.out-of-office.record'
       )[];
       /** Format: date-time */
       revokedAt: string | null;
@@ -9669,6 +10330,23 @@ export interface components {
       boards: components['schemas']['PostingDto'][];
       robots: components['schemas']['RobotPostDto'][];
     };
+    NoticeCommentDto: {
+      answer: string | null;
+      /** Format: date-time */
+      answeredAt: string | null;
+      answeredBy: components['schemas']['RefDto'] | null;
+      author: components['schemas']['RefDto'];
+      body: string;
+      canAnswer: boolean;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      kind: 'comment' | 'question';
+      /** Format: uuid */
+      noticeId: string;
+    };
     NoticeCoverageDto: {
       byDepartment: components['schemas']['DepartmentCoverageDto'][];
       /** @description Per-person channels: deliveries by status */
@@ -9721,6 +10399,10 @@ export interface components {
       expiresAt?: string | null;
       /** @example 关于寒假放假安排的通知 */
       title: string;
+    };
+    NoticeDraftStartedDto: {
+      /** Format: uuid */
+      noticeId: string;
     };
     NoticeDto: {
       asksConfirmation: boolean;
@@ -10236,6 +10918,15 @@ export interface components {
       /** @description True when there are more rows than `total` says */
       totalCapped: boolean;
     };
+    PageOfCollectionRequest: {
+      items: components['schemas']['CollectionRequestDto'][];
+      page: number;
+      pageSize: number;
+      /** @description Exact up to the cap (10000 for lists), then the cap */
+      total: number;
+      /** @description True when there are more rows than `total` says */
+      totalCapped: boolean;
+    };
     PageOfDelivery: {
       items: components['schemas']['DeliveryDto'][];
       page: number;
@@ -10488,6 +11179,15 @@ export interface components {
       /** @description True when there are more rows than `total` says */
       totalCapped: boolean;
     };
+    PageOfStaffAbsence: {
+      items: components['schemas']['StaffAbsenceDto'][];
+      page: number;
+      pageSize: number;
+      /** @description Exact up to the cap (10000 for lists), then the cap */
+      total: number;
+      /** @description True when there are more rows than `total` says */
+      totalCapped: boolean;
+    };
     PageOfStockMovement: {
       items: components['schemas']['StockMovementDto'][];
       page: number;
@@ -10553,6 +11253,24 @@ export interface components {
     };
     PageOfUser: {
       items: components['schemas']['UserDto'][];
+      page: number;
+      pageSize: number;
+      /** @description Exact up to the cap (10000 for lists), then the cap */
+      total: number;
+      /** @description True when there are more rows than `total` says */
+      totalCapped: boolean;
+    };
+    PageOfVisit: {
+      items: components['schemas']['VisitDto'][];
+      page: number;
+      pageSize: number;
+      /** @description Exact up to the cap (10000 for lists), then the cap */
+      total: number;
+      /** @description True when there are more rows than `total` says */
+      totalCapped: boolean;
+    };
+    PageOfVisitorQuestion: {
+      items: components['schemas']['VisitorQuestionDto'][];
       page: number;
       pageSize: number;
       /** @description Exact up to the cap (10000 for lists), then the cap */
@@ -10643,6 +11361,23 @@ export interface components {
       leaderId?: string;
       /** @example 拟请教务处主办，办公室协办。 */
       proposal: string;
+    };
+    PublishingCategoryDto: {
+      category: string;
+      items: components['schemas']['PublishingItemDto'][];
+    };
+    PublishingItemDto: {
+      /** Format: date-time */
+      acceptedAt: string;
+      content: string;
+      department: components['schemas']['RefDto'];
+      /** Format: uuid */
+      noticeId: string | null;
+      /** Format: uuid */
+      requestId: string;
+      requestTitle: string;
+      /** Format: uuid */
+      submissionId: string;
     };
     PurchaseDeliveryDto: {
       /** Format: uuid */
@@ -10765,6 +11500,16 @@ export interface components {
       note?: string;
       /** Format: uuid */
       supplierId: string;
+    };
+    ReceptionDutyDto: {
+      backupUser: components['schemas']['RefDto'] | null;
+      /** Format: date */
+      date: string;
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      slot: 'am' | 'pm';
+      user: components['schemas']['RefDto'];
     };
     RecipientDeliveryDto: {
       channel: string;
@@ -10947,6 +11692,27 @@ export interface components {
        * @description When it was stamped; now if omitted
        */
       usedAt?: string;
+    };
+    RegisterVisitDto: {
+      /** @enum {boolean} */
+      confidentialityAcknowledged: true;
+      /** Format: uuid */
+      hostDepartmentId?: string;
+      /** Format: uuid */
+      hostUserId?: string;
+      /** @example 11010519491231002X */
+      idNumber?: string;
+      /** @example 区教育局 */
+      organisation?: string;
+      /** @example 咨询新生入学报名事宜 */
+      purpose: string;
+      /** @enum {string} */
+      purposeCategory: 'consultation' | 'business' | 'complaint' | 'inspection' | 'admission' | 'other';
+      questions?: components['schemas']['VisitorQuestionInputDto'][];
+      /** Format: date-time */
+      timeIn?: string;
+      /** @example 张建国 */
+      visitorName: string;
     };
     RejectMaintenanceRequestDto: {
       /** @description What is still wrong */
@@ -11135,6 +11901,11 @@ export interface components {
       /** @example 主送机关不全，请补充各年级组。 */
       reason: string;
     };
+    ReturnSubmissionDto: {
+      /** @example 数据与教务系统不符，请核实后重新报送 */
+      reason: string;
+      version: number;
+    };
     ReviewIncomingDto: {
       note?: string;
     };
@@ -11233,6 +12004,10 @@ export interface components {
         | 'logistics.supplies.stocktake.approve'
         | 'logistics.demand.submit'
         | 'logistics.purchasing.manage'
+        | 'information.collection.manage'
+        | 'information.collection.submit'
+        | 'information.reception.manage'
+        | 'information.out-of-office.record'
       )[];
       version: number;
     };
@@ -11586,11 +12361,29 @@ export interface components {
       startsAt: string;
       title: string;
     };
+    SignOutVisitDto: {
+      /** Format: date-time */
+      timeOut?: string;
+    };
     SmsReportAckDto: {
       /** @example 0 */
       code: number;
       /** @example 成功 */
       msg: string;
+    };
+    StaffAbsenceDto: {
+      /** Format: date-time */
+      createdAt: string;
+      destination: string;
+      /** Format: date-time */
+      endsAt: string;
+      /** Format: uuid */
+      id: string;
+      reason: string;
+      registeredBy: components['schemas']['RefDto'];
+      /** Format: date-time */
+      startsAt: string;
+      user: components['schemas']['RefDto'];
     };
     StartHandoverDto: {
       note?: string;
@@ -11671,6 +12464,11 @@ export interface components {
       action: 'mask' | 'keep';
       key: string;
       reason?: string;
+    };
+    SubmitCollectionDto: {
+      attachmentIds?: string[];
+      /** @example 本学期我处组织青年教师教学比赛，共 32 人参赛…… */
+      content: string;
     };
     SubmitDemandDto: {
       lines: components['schemas']['DemandLineInputDto'][];
@@ -12322,6 +13120,10 @@ export interface components {
         | 'logistics.supplies.stocktake.approve'
         | 'logistics.demand.submit'
         | 'logistics.purchasing.manage'
+        | 'information.collection.manage'
+        | 'information.collection.submit'
+        | 'information.reception.manage'
+        | 'information.out-of-office.record'
       )[];
       version: number;
     };
@@ -12494,6 +13296,67 @@ export interface components {
       username: string;
       /** @description Send back on update; a stale version gets 409 */
       version: number;
+    };
+    VisitDto: {
+      /** Format: date-time */
+      confidentialityAcknowledgedAt: string;
+      hostDepartment: components['schemas']['RefDto'] | null;
+      hostUser: components['schemas']['RefDto'] | null;
+      /** Format: uuid */
+      id: string;
+      /** @example **************002X */
+      idNumberMasked: string | null;
+      organisation: string | null;
+      purpose: string;
+      /** @enum {string} */
+      purposeCategory: 'consultation' | 'business' | 'complaint' | 'inspection' | 'admission' | 'other';
+      questions: components['schemas']['VisitorQuestionDto'][];
+      registeredBy: components['schemas']['RefDto'];
+      /** Format: date-time */
+      timeIn: string;
+      /** Format: date-time */
+      timeOut: string | null;
+      visitorName: string;
+    };
+    VisitStatsDto: {
+      /** @description key: school date YYYY-MM-DD */
+      byDay: components['schemas']['CountDto'][];
+      /** @description key: department id (the host department, or the host person’s); "" for none */
+      byDepartment: components['schemas']['CountDto'][];
+      /** @description key: YYYY-MM */
+      byMonth: components['schemas']['CountDto'][];
+      /** @description key: purpose category */
+      byPurpose: components['schemas']['CountDto'][];
+      total: number;
+    };
+    VisitorQuestionDto: {
+      answer: string | null;
+      /** Format: date-time */
+      answeredAt: string | null;
+      answeredBy: components['schemas']['RefDto'] | null;
+      /** Format: date-time */
+      createdAt: string;
+      department: components['schemas']['RefDto'] | null;
+      /** Format: date-time */
+      dueAt: string | null;
+      /** Format: uuid */
+      id: string;
+      overdue: boolean;
+      question: string;
+      /** @enum {string} */
+      status: 'answered' | 'transferred';
+      /** Format: uuid */
+      visitId: string;
+      visitorName: string;
+    };
+    VisitorQuestionInputDto: {
+      answer?: string;
+      /** Format: uuid */
+      departmentId?: string;
+      /** Format: date-time */
+      dueAt?: string;
+      /** @example 孩子转学需要准备哪些材料？ */
+      question: string;
     };
     VoidOutgoingNumberDto: {
       /** @example 预留后不再使用 */
@@ -22136,6 +22999,632 @@ export interface operations {
       };
     };
   };
+  getPublishingList: {
+    parameters: {
+      query?: {
+        category?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PublishingCategoryDto'][];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `information.collection.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  listCollectionRequests: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        q?: string;
+        status?: 'open' | 'closed';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PageOfCollectionRequest'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  createCollectionRequest: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateCollectionRequestDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CollectionRequestDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `information.collection.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  getCollectionRequest: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CollectionRequestDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  closeCollectionRequest: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CollectionRequestDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `information.collection.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  listCollectionSubmissions: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CollectionSubmissionDto'][];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  submitCollection: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SubmitCollectionDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CollectionSubmissionDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `information.collection.submit` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  getCollectionSubmission: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CollectionSubmissionDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  acceptCollectionSubmission: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AcceptSubmissionDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CollectionSubmissionDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `information.collection.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  startNoticeFromSubmission: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NoticeDraftStartedDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `information.collection.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  returnCollectionSubmission: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReturnSubmissionDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CollectionSubmissionDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `information.collection.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
   applyDesensitisation: {
     parameters: {
       query?: never;
@@ -22877,6 +24366,185 @@ export interface operations {
       };
     };
   };
+  listNoticeComments: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NoticeCommentDto'][];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  createNoticeComment: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateNoticeCommentDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NoticeCommentDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  answerNoticeComment: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        commentId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AnswerNoticeCommentDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NoticeCommentDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
   confirmNotice: {
     parameters: {
       query?: never;
@@ -23423,6 +25091,898 @@ export interface operations {
       };
       /** @description FINDINGS_UNRESOLVED or NOTICE_NO_RECIPIENTS */
       422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  listStaffAbsences: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        q?: string;
+        from?: string;
+        userId?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PageOfStaffAbsence'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  createStaffAbsence: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateStaffAbsenceDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['StaffAbsenceDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `information.out-of-office.record` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  deleteStaffAbsence: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  getReceptionCover: {
+    parameters: {
+      query?: {
+        date?: string;
+        slot?: 'am' | 'pm';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CoverDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `information.reception.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  listReceptionCoverGaps: {
+    parameters: {
+      query?: {
+        days?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CoverDto'][];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `information.reception.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  listReceptionDuties: {
+    parameters: {
+      query: {
+        from: string;
+        to: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReceptionDutyDto'][];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `information.reception.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  createReceptionDuty: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateReceptionDutyDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReceptionDutyDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `information.reception.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  deleteReceptionDuty: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `information.reception.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  listVisitorQuestions: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        q?: string;
+        status?: 'answered' | 'transferred';
+        overdue?: boolean;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PageOfVisitorQuestion'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  getVisitorQuestion: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['VisitorQuestionDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  answerVisitorQuestion: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AnswerVisitorQuestionDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['VisitorQuestionDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  listVisits: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        q?: string;
+        from?: string;
+        to?: string;
+        purposeCategory?: 'consultation' | 'business' | 'complaint' | 'inspection' | 'admission' | 'other';
+        inside?: boolean;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PageOfVisit'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `information.reception.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  registerVisit: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RegisterVisitDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['VisitDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `information.reception.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  getVisitStatistics: {
+    parameters: {
+      query: {
+        from: string;
+        to: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['VisitStatsDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `information.reception.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  getVisit: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['VisitDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `information.reception.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  addVisitorQuestion: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['VisitorQuestionInputDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['VisitorQuestionDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `information.reception.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  signOutVisit: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SignOutVisitDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['VisitDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `information.reception.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
         headers: {
           [name: string]: unknown;
         };

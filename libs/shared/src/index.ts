@@ -29,3 +29,4 @@ export * from './maintenance.js';
 export * from './boards.js';
 export * from './supplies.js';
 export * from './purchasing.js';
+export * from './reception.js';

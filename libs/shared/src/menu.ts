@@ -70,6 +70,15 @@ export const MENU: MenuModule[] = [
       { path: '/information/boards', labelKey: 'boards.menu.boards', permission: PERMISSIONS.INFO_BOARDS_MANAGE },
       { path: '/information/robots', labelKey: 'boards.menu.robots', permission: PERMISSIONS.INFO_NOTICES_MANAGE },
       { path: '/information/links', labelKey: 'boards.menu.links', permission: PERMISSIONS.INFO_NOTICES_MANAGE },
+      // INF-1: the office asks and reviews; a department head submits for the department (the same page, narrowed to theirs).
+      { path: '/information/collection', labelKey: 'reception.menu.collection', permission: PERMISSIONS.INFO_COLLECTION_MANAGE },
+      { path: '/information/collection/mine', labelKey: 'reception.menu.collection', permission: PERMISSIONS.INFO_COLLECTION_SUBMIT },
+      { path: '/information/publishing-list', labelKey: 'reception.menu.publishing', permission: PERMISSIONS.INFO_COLLECTION_MANAGE },
+      // INF-7, INF-9: the visitor log and the reception roster with who covers now.
+      { path: '/information/visitors', labelKey: 'reception.menu.visitors', permission: PERMISSIONS.INFO_RECEPTION_MANAGE },
+      { path: '/information/reception/cover', labelKey: 'reception.menu.cover', permission: PERMISSIONS.INFO_RECEPTION_MANAGE },
+      // 外出登记: everyone records their own, so that reception cover is planned around them.
+      { path: '/information/out-of-office', labelKey: 'reception.menu.outOfOffice', permission: PERMISSIONS.INFO_OUT_OF_OFFICE_RECORD },
     ],
   },
   {

@@ -118,6 +118,14 @@ export const PERMISSIONS = {
   LOGISTICS_DEMAND_SUBMIT: 'logistics.demand.submit',
   /** Run purchasing (采购, LOG-2–LOG-4): demand windows, merging into purchase lists, suppliers, quotes, orders and receiving. */
   LOGISTICS_PURCHASING_MANAGE: 'logistics.purchasing.manage',
+  /** Ask departments for information (信息采集), review their submissions, keep the publishing list (INF-1). */
+  INFO_COLLECTION_MANAGE: 'information.collection.manage',
+  /** Submit one's department's information to a collection request (INF-1). */
+  INFO_COLLECTION_SUBMIT: 'information.collection.submit',
+  /** Keep the visitor log, the reception roster and out-of-office entries; see who covers reception (INF-7, INF-9). */
+  INFO_RECEPTION_MANAGE: 'information.reception.manage',
+  /** Record one's own out-of-office entries (外出登记, INF-9); every built-in role has it. */
+  INFO_OUT_OF_OFFICE_RECORD: 'information.out-of-office.record',
 } as const;
 
 export type Permission = (typeof PERMISSIONS)[keyof typeof PERMISSIONS];
@@ -192,4 +200,8 @@ export const PERMISSION_LABELS: Record<Permission, { 'zh-CN': string; en: string
     'zh-CN': '采购管理（需求汇总、询价、下单、验收）',
     en: 'Run purchasing (demand, quotes, orders, receiving)',
   },
+  'information.collection.manage': { 'zh-CN': '信息采集与审核', en: 'Collect and review information' },
+  'information.collection.submit': { 'zh-CN': '报送部门信息', en: 'Submit department information' },
+  'information.reception.manage': { 'zh-CN': '来访接待与值班', en: 'Visitor reception and duty roster' },
+  'information.out-of-office.record': { 'zh-CN': '外出登记', en: 'Record one’s own out-of-office entries' },
 };

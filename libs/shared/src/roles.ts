@@ -9,6 +9,8 @@ const EVERYONE: Permission[] = [
   PERMISSIONS.LOGISTICS_MAINTENANCE_REQUEST,
   // 办公用品领用 (LOG-5): everyone requests supplies for their own department and signs for them.
   PERMISSIONS.LOGISTICS_SUPPLIES_REQUEST,
+  // 外出登记 (INF-9): everyone records when they are out, so that reception cover is planned around them.
+  PERMISSIONS.INFO_OUT_OF_OFFICE_RECORD,
 ];
 /** The office's own staff also watch approvals and notifications school-wide. */
 const OFFICE: Permission[] = [
@@ -33,6 +35,9 @@ const OFFICE: Permission[] = [
   PERMISSIONS.LOGISTICS_INSPECTIONS_RECORD,
   // 公告栏 (INF-6): the office keeps the bulletin boards, their postings, checks and cleaning.
   PERMISSIONS.INFO_BOARDS_MANAGE,
+  // 信息采集与来访接待 (INF-1, INF-7, INF-9): the office collects and reviews information and keeps reception.
+  PERMISSIONS.INFO_COLLECTION_MANAGE,
+  PERMISSIONS.INFO_RECEPTION_MANAGE,
 ];
 
 /**
@@ -140,6 +145,8 @@ export const SEEDED_ROLES = [
       PERMISSIONS.MEETINGS_ORGANISE,
       // 月度需求 (LOG-2): the head submits the department's monthly supply demand.
       PERMISSIONS.LOGISTICS_DEMAND_SUBMIT,
+      // The head submits the department's information when the office asks for it (INF-1).
+      PERMISSIONS.INFO_COLLECTION_SUBMIT,
     ],
   },
   {

@@ -218,6 +218,34 @@ export const RESOURCE_VISIBILITY = {
     changePermission: PERMISSIONS.LOGISTICS_PURCHASING_MANAGE,
     label: { 'zh-CN': '月度需求', en: 'Monthly demand' },
   },
+  /** A collection request (信息采集, INF-1): the office, and members of the departments it asks. */
+  'collection-request': {
+    rule: 'named-persons',
+    readAllPermission: PERMISSIONS.INFO_COLLECTION_MANAGE,
+    changePermission: PERMISSIONS.INFO_COLLECTION_MANAGE,
+    label: { 'zh-CN': '信息采集', en: 'Collection request' },
+  },
+  /** A department's submission (INF-1) and its attachments: that department only; the office sees all. */
+  'collection-submission': {
+    rule: 'department',
+    readAllPermission: PERMISSIONS.INFO_COLLECTION_MANAGE,
+    changePermission: PERMISSIONS.INFO_COLLECTION_MANAGE,
+    label: { 'zh-CN': '信息报送', en: 'Collection submission' },
+  },
+  /** A visit in the visitor log (来访登记, INF-7): the reception office. */
+  visit: {
+    rule: 'named-persons',
+    readAllPermission: PERMISSIONS.INFO_RECEPTION_MANAGE,
+    changePermission: PERMISSIONS.INFO_RECEPTION_MANAGE,
+    label: { 'zh-CN': '来访登记', en: 'Visit' },
+  },
+  /** A visitor's question (INF-7): the reception office, and the department it was transferred to. */
+  'visitor-question': {
+    rule: 'department',
+    readAllPermission: PERMISSIONS.INFO_RECEPTION_MANAGE,
+    changePermission: PERMISSIONS.INFO_RECEPTION_MANAGE,
+    label: { 'zh-CN': '来访问题', en: 'Visitor question' },
+  },
 } as const satisfies Record<string, VisibilityDeclaration>;
 
 export type ResourceType = keyof typeof RESOURCE_VISIBILITY;

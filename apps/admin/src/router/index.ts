@@ -294,6 +294,51 @@ export const routes: RouteRecordRaw[] = [
         component: () => import('../views/information/boards/BrokenLinksView.vue'),
         meta: { permission: PERMISSIONS.INFO_NOTICES_MANAGE, titleKey: 'boards.menu.links' },
       },
+      // Information collection (INF-1): the office's requests and review; a department's own submissions; the publishing list.
+      {
+        path: 'information/collection',
+        name: 'collection-requests',
+        component: () => import('../views/information/collection/CollectionRequestsView.vue'),
+        meta: { permission: PERMISSIONS.INFO_COLLECTION_MANAGE, titleKey: 'reception.menu.collection' },
+      },
+      {
+        path: 'information/collection/mine',
+        name: 'collection-mine',
+        component: () => import('../views/information/collection/CollectionRequestsView.vue'),
+        meta: { titleKey: 'reception.menu.collection' },
+      },
+      {
+        path: 'information/collection/:id',
+        name: 'collection-request',
+        component: () => import('../views/information/collection/CollectionRequestDetailView.vue'),
+        meta: { titleKey: 'reception.menu.collection' },
+      },
+      {
+        path: 'information/publishing-list',
+        name: 'publishing-list',
+        component: () => import('../views/information/collection/PublishingListView.vue'),
+        meta: { permission: PERMISSIONS.INFO_COLLECTION_MANAGE, titleKey: 'reception.menu.publishing' },
+      },
+      // Visitor reception (INF-7) and reception cover (INF-9).
+      {
+        path: 'information/visitors',
+        name: 'visitors',
+        component: () => import('../views/information/visitors/VisitorsView.vue'),
+        meta: { titleKey: 'reception.menu.visitors' },
+      },
+      {
+        path: 'information/reception/cover',
+        name: 'reception-cover',
+        component: () => import('../views/information/cover/ReceptionCoverView.vue'),
+        meta: { permission: PERMISSIONS.INFO_RECEPTION_MANAGE, titleKey: 'reception.menu.cover' },
+      },
+      // Everyone records their own out-of-office entries (INF-9), on a phone as well.
+      {
+        path: 'information/out-of-office',
+        name: 'my-out-of-office',
+        component: () => import('../views/information/cover/MyAbsencesView.vue'),
+        meta: { permission: PERMISSIONS.INFO_OUT_OF_OFFICE_RECORD, titleKey: 'reception.menu.outOfOffice' },
+      },
       {
         path: 'administration/archives',
         name: 'archives',

@@ -38,6 +38,7 @@ import { DocumentText } from '../modules/documents/search/document-text.entity';
 import { ADMINISTRATION_ENTITIES } from '../modules/administration/administration.entities';
 import { INFORMATION_ENTITIES } from '../modules/information/desensitisation/name-list.entity';
 import { NOTICE_ENTITIES } from '../modules/information/notices/notice.entities';
+import { RECEPTION_ENTITIES } from '../modules/information/reception.entities';
 import { TRAINING_ENTITIES } from '../modules/assessment/training/training.entities';
 import { Suggestion } from '../modules/assessment/suggestions/suggestion.entity';
 import { MeetingRoom } from '../modules/meetings/rooms/room.entity';
@@ -142,4 +143,6 @@ export const ENTITIES = [
   ...PURCHASING_ENTITIES,
   // logistics: supplies distribution, low-stock alerts, stocktaking (LOG-5–LOG-7)
   ...SUPPLIES_DISTRIBUTION_ENTITIES,
+  // information: collection (INF-1), notice comments (INF-4), visitors (INF-7), reception cover (INF-9)
+  ...RECEPTION_ENTITIES,
 ];

@@ -22,6 +22,7 @@ import { SuppliesDistribution1796545000000 } from './migrations/1796545000000-Su
 import { Purchasing1796550000000 } from './migrations/1796550000000-Purchasing';
 import { Maintenance1796560000000 } from './migrations/1796560000000-Maintenance';
 import { BulletinBoards1796580000000 } from './migrations/1796580000000-BulletinBoards';
+import { Reception1796590000000 } from './migrations/1796590000000-Reception';
 import { Suggestions1796610000000 } from './migrations/1796610000000-Suggestions';
 
 /** Every migration, in order. A new migration is added here as well as in migrations/. */
@@ -50,5 +51,6 @@ export const MIGRATIONS = [
   Purchasing1796550000000,
   Maintenance1796560000000,
   BulletinBoards1796580000000,
+  Reception1796590000000,
   Suggestions1796610000000,
 ];

@@ -15,6 +15,7 @@ import { maintenance } from './maintenance';
 import { boards } from './boards';
 import { purchasing } from './purchasing';
 import { supplies } from './supplies';
+import { reception } from './reception';
 
 /** English; typed against zh-CN so that a missing or extra key fails the typecheck. */
 const en: MessageSchema = {
@@ -633,6 +634,14 @@ const en: MessageSchema = {
     SUPPLY_ISSUE_ALREADY_SIGNED: 'The issue slip is signed already',
     STOCKTAKE_ILLEGAL_ACTION: 'The stocktake’s status does not allow this',
     STOCKTAKE_SAME_PERSON: 'Someone other than the submitter approves the variances',
+    COLLECTION_ILLEGAL_STATE: 'The submission’s state does not allow this; reloaded',
+    COLLECTION_CLOSED: 'This collection request is closed',
+    COLLECTION_NOTICE_EXISTS: 'This item started a notice draft already',
+    NOTICE_COMMENT_NOT_PUBLISHED: 'Comments open once the notice is published',
+    NOTICE_COMMENT_ILLEGAL_STATE: 'Only an unanswered question can be answered',
+    VISIT_SIGNED_OUT: 'The visitor has signed out already',
+    VISITOR_QUESTION_ANSWERED: 'The question is answered already',
+    RECEPTION_SLOT_TAKEN: 'Someone is on duty in that slot already',
   },
   backups: {
     menu: 'Backups',
@@ -1072,6 +1081,7 @@ const en: MessageSchema = {
   boards,
   purchasing,
   supplies,
+  reception,
 };
 
 export default en;

@@ -14,6 +14,7 @@ import { maintenance } from './maintenance';
 import { boards } from './boards';
 import { purchasing } from './purchasing';
 import { supplies } from './supplies';
+import { reception } from './reception';
 
 /** Simplified Chinese, the panel's first language. Every other locale must have exactly these keys. */
 const zhCN = {
@@ -632,6 +633,14 @@ const zhCN = {
     SUPPLY_ISSUE_ALREADY_SIGNED: '该发放单已签收',
     STOCKTAKE_ILLEGAL_ACTION: '该盘点当前状态不允许此操作',
     STOCKTAKE_SAME_PERSON: '盘点差异须由提交人以外的人员审批',
+    COLLECTION_ILLEGAL_STATE: '该报送当前状态不允许此操作，已为您刷新',
+    COLLECTION_CLOSED: '该信息采集已结束',
+    COLLECTION_NOTICE_EXISTS: '该信息已生成过通知草稿',
+    NOTICE_COMMENT_NOT_PUBLISHED: '通知发布后才能评论',
+    NOTICE_COMMENT_ILLEGAL_STATE: '只能答复尚未答复的提问',
+    VISIT_SIGNED_OUT: '该来访人已登记离开',
+    VISITOR_QUESTION_ANSWERED: '该问题已答复',
+    RECEPTION_SLOT_TAKEN: '该时段已有人值班',
   },
   backups: {
     menu: '数据备份',
@@ -1066,6 +1075,7 @@ const zhCN = {
   boards,
   purchasing,
   supplies,
+  reception,
 };
 
 export default zhCN;

@@ -14,6 +14,15 @@ import { BoardsService } from './boards/boards.service';
 import { LinkCheckerService } from './boards/link-checker.service';
 import { NoticeEffectService } from './boards/notice-effect.service';
 import { RobotsService } from './boards/robots.service';
+import { CollectionController } from './collection/collection.controller';
+import { CollectionService } from './collection/collection.service';
+import { CommentsController } from './comments/comments.controller';
+import { CommentsService } from './comments/comments.service';
+import { CoverController } from './cover/cover.controller';
+import { CoverService } from './cover/cover.service';
+import { RECEPTION_ENTITIES } from './reception.entities';
+import { VisitorsController } from './visitors/visitors.controller';
+import { VisitorsService } from './visitors/visitors.service';
 
 /**
  * Information (信息, guide 二(一)3, 二(四), 三(三)): desensitisation (INF-2), the check every published
@@ -22,7 +31,7 @@ import { RobotsService } from './boards/robots.service';
  * checker (INF-5) and the effect of publishing (INF-8) in boards/.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([...INFORMATION_ENTITIES, ...NOTICE_ENTITIES, ...BOARD_ENTITIES])],
+  imports: [TypeOrmModule.forFeature([...INFORMATION_ENTITIES, ...NOTICE_ENTITIES, ...BOARD_ENTITIES, ...RECEPTION_ENTITIES])],
   controllers: [
     DesensitisationController,
     NoticesController,
@@ -31,6 +40,10 @@ import { RobotsService } from './boards/robots.service';
     NoticeRobotsController,
     NoticeLinksController,
     NoticeBroadcastsController,
+    VisitorsController,
+    CoverController,
+    CollectionController,
+    CommentsController,
   ],
   providers: [
     DesensitisationService,
@@ -40,6 +53,10 @@ import { RobotsService } from './boards/robots.service';
     RobotsService,
     LinkCheckerService,
     NoticeEffectService,
+    VisitorsService,
+    CoverService,
+    CollectionService,
+    CommentsService,
   ],
   exports: [DesensitisationService, NoticesService],
 })
