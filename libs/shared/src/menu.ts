@@ -74,7 +74,7 @@ export const MENU: MenuModule[] = [
     key: 'logistics',
     labelKey: 'menu.logistics',
     icon: 'Van',
-    items: [],
+    items: [{ path: '/logistics/events', labelKey: 'logisticsEvents.menu.events', permission: PERMISSIONS.LOGISTICS_EVENTS_MANAGE }],
   },
   {
     key: 'administration',

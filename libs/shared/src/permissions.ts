@@ -96,6 +96,8 @@ export const PERMISSIONS = {
   DOCUMENTS_DECLASSIFY: 'documents.declassify',
   /** See every resolution of the meetings one may see, with its tasks' state, and export the report (决议落实情况, MTG-9). */
   MEETINGS_RESOLUTIONS_REPORT: 'meetings.resolutions.report',
+  /** Organise event logistics (活动后勤, LOG-11): create events, see every event, reserve and issue stock for them, reconcile. */
+  LOGISTICS_EVENTS_MANAGE: 'logistics.events.manage',
 } as const;
 
 export type Permission = (typeof PERMISSIONS)[keyof typeof PERMISSIONS];
@@ -153,4 +155,5 @@ export const PERMISSION_LABELS: Record<Permission, { 'zh-CN': string; en: string
   'assessment.training.manage': { 'zh-CN': '培训记录管理', en: 'Keep training records' },
   'documents.declassify': { 'zh-CN': '公文解密', en: 'Declassify documents' },
   'meetings.resolutions.report': { 'zh-CN': '决议落实情况', en: 'Resolutions report' },
+  'logistics.events.manage': { 'zh-CN': '活动后勤管理', en: 'Organise event logistics' },
 };

@@ -63,6 +63,8 @@ export const SEEDED_ROLES = [
       PERMISSIONS.ADMIN_LENDING_MANAGE,
       PERMISSIONS.ASSESSMENT_TRAINING_MANAGE,
       PERMISSIONS.DOCUMENTS_DECLASSIFY,
+      // 活动后勤 (LOG-11): the office organises the school's events.
+      PERMISSIONS.LOGISTICS_EVENTS_MANAGE,
     ],
   },
   {
@@ -83,6 +85,8 @@ export const SEEDED_ROLES = [
       // The clerk registers loans and keeps the training records (ADM-10, ASM-6).
       PERMISSIONS.ADMIN_LENDING_MANAGE,
       PERMISSIONS.ASSESSMENT_TRAINING_MANAGE,
+      // 活动后勤 (LOG-11).
+      PERMISSIONS.LOGISTICS_EVENTS_MANAGE,
     ],
   },
   {

@@ -10,6 +10,7 @@ import { archives } from './archives';
 import { lending } from './lending';
 import { liaison } from './liaison';
 import { training } from './training';
+import { logisticsEvents } from './logisticsEvents';
 
 /** English; typed against zh-CN so that a missing or extra key fails the typecheck. */
 const en: MessageSchema = {
@@ -1050,6 +1051,7 @@ const en: MessageSchema = {
   lending,
   liaison,
   training,
+  logisticsEvents,
 };
 
 export default en;

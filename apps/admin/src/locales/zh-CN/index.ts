@@ -9,6 +9,7 @@ import { archives } from './archives';
 import { lending } from './lending';
 import { liaison } from './liaison';
 import { training } from './training';
+import { logisticsEvents } from './logisticsEvents';
 
 /** Simplified Chinese, the panel's first language. Every other locale must have exactly these keys. */
 const zhCN = {
@@ -1044,6 +1045,7 @@ const zhCN = {
   lending,
   liaison,
   training,
+  logisticsEvents,
 };
 
 export default zhCN;
