@@ -3007,6 +3007,122 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/logistics/supplies/categories': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The categories in use
+     * @description LOG-1.
+     */
+    get: operations['listSupplyCategories'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/logistics/supplies/items': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The supplies catalogue with stock
+     * @description LOG-1, LOG-6: every item with on hand, reserved and available stock; by category, active, low (available ≤ safety stock) and text.
+     */
+    get: operations['listSupplyItems'];
+    put?: never;
+    /**
+     * Add an item to the catalogue
+     * @description LOG-1: starts with no stock.
+     */
+    post: operations['createSupplyItem'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/logistics/supplies/items/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A catalogue item with its stock
+     * @description LOG-1.
+     */
+    get: operations['getSupplyItem'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * Change a catalogue item
+     * @description LOG-1, LOG-6: name, specification, unit, category, safety stock, alert exclusion, active. 409 on a stale version.
+     */
+    patch: operations['updateSupplyItem'];
+    trace?: never;
+  };
+  '/api/v1/logistics/supplies/items/{id}/quotas': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The departments’ monthly quotas of an item
+     * @description LOG-1.
+     */
+    get: operations['listSupplyQuotas'];
+    /**
+     * Set the departments’ monthly quotas of an item
+     * @description LOG-1: replaces the whole set; a department left out has no quota.
+     */
+    put: operations['setSupplyQuotas'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/logistics/supplies/movements': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The stock ledger (库存台账)
+     * @description LOG-4, LOG-5, LOG-7: every movement, newest first, with who, when, why and the balance after it.
+     */
+    get: operations['listStockMovements'];
+    put?: never;
+    /**
+     * Record a stock-in (入库) or a return (退库) by hand
+     * @description LOG-5: stock that arrives outside a purchase order (期初, 调拨, 捐赠) or items a department brings back. Issues, adjustments and reservations come from distribution, stocktaking and events.
+     */
+    post: operations['recordStockMovement'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/meetings': {
     parameters: {
       query?: never;
@@ -4791,6 +4907,9 @@ export interface components {
         | 'assessment.training.manage'
         | 'documents.declassify'
         | 'meetings.resolutions.report'
+        | 'logistics.supplies.manage'
+        | 'logistics.supplies.request'
+        | 'logistics.supplies.stocktake.approve'
       )[];
       /** Format: date-time */
       revokedAt: string | null;
@@ -5621,6 +5740,9 @@ export interface components {
         | 'assessment.training.manage'
         | 'documents.declassify'
         | 'meetings.resolutions.report'
+        | 'logistics.supplies.manage'
+        | 'logistics.supplies.request'
+        | 'logistics.supplies.stocktake.approve'
       )[];
     };
     CreateArchiveCategoryDto: {
@@ -5918,6 +6040,9 @@ export interface components {
         | 'assessment.training.manage'
         | 'documents.declassify'
         | 'meetings.resolutions.report'
+        | 'logistics.supplies.manage'
+        | 'logistics.supplies.request'
+        | 'logistics.supplies.stocktake.approve'
       )[];
     };
     CreateRoomDto: {
@@ -5972,6 +6097,22 @@ export interface components {
        * @example 2026-08-31
        */
       startsOn: string;
+    };
+    CreateSupplyItemDto: {
+      /** @default false */
+      alertsExcluded?: boolean;
+      /** @example 纸张 */
+      category: string;
+      /** @default true */
+      consumable?: boolean;
+      /** @example A4复印纸 */
+      name: string;
+      /** @default 0 */
+      safetyStock?: number;
+      /** @example 70g 500张/包 */
+      specification?: string;
+      /** @example 包 */
+      unit: string;
     };
     CreateTrainingPlanDto: {
       description?: string;
@@ -6114,6 +6255,9 @@ export interface components {
         | 'assessment.training.manage'
         | 'documents.declassify'
         | 'meetings.resolutions.report'
+        | 'logistics.supplies.manage'
+        | 'logistics.supplies.request'
+        | 'logistics.supplies.stocktake.approve'
       )[];
       /** Format: date-time */
       revokedAt: string | null;
@@ -8110,6 +8254,24 @@ export interface components {
       /** @description True when there are more rows than `total` says */
       totalCapped: boolean;
     };
+    PageOfStockMovement: {
+      items: components['schemas']['StockMovementDto'][];
+      page: number;
+      pageSize: number;
+      /** @description Exact up to the cap (10000 for lists), then the cap */
+      total: number;
+      /** @description True when there are more rows than `total` says */
+      totalCapped: boolean;
+    };
+    PageOfSupplyItem: {
+      items: components['schemas']['SupplyItemDto'][];
+      page: number;
+      pageSize: number;
+      /** @description Exact up to the cap (10000 for lists), then the cap */
+      total: number;
+      /** @description True when there are more rows than `total` says */
+      totalCapped: boolean;
+    };
     PageOfTrainingPlan: {
       items: components['schemas']['TrainingPlanDto'][];
       page: number;
@@ -8186,6 +8348,15 @@ export interface components {
       /** @example 拟请教务处主办，办公室协办。 */
       proposal: string;
     };
+    QuotaDto: {
+      department: components['schemas']['RefDto'];
+      monthlyQuantity: number;
+    };
+    QuotaLineDto: {
+      /** Format: uuid */
+      departmentId: string;
+      monthlyQuantity: number;
+    };
     ReasonDto: {
       /** @example 请补充活动安全预案。 */
       reason: string;
@@ -8225,6 +8396,17 @@ export interface components {
       photoIds?: string[];
       /** @enum {string} */
       result: 'normal' | 'damaged' | 'lost';
+    };
+    RecordStockMovementDto: {
+      /** Format: uuid */
+      departmentId?: string;
+      /** Format: uuid */
+      itemId: string;
+      /** @enum {string} */
+      kind: 'in' | 'return';
+      quantity: number;
+      /** @example 期初入库 */
+      reason: string;
     };
     RefDto: {
       /** Format: uuid */
@@ -8539,6 +8721,9 @@ export interface components {
         | 'assessment.training.manage'
         | 'documents.declassify'
         | 'meetings.resolutions.report'
+        | 'logistics.supplies.manage'
+        | 'logistics.supplies.request'
+        | 'logistics.supplies.stocktake.approve'
       )[];
       version: number;
     };
@@ -8859,6 +9044,9 @@ export interface components {
        */
       userId: string;
     };
+    SetQuotasDto: {
+      quotas: components['schemas']['QuotaLineDto'][];
+    };
     SignInCodeDto: {
       /** @description The signed code; the QR encodes `url` */
       code: string;
@@ -8914,6 +9102,30 @@ export interface components {
        */
       value: Record<string, never>;
     };
+    StockItemRefDto: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+      specification: string;
+      unit: string;
+    };
+    StockMovementDto: {
+      actor: components['schemas']['RefDto'] | null;
+      /** Format: date-time */
+      createdAt: string;
+      department: components['schemas']['RefDto'] | null;
+      /** Format: uuid */
+      id: string;
+      item: components['schemas']['StockItemRefDto'];
+      /** @enum {string} */
+      kind: 'in' | 'out' | 'adjustment' | 'return' | 'reservation' | 'release';
+      onHandAfter: number;
+      quantity: number;
+      reason: string;
+      reservedAfter: number;
+      sourceId: string | null;
+      sourceType: string | null;
+    };
     StoredDecisionDto: {
       /** @enum {string} */
       action: 'mask' | 'keep';
@@ -8925,6 +9137,25 @@ export interface components {
       content: string;
       /** @example 关于举办校园开放日活动的请示 */
       title: string;
+    };
+    SupplyItemDto: {
+      active: boolean;
+      alertsExcluded: boolean;
+      available: number;
+      category: string;
+      consumable: boolean;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: uuid */
+      id: string;
+      low: boolean;
+      name: string;
+      onHand: number;
+      reserved: number;
+      safetyStock: number;
+      specification: string;
+      unit: string;
+      version: number;
     };
     TakeOutgoingNumberDto: {
       /** @enum {string} */
@@ -9303,6 +9534,9 @@ export interface components {
         | 'assessment.training.manage'
         | 'documents.declassify'
         | 'meetings.resolutions.report'
+        | 'logistics.supplies.manage'
+        | 'logistics.supplies.request'
+        | 'logistics.supplies.stocktake.approve'
       )[];
       version: number;
     };
@@ -9359,6 +9593,25 @@ export interface components {
        */
       startsOn?: string;
       /** @description The version read; a stale one gets 409 VERSION_CONFLICT */
+      version: number;
+    };
+    UpdateSupplyItemDto: {
+      active?: boolean;
+      /** @default false */
+      alertsExcluded?: boolean;
+      /** @example 纸张 */
+      category?: string;
+      /** @default true */
+      consumable?: boolean;
+      /** @example A4复印纸 */
+      name?: string;
+      /** @default 0 */
+      safetyStock?: number;
+      /** @example 70g 500张/包 */
+      specification?: string;
+      /** @example 包 */
+      unit?: string;
+      /** @description The version read; a stale one is 409 */
       version: number;
     };
     UpdateUserDto: {
@@ -19870,6 +20123,460 @@ export interface operations {
       };
       /** @description Not found, or not visible to the caller */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  listSupplyCategories: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': string[];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  listSupplyItems: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        q?: string;
+        category?: string;
+        active?: boolean;
+        low?: boolean;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PageOfSupplyItem'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  createSupplyItem: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateSupplyItemDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SupplyItemDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `logistics.supplies.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  getSupplyItem: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SupplyItemDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  updateSupplyItem: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateSupplyItemDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SupplyItemDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `logistics.supplies.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  listSupplyQuotas: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['QuotaDto'][];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  setSupplyQuotas: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SetQuotasDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['QuotaDto'][];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `logistics.supplies.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  listStockMovements: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        q?: string;
+        itemId?: string;
+        kind?: 'in' | 'out' | 'adjustment' | 'return' | 'reservation' | 'release';
+        departmentId?: string;
+        from?: string;
+        to?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PageOfStockMovement'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `logistics.supplies.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  recordStockMovement: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RecordStockMovementDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['StockMovementDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `logistics.supplies.manage` */
+      403: {
         headers: {
           [name: string]: unknown;
         };

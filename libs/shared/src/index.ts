@@ -24,4 +24,5 @@ export * from './archives.js';
 export * from './training.js';
 export * from './lending.js';
 export * from './meeting-minutes.js';
+export * from './supplies.js';
 export * from './event-logistics.js';
