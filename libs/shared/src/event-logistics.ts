@@ -31,10 +31,10 @@ export function canMoveEvent(from: EventStatus, to: EventStatus): boolean {
 export const EVENT_PLANNING_STATUSES: readonly EventStatus[] = ['planning', 'ready'];
 
 /** Where a material line comes from: the school's stock, a purchase, or a rental. */
-export const MATERIAL_SOURCES = ['stock', 'buy', 'rent'] as const;
-export type MaterialSource = (typeof MATERIAL_SOURCES)[number];
+export const EVENT_MATERIAL_SOURCES = ['stock', 'buy', 'rent'] as const;
+export type EventMaterialSource = (typeof EVENT_MATERIAL_SOURCES)[number];
 
-export const MATERIAL_SOURCE_LABELS: Record<MaterialSource, { 'zh-CN': string; en: string }> = {
+export const EVENT_MATERIAL_SOURCE_LABELS: Record<EventMaterialSource, { 'zh-CN': string; en: string }> = {
   stock: { 'zh-CN': '库存领用', en: 'From stock' },
   buy: { 'zh-CN': '采购', en: 'To buy' },
   rent: { 'zh-CN': '租用', en: 'To rent' },
@@ -44,22 +44,22 @@ export const MATERIAL_SOURCE_LABELS: Record<MaterialSource, { 'zh-CN': string; e
  * A material line's life. Stock: planned → reserved (confirmed: the ledger reserves it) → issued
  * (release + out) → accounted. Rent: planned → accounted (returned, missing or damaged). Buy: planned only.
  */
-export const MATERIAL_STATUSES = ['planned', 'reserved', 'issued', 'accounted'] as const;
-export type MaterialStatus = (typeof MATERIAL_STATUSES)[number];
+export const EVENT_MATERIAL_STATUSES = ['planned', 'reserved', 'issued', 'accounted'] as const;
+export type EventMaterialStatus = (typeof EVENT_MATERIAL_STATUSES)[number];
 
-export const MATERIAL_STATUS_LABELS: Record<MaterialStatus, { 'zh-CN': string; en: string }> = {
+export const EVENT_MATERIAL_STATUS_LABELS: Record<EventMaterialStatus, { 'zh-CN': string; en: string }> = {
   planned: { 'zh-CN': '计划', en: 'Planned' },
   reserved: { 'zh-CN': '已预留', en: 'Reserved' },
   issued: { 'zh-CN': '已出库', en: 'Issued' },
   accounted: { 'zh-CN': '已清点', en: 'Accounted for' },
 };
 
-export type MaterialAction = 'confirm' | 'issue' | 'account' | 'remove';
+export type EventMaterialAction = 'confirm' | 'issue' | 'account' | 'remove';
 
 /** The actions a line takes, by source and status, given the event's status: the service refuses any other. */
-export function materialActions(source: MaterialSource, status: MaterialStatus, event: EventStatus): MaterialAction[] {
+export function eventMaterialActions(source: EventMaterialSource, status: EventMaterialStatus, event: EventStatus): EventMaterialAction[] {
   const planning = EVENT_PLANNING_STATUSES.includes(event);
-  const out: MaterialAction[] = [];
+  const out: EventMaterialAction[] = [];
   if (source === 'stock') {
     if (status === 'planned' && planning) out.push('confirm');
     if (status === 'reserved' && (event === 'ready' || event === 'held')) out.push('issue');
@@ -71,7 +71,7 @@ export function materialActions(source: MaterialSource, status: MaterialStatus, 
 }
 
 /** Whether a line still has to be accounted for before the event can be reconciled (stock issued or reserved, rentals). */
-export function materialUnaccounted(source: MaterialSource, status: MaterialStatus): boolean {
+export function eventMaterialUnaccounted(source: EventMaterialSource, status: EventMaterialStatus): boolean {
   if (source === 'stock') return status === 'reserved' || status === 'issued';
   if (source === 'rent') return status !== 'accounted';
   return false;

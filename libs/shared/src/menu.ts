@@ -74,7 +74,10 @@ export const MENU: MenuModule[] = [
     key: 'logistics',
     labelKey: 'menu.logistics',
     icon: 'Van',
-    items: [{ path: '/logistics/events', labelKey: 'logisticsEvents.menu.events', permission: PERMISSIONS.LOGISTICS_EVENTS_MANAGE }],
+    items: [
+      // Event logistics (LOG-11): owners reach their own event through its link.
+      { path: '/logistics/events', labelKey: 'logisticsEvents.menu.events', permission: PERMISSIONS.LOGISTICS_EVENTS_MANAGE },
+    ],
   },
   {
     key: 'administration',

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { EventLogisticsModule } from './events/event-logistics.module';
 import { SuppliesModule } from './supplies/supplies.module';
 
 /**
@@ -7,7 +8,7 @@ import { SuppliesModule } from './supplies/supplies.module';
  * only gathers them behind the one API.
  */
 @Module({
-  imports: [SuppliesModule],
+  imports: [SuppliesModule, EventLogisticsModule],
   exports: [SuppliesModule],
 })
 export class LogisticsModule {}

@@ -1,4 +1,4 @@
-import { schoolTimeToInstant, type EventStatus, type MaterialStatus } from '@xiaoban/shared';
+import { schoolTimeToInstant, type EventStatus, type EventMaterialStatus } from '@xiaoban/shared';
 import type { ResponseOf } from '../../../api/types';
 import { errorCode, notifyApiError } from '../../../api/errors';
 import { i18n } from '../../../i18n';
@@ -11,10 +11,10 @@ export type ReconciliationReport = ResponseOf<'/api/v1/logistics/events/{id}/rec
 
 type TagType = 'success' | 'warning' | 'danger' | 'info' | 'primary';
 const EVENT_STATUS_TAGS: Record<EventStatus, TagType> = { planning: 'info', ready: 'primary', held: 'warning', reconciled: 'success' };
-const MATERIAL_STATUS_TAGS: Record<MaterialStatus, TagType> = { planned: 'info', reserved: 'primary', issued: 'warning', accounted: 'success' };
+const MATERIAL_STATUS_TAGS: Record<EventMaterialStatus, TagType> = { planned: 'info', reserved: 'primary', issued: 'warning', accounted: 'success' };
 
 export const eventStatusTag = (s: EventStatus): TagType => EVENT_STATUS_TAGS[s];
-export const materialStatusTag = (s: MaterialStatus): TagType => MATERIAL_STATUS_TAGS[s];
+export const materialStatusTag = (s: EventMaterialStatus): TagType => MATERIAL_STATUS_TAGS[s];
 
 /** `YYYY-MM-DD HH:mm:ss` as the school's clock reads it, to an ISO instant. */
 export function schoolInstant(value: string): string {

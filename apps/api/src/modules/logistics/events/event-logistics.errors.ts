@@ -1,4 +1,4 @@
-import { EVENT_LOGISTICS_ERRORS, EVENT_STATUS_LABELS, MATERIAL_STATUS_LABELS, type EventStatus, type MaterialStatus } from '@xiaoban/shared';
+import { EVENT_LOGISTICS_ERRORS, EVENT_STATUS_LABELS, EVENT_MATERIAL_STATUS_LABELS, type EventStatus, type EventMaterialStatus } from '@xiaoban/shared';
 import { conflict } from '../../../platform/http/api-error';
 
 export const eventIllegalStatus = (from: EventStatus, to: EventStatus) =>
@@ -10,10 +10,10 @@ export const eventIllegalStatus = (from: EventStatus, to: EventStatus) =>
 export const eventLocked = () =>
   conflict(EVENT_LOGISTICS_ERRORS.EVENT_LOCKED, 'This part of the event no longer changes in its present status');
 
-export const materialIllegalAction = (action: string, line: MaterialStatus, event: EventStatus) =>
+export const materialIllegalAction = (action: string, line: EventMaterialStatus, event: EventStatus) =>
   conflict(
     EVENT_LOGISTICS_ERRORS.EVENT_MATERIAL_ILLEGAL_ACTION,
-    `A ${MATERIAL_STATUS_LABELS[line].en.toLowerCase()} line of a ${EVENT_STATUS_LABELS[event].en.toLowerCase()} event cannot take "${action}"`,
+    `A ${EVENT_MATERIAL_STATUS_LABELS[line].en.toLowerCase()} line of a ${EVENT_STATUS_LABELS[event].en.toLowerCase()} event cannot take "${action}"`,
   );
 
 /** 409 listing the lines still to be accounted for, under `materials`. */

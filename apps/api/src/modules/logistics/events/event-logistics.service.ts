@@ -5,10 +5,10 @@ import {
   EVENT_TRANSITIONS,
   SUPPLIES_ERRORS,
   canMoveEvent,
-  materialActions,
-  materialUnaccounted,
+  eventMaterialActions,
+  eventMaterialUnaccounted,
   type EventStatus,
-  type MaterialAction,
+  type EventMaterialAction,
 } from '@xiaoban/shared';
 import { DataSource, type EntityManager } from 'typeorm';
 import { updateVersioned } from '../../../database/versioned-update';
@@ -440,7 +440,7 @@ export class EventLogisticsService implements OnModuleInit {
       supplier: m.supplier,
       note: m.accountingNote,
     });
-    const unaccounted = lines.filter((m) => materialUnaccounted(m.source, m.status)).map(toLine);
+    const unaccounted = lines.filter((m) => eventMaterialUnaccounted(m.source, m.status)).map(toLine);
     return {
       eventId: id,
       status: event.status,
@@ -633,8 +633,8 @@ export class EventLogisticsService implements OnModuleInit {
     return line;
   }
 
-  private assertAction(line: EventMaterial, status: EventStatus, action: MaterialAction): void {
-    if (!materialActions(line.source, line.status, status).includes(action)) throw materialIllegalAction(action, line.status, status);
+  private assertAction(line: EventMaterial, status: EventStatus, action: EventMaterialAction): void {
+    if (!eventMaterialActions(line.source, line.status, status).includes(action)) throw materialIllegalAction(action, line.status, status);
   }
 
   private async removePart(
@@ -697,7 +697,7 @@ export class EventLogisticsService implements OnModuleInit {
       responsible: ref(m.responsible),
       accountingNote: m.accountingNote,
       accountedAt: iso(m.accountedAt),
-      actions: canChange ? materialActions(m.source, m.status, status) : [],
+      actions: canChange ? eventMaterialActions(m.source, m.status, status) : [],
     };
   }
 }

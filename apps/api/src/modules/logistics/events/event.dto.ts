@@ -3,13 +3,13 @@ import {
   EVENT_STATUSES,
   LAYOUT_MAX_SIZE,
   LAYOUT_PIECE_KINDS,
-  MATERIAL_SOURCES,
-  MATERIAL_STATUSES,
+  EVENT_MATERIAL_SOURCES,
+  EVENT_MATERIAL_STATUSES,
   type EventStatus,
   type LayoutPieceKind,
-  type MaterialAction,
-  type MaterialSource,
-  type MaterialStatus,
+  type EventMaterialAction,
+  type EventMaterialSource,
+  type EventMaterialStatus,
 } from '@xiaoban/shared';
 import { Transform, Type } from 'class-transformer';
 import {
@@ -183,9 +183,9 @@ export class QueryEventsDto extends PageQueryDto {
 
 /** A line of the material list. */
 export class AddMaterialDto {
-  @ApiProperty({ enum: MATERIAL_SOURCES })
-  @IsIn(MATERIAL_SOURCES)
-  source: MaterialSource;
+  @ApiProperty({ enum: EVENT_MATERIAL_SOURCES })
+  @IsIn(EVENT_MATERIAL_SOURCES)
+  source: EventMaterialSource;
 
   /** A stock line's catalogue item. */
   @ApiPropertyOptional({ format: 'uuid' })
@@ -404,7 +404,7 @@ export class LogIncidentDto {
 
 export class EventMaterialDto {
   @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ enum: MATERIAL_SOURCES }) source: MaterialSource;
+  @ApiProperty({ enum: EVENT_MATERIAL_SOURCES }) source: EventMaterialSource;
   @ApiProperty() name: string;
   @ApiProperty() specification: string;
   @ApiProperty() quantity: number;
@@ -413,7 +413,7 @@ export class EventMaterialDto {
   @ApiProperty({ nullable: true, type: String }) supplier: string | null;
   @ApiProperty({ nullable: true, type: Number }) costFen: number | null;
   @ApiProperty({ format: 'date', nullable: true, type: String }) returnOn: string | null;
-  @ApiProperty({ enum: MATERIAL_STATUSES }) status: MaterialStatus;
+  @ApiProperty({ enum: EVENT_MATERIAL_STATUSES }) status: EventMaterialStatus;
   @ApiProperty() returnedQuantity: number;
   @ApiProperty() consumedQuantity: number;
   @ApiProperty() missingQuantity: number;
@@ -422,7 +422,7 @@ export class EventMaterialDto {
   @ApiProperty({ nullable: true, type: String }) accountingNote: string | null;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) accountedAt: string | null;
   /** What the viewer may do with the line now. */
-  @ApiProperty({ type: [String], enum: ['confirm', 'issue', 'account', 'remove'] }) actions: MaterialAction[];
+  @ApiProperty({ type: [String], enum: ['confirm', 'issue', 'account', 'remove'] }) actions: EventMaterialAction[];
 }
 
 export class EventLayoutPieceDto {
@@ -497,7 +497,7 @@ export class EventDetailDto extends EventSummaryDto {
 /** A line of the reconciliation report. */
 export class ReconciliationLineDto {
   @ApiProperty({ format: 'uuid' }) materialId: string;
-  @ApiProperty({ enum: MATERIAL_SOURCES }) source: MaterialSource;
+  @ApiProperty({ enum: EVENT_MATERIAL_SOURCES }) source: EventMaterialSource;
   @ApiProperty() name: string;
   @ApiProperty() specification: string;
   @ApiProperty() quantity: number;

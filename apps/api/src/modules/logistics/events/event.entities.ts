@@ -1,4 +1,4 @@
-import type { EventStatus, LayoutPieceKind, MaterialSource, MaterialStatus } from '@xiaoban/shared';
+import type { EventStatus, LayoutPieceKind, EventMaterialSource, EventMaterialStatus } from '@xiaoban/shared';
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import type { User } from '../../../platform/org/user.entity';
 
@@ -112,7 +112,7 @@ export class EventMaterial {
   event?: LogisticsEvent;
 
   @Column({ type: 'varchar', length: 10 })
-  source: MaterialSource;
+  source: EventMaterialSource;
 
   /** What it is (for a stock line, the catalogue item's name when added). */
   @Column({ type: 'varchar', length: 200 })
@@ -128,6 +128,10 @@ export class EventMaterial {
   /** The catalogue item of a stock line. */
   @Column({ name: 'item_id', type: 'uuid', nullable: true })
   itemId: string | null;
+
+  @ManyToOne('SupplyItem', { nullable: true, onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'item_id', foreignKeyConstraintName: 'FK_logistics_event_materials_item' })
+  item?: { id: string; name: string } | null;
 
   /** A note (what to buy, where; anything else). */
   @Column({ type: 'varchar', length: 500, default: '' })
@@ -146,7 +150,7 @@ export class EventMaterial {
   returnOn: string | null;
 
   @Column({ type: 'varchar', length: 20, default: 'planned' })
-  status: MaterialStatus;
+  status: EventMaterialStatus;
 
   @Column({ name: 'returned_quantity', type: 'integer', default: 0 })
   returnedQuantity: number;
