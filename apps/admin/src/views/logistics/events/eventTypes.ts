@@ -11,7 +11,12 @@ export type ReconciliationReport = ResponseOf<'/api/v1/logistics/events/{id}/rec
 
 type TagType = 'success' | 'warning' | 'danger' | 'info' | 'primary';
 const EVENT_STATUS_TAGS: Record<EventStatus, TagType> = { planning: 'info', ready: 'primary', held: 'warning', reconciled: 'success' };
-const MATERIAL_STATUS_TAGS: Record<EventMaterialStatus, TagType> = { planned: 'info', reserved: 'primary', issued: 'warning', accounted: 'success' };
+const MATERIAL_STATUS_TAGS: Record<EventMaterialStatus, TagType> = {
+  planned: 'info',
+  reserved: 'primary',
+  issued: 'warning',
+  accounted: 'success',
+};
 
 export const eventStatusTag = (s: EventStatus): TagType => EVENT_STATUS_TAGS[s];
 export const materialStatusTag = (s: EventMaterialStatus): TagType => MATERIAL_STATUS_TAGS[s];
