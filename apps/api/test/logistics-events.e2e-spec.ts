@@ -92,7 +92,9 @@ describe('logistics: event logistics (活动后勤, LOG-11)', () => {
     const movements = (
       await t.http.get('/api/v1/logistics/supplies/movements').query({ itemId: item.id, pageSize: 50 }).set(as(keeper)).expect(200)
     ).body.items as { kind: string; quantity: number; sourceType: string | null; sourceId: string | null }[];
-    const ours = movements.filter((m) => m.sourceType === 'logistics-event' && m.sourceId === event.id).map((m) => `${m.kind}:${m.quantity}`);
+    const ours = movements
+      .filter((m) => m.sourceType === 'logistics-event' && m.sourceId === event.id)
+      .map((m) => `${m.kind}:${m.quantity}`);
     expect(ours.sort()).toEqual(['out:12', 'release:12', 'reservation:12']);
   });
 
@@ -139,7 +141,11 @@ describe('logistics: event logistics (活动后勤, LOG-11)', () => {
     const water = await addLine(event.id, { source: 'buy', name: '矿泉水', quantity: 20, note: '超市采购，按箱' });
     expect(water.actions).toEqual(['remove']);
     // A rental needs its supplier, cost and return date.
-    const bad = await t.http.post(`${base}/${event.id}/materials`).set(as(office)).send({ source: 'rent', name: '音响', quantity: 1 }).expect(400);
+    const bad = await t.http
+      .post(`${base}/${event.id}/materials`)
+      .set(as(office))
+      .send({ source: 'rent', name: '音响', quantity: 1 })
+      .expect(400);
     expect(Object.keys(bad.body.errors).sort()).toEqual(['costFen', 'returnOn', 'supplier']);
 
     await lineAction(event.id, cloths.id, 'confirm').expect(201);
@@ -164,7 +170,9 @@ describe('logistics: event logistics (活动后勤, LOG-11)', () => {
     expect(await balance(item.id)).toEqual({ onHand: 30, reserved: 0, available: 30 });
 
     // 8 cloths come back (a return movement), 1 was stained beyond use, 1 is missing: 郑体育 answers for them.
-    await lineAction(event.id, cloths.id, 'account').send({ returned: 8, missing: 1, damaged: 1, responsibleId: owner.id, note: '一条污损，一条未找到' }).expect(201);
+    await lineAction(event.id, cloths.id, 'account')
+      .send({ returned: 8, missing: 1, damaged: 1, responsibleId: owner.id, note: '一条污损，一条未找到' })
+      .expect(201);
     expect(await balance(item.id)).toEqual({ onHand: 38, reserved: 0, available: 38 });
     const returns = (
       await t.http.get('/api/v1/logistics/supplies/movements').query({ itemId: item.id, kind: 'return' }).set(as(keeper)).expect(200)
@@ -182,16 +190,34 @@ describe('logistics: event logistics (活动后勤, LOG-11)', () => {
     // 3 tents go back to the supplier, 1 is missing: 王旁人 (who took it down) answers for it.
     await lineAction(event.id, tent.id, 'account').send({ returned: 3, missing: 1, responsibleId: outsider.id }).expect(201);
     const done = await t.http.post(`${base}/${event.id}/reconcile`).set(as(office)).send({ version: mid.version }).expect(201);
-    expect(done.body).toMatchObject({ status: 'reconciled', complete: true, unaccounted: [], returnedStockUnits: 8, returnedRentals: 1, rentalCostFen: 120000 });
+    expect(done.body).toMatchObject({
+      status: 'reconciled',
+      complete: true,
+      unaccounted: [],
+      returnedStockUnits: 8,
+      returnedRentals: 1,
+      rentalCostFen: 120000,
+    });
     expect(done.body.losses).toEqual([
       expect.objectContaining({ materialId: cloths.id, missing: 1, damaged: 1, responsible: { id: owner.id, name: '郑体育' } }),
-      expect.objectContaining({ materialId: tent.id, name: '遮阳帐篷', missing: 1, damaged: 0, supplier: '鸿运会展租赁公司', responsible: { id: outsider.id, name: '王旁人' } }),
+      expect.objectContaining({
+        materialId: tent.id,
+        name: '遮阳帐篷',
+        missing: 1,
+        damaged: 0,
+        supplier: '鸿运会展租赁公司',
+        responsible: { id: outsider.id, name: '王旁人' },
+      }),
     ]);
     const final = (await t.http.get(`${base}/${event.id}`).set(as(office)).expect(200)).body;
     expect(final).toMatchObject({ status: 'reconciled', transitions: [] });
     expect(final.reconciledAt).toEqual(expect.any(String));
     // A reconciled event takes no more changes.
-    await t.http.post(`${base}/${event.id}/incidents`).set(as(office)).send({ occurredAt: '2026-04-18T10:00:00+08:00', description: '补记' }).expect(409);
+    await t.http
+      .post(`${base}/${event.id}/incidents`)
+      .set(as(office))
+      .send({ occurredAt: '2026-04-18T10:00:00+08:00', description: '补记' })
+      .expect(409);
   });
 
   it('LOG-11: status moves follow the table; anything else is 409 EVENT_ILLEGAL_STATUS; a stale version is 409', async () => {
@@ -208,14 +234,19 @@ describe('logistics: event logistics (活动后勤, LOG-11)', () => {
     // Held before anything was accounted for: a held event with no stock or rentals reconciles at once.
     const held = (await t.http.get(`${base}/${event.id}`).set(as(office)).expect(200)).body as Event;
     await t.http.post(`${base}/${event.id}/reconcile`).set(as(office)).send({ version: held.version }).expect(201);
-    const again = await t.http.post(`${base}/${event.id}/reconcile`).set(as(office)).send({ version: held.version + 1 }).expect(409);
+    const again = await t.http
+      .post(`${base}/${event.id}/reconcile`)
+      .set(as(office))
+      .send({ version: held.version + 1 })
+      .expect(409);
     expect(again.body.code).toBe('EVENT_ILLEGAL_STATUS');
   });
 
   it('LOG-11: the layout grid places one piece per cell inside the grid; decorations, rehearsal checks (who and when), duty roster and incidents', async () => {
     const event = await createEvent({ layoutRows: 4, layoutCols: 6 });
-    const placed = (await t.http.post(`${base}/${event.id}/layout`).set(as(owner)).send({ kind: 'table', label: '主席台', row: 0, col: 2 }).expect(201))
-      .body;
+    const placed = (
+      await t.http.post(`${base}/${event.id}/layout`).set(as(owner)).send({ kind: 'table', label: '主席台', row: 0, col: 2 }).expect(201)
+    ).body;
     expect(placed.layout).toEqual([expect.objectContaining({ kind: 'table', label: '主席台', row: 0, col: 2 })]);
     const taken = await t.http.post(`${base}/${event.id}/layout`).set(as(owner)).send({ kind: 'chair', row: 0, col: 2 }).expect(409);
     expect(taken.body.code).toBe('EVENT_LAYOUT_CELL_TAKEN');
@@ -232,7 +263,11 @@ describe('logistics: event logistics (活动后勤, LOG-11)', () => {
     const removed = await t.http.delete(`${base}/${event.id}/layout/${pieces[0].id}`).set(as(owner)).expect(200);
     expect(removed.body.layout).toHaveLength(1);
 
-    const decorated = await t.http.post(`${base}/${event.id}/decorations`).set(as(owner)).send({ name: '横幅', quantity: 2, note: '主席台上方' }).expect(201);
+    const decorated = await t.http
+      .post(`${base}/${event.id}/decorations`)
+      .set(as(owner))
+      .send({ name: '横幅', quantity: 2, note: '主席台上方' })
+      .expect(201);
     expect(decorated.body.decorations).toEqual([expect.objectContaining({ name: '横幅', quantity: 2, note: '主席台上方' })]);
 
     const listed = await t.http.post(`${base}/${event.id}/checks`).set(as(owner)).send({ text: '音响试音' }).expect(201);
@@ -267,7 +302,11 @@ describe('logistics: event logistics (活动后勤, LOG-11)', () => {
     await move(event.id, 'held');
     const locked = await t.http.post(`${base}/${event.id}/layout`).set(as(owner)).send({ kind: 'table', row: 2, col: 2 }).expect(409);
     expect(locked.body.code).toBe('EVENT_LOCKED');
-    await t.http.post(`${base}/${event.id}/incidents`).set(as(owner)).send({ occurredAt: '2026-04-18T16:00:00+08:00', description: '散场' }).expect(201);
+    await t.http
+      .post(`${base}/${event.id}/incidents`)
+      .set(as(owner))
+      .send({ occurredAt: '2026-04-18T16:00:00+08:00', description: '散场' })
+      .expect(201);
   });
 
   it('LOG-11: the owner sees and works on their event; anyone else without the permission gets 404 and does not find it in lists', async () => {
@@ -276,7 +315,13 @@ describe('logistics: event logistics (活动后勤, LOG-11)', () => {
     await t.http
       .post(base)
       .set(as(owner))
-      .send({ title: '自办活动', startsAt: '2026-05-01T08:00:00+08:00', endsAt: '2026-05-01T09:00:00+08:00', venue: '操场', ownerId: owner.id })
+      .send({
+        title: '自办活动',
+        startsAt: '2026-05-01T08:00:00+08:00',
+        endsAt: '2026-05-01T09:00:00+08:00',
+        venue: '操场',
+        ownerId: owner.id,
+      })
       .expect(403);
 
     const mine = (await t.http.get(base).set(as(owner)).query({ pageSize: 100 }).expect(200)).body;
@@ -291,14 +336,21 @@ describe('logistics: event logistics (活动后勤, LOG-11)', () => {
     await t.http.get(`${base}/${event.id}`).set(as(outsider)).expect(404);
     await t.http.get(`${base}/${event.id}/reconciliation`).set(as(outsider)).expect(404);
     await t.http.post(`${base}/${event.id}/decorations`).set(as(outsider)).send({ name: '气球' }).expect(404);
-    await t.http.post(`${base}/${event.id}/incidents`).set(as(outsider)).send({ occurredAt: '2026-04-18T10:00:00+08:00', description: '冒充' }).expect(404);
+    await t.http
+      .post(`${base}/${event.id}/incidents`)
+      .set(as(outsider))
+      .send({ occurredAt: '2026-04-18T10:00:00+08:00', description: '冒充' })
+      .expect(404);
     // A stranger's stock line is not even looked at.
     await t.http.post(`${base}/${event.id}/materials/${event.id}/confirm`).set(as(outsider)).expect(404);
 
     // The office sees every event.
     const all = (await t.http.get(base).set(as(office)).query({ pageSize: 100 }).expect(200)).body;
     expect(all.items.map((e: { id: string }) => e.id)).toContain(event.id);
-    const audit = await t.sql<{ action: string }>(`SELECT action FROM audit_log WHERE object_type = 'logistics-event' AND object_id = $1 ORDER BY id`, [event.id]);
+    const audit = await t.sql<{ action: string }>(
+      `SELECT action FROM audit_log WHERE object_type = 'logistics-event' AND object_id = $1 ORDER BY id`,
+      [event.id],
+    );
     expect(audit.map((a) => a.action)).toEqual(['logistics.events.create', 'logistics.events.decoration.add']);
   });
 
@@ -319,7 +371,13 @@ describe('logistics: event logistics (活动后勤, LOG-11)', () => {
     const ghost = await t.http
       .post(base)
       .set(as(office))
-      .send({ title: '无主', startsAt: '2026-04-18T08:00:00+08:00', endsAt: '2026-04-18T10:00:00+08:00', venue: '操场', ownerId: '00000000-0000-4000-8000-000000000000' })
+      .send({
+        title: '无主',
+        startsAt: '2026-04-18T08:00:00+08:00',
+        endsAt: '2026-04-18T10:00:00+08:00',
+        venue: '操场',
+        ownerId: '00000000-0000-4000-8000-000000000000',
+      })
       .expect(400);
     expect(ghost.body.errors).toHaveProperty('ownerId');
     const noItem = await t.http

@@ -1,4 +1,10 @@
-import { EVENT_LOGISTICS_ERRORS, EVENT_STATUS_LABELS, EVENT_MATERIAL_STATUS_LABELS, type EventStatus, type EventMaterialStatus } from '@xiaoban/shared';
+import {
+  EVENT_LOGISTICS_ERRORS,
+  EVENT_STATUS_LABELS,
+  EVENT_MATERIAL_STATUS_LABELS,
+  type EventStatus,
+  type EventMaterialStatus,
+} from '@xiaoban/shared';
 import { conflict } from '../../../platform/http/api-error';
 
 export const eventIllegalStatus = (from: EventStatus, to: EventStatus) =>

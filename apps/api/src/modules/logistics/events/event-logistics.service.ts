@@ -154,7 +154,12 @@ export class EventLogisticsService implements OnModuleInit {
         objectType: LOGISTICS_EVENT,
         objectId: id,
         before: { title: event.title, venue: event.venue, ownerId: event.ownerId, note: event.note },
-        after: { title: changes.title ?? event.title, venue: changes.venue ?? event.venue, ownerId: changes.ownerId ?? event.ownerId, note: changes.note ?? event.note },
+        after: {
+          title: changes.title ?? event.title,
+          venue: changes.venue ?? event.venue,
+          ownerId: changes.ownerId ?? event.ownerId,
+          note: changes.note ?? event.note,
+        },
       });
     });
     return this.get(id, ctx);
@@ -202,7 +207,11 @@ export class EventLogisticsService implements OnModuleInit {
     if (!event) throw notFound(LOGISTICS_EVENT);
     const canChange = await this.access.canChange(ctx.actor!, { type: LOGISTICS_EVENT, id }, manager);
     const [materials, layout, decorations, checks, duties, incidents] = await Promise.all([
-      manager.find(EventMaterial, { where: { eventId: id }, relations: { responsible: true }, order: { position: 'ASC', createdAt: 'ASC' } }),
+      manager.find(EventMaterial, {
+        where: { eventId: id },
+        relations: { responsible: true },
+        order: { position: 'ASC', createdAt: 'ASC' },
+      }),
       manager.find(EventLayoutPiece, { where: { eventId: id }, order: { row: 'ASC', col: 'ASC' } }),
       manager.find(EventDecoration, { where: { eventId: id }, order: { createdAt: 'ASC' } }),
       manager.find(EventRehearsalCheck, { where: { eventId: id }, relations: { checkedBy: true }, order: { createdAt: 'ASC' } }),
@@ -350,7 +359,11 @@ export class EventLogisticsService implements OnModuleInit {
       const line = await this.lockLine(manager, id, materialId);
       this.assertAction(line, event.status, 'issue');
       const movement = { itemId: line.itemId!, quantity: line.quantity, sourceType: LOGISTICS_EVENT, sourceId: id };
-      await this.ledger.record(manager, ctx, { ...movement, kind: 'release', reason: `活动「${event.title}」出库，释放预留：${line.name}` });
+      await this.ledger.record(manager, ctx, {
+        ...movement,
+        kind: 'release',
+        reason: `活动「${event.title}」出库，释放预留：${line.name}`,
+      });
       await this.ledger.record(manager, ctx, { ...movement, kind: 'out', reason: `活动「${event.title}」出库：${line.name}` });
       await manager.update(EventMaterial, { id: materialId }, { status: 'issued' });
       await this.audit.record(manager, ctx, {
@@ -381,7 +394,9 @@ export class EventLogisticsService implements OnModuleInit {
         });
       if (line.source === 'rent' && consumed > 0) throw badRequest('A rental is not consumed', { consumed: ['0 for a rental'] });
       if (missing + damaged > 0 && !dto.responsibleId)
-        throw badRequest('Missing or damaged items need the person responsible', { responsibleId: ['required when items are missing or damaged'] });
+        throw badRequest('Missing or damaged items need the person responsible', {
+          responsibleId: ['required when items are missing or damaged'],
+        });
       if (dto.responsibleId) await this.assertUser(manager, dto.responsibleId, 'responsibleId');
       if (line.source === 'stock' && dto.returned > 0) {
         await this.ledger.record(manager, ctx, {
@@ -466,7 +481,12 @@ export class EventLogisticsService implements OnModuleInit {
         objectType: LOGISTICS_EVENT,
         objectId: id,
         details: {
-          losses: report.losses.map((l) => ({ name: l.name, missing: l.missing, damaged: l.damaged, responsibleId: l.responsible?.id ?? null })),
+          losses: report.losses.map((l) => ({
+            name: l.name,
+            missing: l.missing,
+            damaged: l.damaged,
+            responsibleId: l.responsible?.id ?? null,
+          })),
         },
       });
     });
@@ -650,12 +670,18 @@ export class EventLogisticsService implements OnModuleInit {
       if (planningOnly ? !EVENT_PLANNING_STATUSES.includes(event.status) : event.status === 'reconciled') throw eventLocked();
       const result = await manager.delete(entity, { id: partId, eventId: id });
       if (!result.affected) throw notFound('event part');
-      await this.audit.record(manager, ctx, { action: `logistics.events.${action}`, objectType: LOGISTICS_EVENT, objectId: id, details: { partId } });
+      await this.audit.record(manager, ctx, {
+        action: `logistics.events.${action}`,
+        objectType: LOGISTICS_EVENT,
+        objectId: id,
+        details: { partId },
+      });
     });
   }
 
   private async assertUser(manager: EntityManager, userId: string, field: string): Promise<void> {
-    if (!(await manager.existsBy(User, { id: userId, active: true }))) throw badRequest('No such person', { [field]: ['no active account has this id'] });
+    if (!(await manager.existsBy(User, { id: userId, active: true })))
+      throw badRequest('No such person', { [field]: ['no active account has this id'] });
   }
 
   private async assertRoom(manager: EntityManager, roomId: string): Promise<void> {
@@ -701,4 +727,3 @@ export class EventLogisticsService implements OnModuleInit {
     };
   }
 }
-
