@@ -25,6 +25,7 @@ async function fillPicker(field: Field, value: string, key = 'Enter'): Promise<v
 
 test('LOG-11 create an event, add a stock line and a rental, place a table on the layout, reconcile with a missing item and see it reported', async ({
   page,
+  browser,
   baseURL,
 }) => {
   test.setTimeout(180_000);
@@ -92,6 +93,23 @@ test('LOG-11 create an event, add a stock line and a rental, place a table on th
   await page.getByRole('tab', { name: '场地布置' }).click();
   await page.getByTestId('layout-cell-1-2').click();
   await expect(page.getByTestId('layout-cell-1-2')).toHaveAttribute('data-kind', 'table');
+
+  // The owner, a teacher without the office's permission, works on their event from a phone: the rehearsal checklist.
+  const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  const owner = await phone.newPage();
+  await signIn(owner, helper.username, password);
+  await owner.goto('/logistics/events');
+  await owner.getByTestId('events-table').getByText(title).click();
+  await expect(owner.getByTestId('event-heading')).toHaveText(title);
+  await expect(owner.getByTestId('event-create')).toHaveCount(0);
+  await owner.getByRole('tab', { name: '彩排检查' }).click();
+  await owner.getByTestId('check-text').fill('音响试音');
+  await owner.getByTestId('check-add').click();
+  await owner.getByTestId('check-音响试音').click();
+  await expect(owner.getByTestId('checks-table')).toContainText(helper.name);
+  const overflow = await owner.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  await phone.close();
 
   // The day: ready, issue the tables, held.
   await page.getByTestId('event-move-ready').click();

@@ -324,6 +324,12 @@ describe('logistics: event logistics (活动后勤, LOG-11)', () => {
       })
       .expect(403);
 
+    // The owner is told, with the link to the event.
+    const told = await t.sql<{ link: string }>(
+      `SELECT DISTINCT link FROM notification_deliveries WHERE kind = 'logistics.events.owner' AND recipient_id = $1 AND link = $2`,
+      [owner.id, `/logistics/events/${event.id}`],
+    );
+    expect(told).toHaveLength(1);
     const mine = (await t.http.get(base).set(as(owner)).query({ pageSize: 100 }).expect(200)).body;
     expect(mine.items.map((e: { id: string }) => e.id)).toContain(event.id);
     expect(mine.items.every((e: { owner: { id: string } }) => e.owner.id === owner.id)).toBe(true);

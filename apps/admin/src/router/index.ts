@@ -339,12 +339,12 @@ export const routes: RouteRecordRaw[] = [
         component: () => import('../views/system/integration/webhooks/WebhookListView.vue'),
         meta: { permission: PERMISSIONS.INTEGRATION_WEBHOOKS_MANAGE, titleKey: 'integration.webhooksMenu' },
       },
-      // Event logistics (LOG-11): the list is the office's; an event's owner opens their event by its link.
+      // Event logistics (LOG-11): the office sees every event, an owner their own (the API lists what each may see).
       {
         path: 'logistics/events',
         name: 'logistics-events',
         component: () => import('../views/logistics/events/EventListView.vue'),
-        meta: { permission: PERMISSIONS.LOGISTICS_EVENTS_MANAGE, titleKey: 'logisticsEvents.menu.events' },
+        meta: { titleKey: 'logisticsEvents.menu.events' },
       },
       {
         path: 'logistics/events/:id',

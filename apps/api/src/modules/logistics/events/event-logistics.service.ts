@@ -19,6 +19,7 @@ import { badRequest, conflict, notFound } from '../../../platform/http/api-error
 import { paginate, type Page } from '../../../platform/http/pagination';
 import type { RequestContext } from '../../../platform/http/request-context';
 import { escapeLike, returnedRows } from '../../../platform/http/sql';
+import { NotificationsService } from '../../../platform/notifications/notifications.service';
 import { User } from '../../../platform/org/user.entity';
 import { CatalogueService } from '../supplies/catalogue.service';
 import { StockLedgerService } from '../supplies/stock-ledger.service';
@@ -76,6 +77,7 @@ export class EventLogisticsService implements OnModuleInit {
     private readonly audit: AuditService,
     private readonly ledger: StockLedgerService,
     private readonly catalogue: CatalogueService,
+    private readonly notifications: NotificationsService,
   ) {}
 
   onModuleInit(): void {
@@ -114,6 +116,8 @@ export class EventLogisticsService implements OnModuleInit {
         objectId: event.id,
         details: { title: dto.title, ownerId: dto.ownerId, startsAt: dto.startsAt },
       });
+      // The owner needs no permission to work on their event; the notice is how they find it.
+      if (dto.ownerId !== ctx.actor!.id) await this.notifyOwner(manager, event);
       return event.id;
     });
     return this.get(id, ctx);
@@ -149,6 +153,8 @@ export class EventLogisticsService implements OnModuleInit {
         layoutCols: cols,
       };
       await updateVersioned(manager, LogisticsEvent, id, dto.version, changes, LOGISTICS_EVENT);
+      if (dto.ownerId && dto.ownerId !== event.ownerId && dto.ownerId !== ctx.actor!.id)
+        await this.notifyOwner(manager, { ...event, ...changes } as LogisticsEvent);
       await this.audit.record(manager, ctx, {
         action: 'logistics.events.update',
         objectType: LOGISTICS_EVENT,
@@ -638,6 +644,16 @@ export class EventLogisticsService implements OnModuleInit {
   }
 
   // ---------- helpers ----------
+
+  private async notifyOwner(manager: EntityManager, event: LogisticsEvent): Promise<void> {
+    await this.notifications.notify(manager, {
+      recipientIds: [event.ownerId],
+      kind: 'logistics.events.owner',
+      title: `【活动后勤】您是「${event.title}」的负责人`,
+      body: `活动地点：${event.venue}。请在活动页面维护物资清单、场地布置、彩排检查和现场值守。`,
+      link: `/logistics/events/${event.id}`,
+    });
+  }
 
   /** The event, locked for the change: 404 for who may not see it, 403 for who sees but may not change it. */
   private async lockForChange(manager: EntityManager, id: string, ctx: RequestContext): Promise<LogisticsEvent> {
