@@ -75,7 +75,14 @@ export const MENU: MenuModule[] = [
     labelKey: 'menu.logistics',
     icon: 'Van',
     items: [
-      // Event logistics (LOG-11): owners reach their own event through its link.
+      // Office supplies (LOG-1, LOG-5–LOG-8): departments request; the storekeeper keeps the store.
+      { path: '/logistics/supplies/requests', labelKey: 'supplies.menu.requests', permission: PERMISSIONS.LOGISTICS_SUPPLIES_REQUEST },
+      { path: '/logistics/supplies/items', labelKey: 'supplies.menu.items', permission: PERMISSIONS.LOGISTICS_SUPPLIES_MANAGE },
+      { path: '/logistics/supplies/movements', labelKey: 'supplies.menu.movements', permission: PERMISSIONS.LOGISTICS_SUPPLIES_MANAGE },
+      { path: '/logistics/supplies/alerts', labelKey: 'supplies.menu.alerts', permission: PERMISSIONS.LOGISTICS_SUPPLIES_MANAGE },
+      { path: '/logistics/supplies/stocktakes', labelKey: 'supplies.menu.stocktakes', permission: PERMISSIONS.LOGISTICS_SUPPLIES_MANAGE },
+      { path: '/logistics/supplies/consumption', labelKey: 'supplies.menu.consumption', permission: PERMISSIONS.LOGISTICS_SUPPLIES_MANAGE },
+      // Event logistics (LOG-11): the office's events; an owner is sent the link to theirs.
       { path: '/logistics/events', labelKey: 'logisticsEvents.menu.events', permission: PERMISSIONS.LOGISTICS_EVENTS_MANAGE },
     ],
   },

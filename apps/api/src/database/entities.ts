@@ -52,6 +52,7 @@ import {
 import { MEETING_PREPARATION_ENTITIES } from '../modules/meetings/preparation/preparation.entities';
 import { MEETING_MINUTES_ENTITIES } from '../modules/meetings/minutes/minutes-entities';
 import { SUPPLIES_LEDGER_ENTITIES } from '../modules/logistics/supplies/catalogue.entities';
+import { SUPPLIES_DISTRIBUTION_ENTITIES } from '../modules/logistics/supplies/distribution.entities';
 import { EVENT_LOGISTICS_ENTITIES } from '../modules/logistics/events/event.entities';
 
 /** Every entity of the app; modules add theirs here so the CLI and the app see the same schema. */
@@ -129,6 +130,8 @@ export const ENTITIES = [
   ...MEETING_MINUTES_ENTITIES,
   // logistics: supplies catalogue and stock ledger (LOG-1, LOG-5–LOG-8)
   ...SUPPLIES_LEDGER_ENTITIES,
+  // logistics: supplies distribution, low-stock alerts, stocktaking (LOG-5–LOG-7)
+  ...SUPPLIES_DISTRIBUTION_ENTITIES,
   // logistics: event logistics (LOG-11)
   ...EVENT_LOGISTICS_ENTITIES,
 ];

@@ -18,6 +18,7 @@ import { LendingAndTraining1796510000000 } from './migrations/1796510000000-Lend
 import { MeetingPreparation1796520000000 } from './migrations/1796520000000-MeetingPreparation';
 import { MeetingMinutes1796530000000 } from './migrations/1796530000000-MeetingMinutes';
 import { SuppliesLedger1796540000000 } from './migrations/1796540000000-SuppliesLedger';
+import { SuppliesDistribution1796545000000 } from './migrations/1796545000000-SuppliesDistribution';
 import { EventLogistics1796570000000 } from './migrations/1796570000000-EventLogistics';
 
 /** Every migration, in order. A new migration is added here as well as in migrations/. */
@@ -42,5 +43,6 @@ export const MIGRATIONS = [
   MeetingPreparation1796520000000,
   MeetingMinutes1796530000000,
   SuppliesLedger1796540000000,
+  SuppliesDistribution1796545000000,
   EventLogistics1796570000000,
 ];

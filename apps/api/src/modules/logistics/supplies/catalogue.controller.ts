@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 import { Authenticated } from '../../../platform/auth/decorators';
 import { badRequest } from '../../../platform/http/api-error';
 import { ApiErrors } from '../../../platform/http/api-responses';
+import { Idempotent } from '../../../platform/http/idempotency';
 import { Paginated } from '../../../platform/http/pagination';
 import { UUID_PARAM } from '../../../platform/http/params';
 import { Ctx, type RequestContext } from '../../../platform/http/request-context';
@@ -130,6 +131,7 @@ export class CatalogueController {
 
   @Post('movements')
   @Authenticated({ permission: PERMISSIONS.LOGISTICS_SUPPLIES_MANAGE })
+  @Idempotent()
   @ApiOperation({
     operationId: 'recordStockMovement',
     summary: 'Record a stock-in (入库) or a return (退库) by hand',

@@ -8,6 +8,7 @@ import { badRequest, notFound } from '../../../platform/http/api-error';
 import { paginate, type Page } from '../../../platform/http/pagination';
 import type { RequestContext } from '../../../platform/http/request-context';
 import { escapeLike } from '../../../platform/http/sql';
+import { LowStockService } from './low-stock.service';
 import { StockBalance as StockBalanceRow, StockMovement, SupplyItem, SupplyItemQuota } from './catalogue.entities';
 import type {
   CreateSupplyItemDto,
@@ -96,6 +97,7 @@ export class CatalogueService {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly audit: AuditService,
+    private readonly lowStock: LowStockService,
   ) {}
 
   // ---------- for other modules ----------
@@ -150,6 +152,8 @@ export class CatalogueService {
       if (!before) throw notFound(SUPPLY_ITEM);
       const { version, ...changes } = dto;
       await updateVersioned(manager, SupplyItem, id, version, changes, SUPPLY_ITEM);
+      // A new safety level or exclusion may open or close the item's alert (LOG-6).
+      await this.lowStock.evaluate(manager, id);
       await this.audit.record(manager, ctx, {
         action: 'logistics.supplies.item.update',
         objectType: SUPPLY_ITEM,
