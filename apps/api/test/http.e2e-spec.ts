@@ -46,6 +46,7 @@ const BODILESS_WRITES = [
   /\/logistics\/supplies\/issues\/:id\/sign$/, // LOG-5: the signed-in member of the department signs
   /\/logistics\/supplies\/stocktakes\/:id\/(submit|approve|return)$/, // LOG-7: the stocktake in the path is all they act on
   /\/information\/collection\/(requests\/:id\/close|submissions\/:id\/notice-draft)$/, // INF-1: the request or item in the path is all they act on
+  /\/logistics\/events\/:id\/materials\/:materialId\/(confirm|issue)$/, // LOG-11: the line says what to reserve or issue
 ];
 
 const SAMPLE_ID = '00000000-0000-4000-8000-000000000000';

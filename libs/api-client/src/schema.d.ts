@@ -4043,6 +4043,398 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/logistics/events': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The events
+     * @description LOG-11: every event for logistics.events.manage; one’s own events (as owner) otherwise.
+     */
+    get: operations['listEvents'];
+    put?: never;
+    /**
+     * Create an event (活动)
+     * @description LOG-11: title, start and end, venue (optionally a meeting room), owner; starts in planning.
+     */
+    post: operations['createEvent'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/logistics/events/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * An event with its material list, layout, decorations, rehearsal checklist, duty roster and incidents
+     * @description LOG-11: 404 for who may not see it (neither its owner nor logistics.events.manage).
+     */
+    get: operations['getEvent'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * Change an event
+     * @description LOG-11: optimistic locking by `version` (409 when stale); the grid does not shrink under its pieces.
+     */
+    patch: operations['updateEvent'];
+    trace?: never;
+  };
+  '/api/v1/logistics/events/{id}/checks': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Add an item to the rehearsal checklist (彩排检查)
+     * @description LOG-11.
+     */
+    post: operations['addEventRehearsalCheck'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/logistics/events/{id}/checks/{checkId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Tick or untick a rehearsal item
+     * @description LOG-11: who and when are recorded (the caller, now).
+     */
+    post: operations['setEventRehearsalCheck'];
+    /**
+     * Remove a rehearsal item
+     * @description LOG-11.
+     */
+    delete: operations['removeEventRehearsalCheck'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/logistics/events/{id}/decorations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Add a decoration (横幅, 气球, 桌布…)
+     * @description LOG-11.
+     */
+    post: operations['addEventDecoration'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/logistics/events/{id}/decorations/{decorationId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /**
+     * Remove a decoration
+     * @description LOG-11.
+     */
+    delete: operations['removeEventDecoration'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/logistics/events/{id}/duties': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Add a shift to the on-site duty roster (现场值守)
+     * @description LOG-11: a person, their role and a time slot.
+     */
+    post: operations['addEventDuty'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/logistics/events/{id}/duties/{dutyId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /**
+     * Remove a shift of the duty roster
+     * @description LOG-11.
+     */
+    delete: operations['removeEventDuty'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/logistics/events/{id}/incidents': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Log an incident (现场情况)
+     * @description LOG-11: time, description and action taken; the caller is the reporter.
+     */
+    post: operations['logEventIncident'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/logistics/events/{id}/layout': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Place a piece on a cell of the venue layout grid
+     * @description LOG-11: a table, chairs, equipment…; 409 EVENT_LAYOUT_CELL_TAKEN when the cell holds one.
+     */
+    post: operations['placeEventLayoutPiece'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/logistics/events/{id}/layout/{pieceId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /**
+     * Remove a piece from the layout
+     * @description LOG-11.
+     */
+    delete: operations['removeEventLayoutPiece'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/logistics/events/{id}/materials': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Add a line to the material list
+     * @description LOG-11: from stock (a supply item), to buy (a note) or to rent (supplier, cost in fen, return date); while planning or ready.
+     */
+    post: operations['addEventMaterial'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/logistics/events/{id}/materials/{materialId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /**
+     * Remove a line of the material list
+     * @description LOG-11: a planned or reserved line; a reserved line’s reservation is released in the ledger.
+     */
+    delete: operations['removeEventMaterial'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/logistics/events/{id}/materials/{materialId}/account': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Account for a line at the clean-up (清点)
+     * @description LOG-11: returned (stock: a return movement into the ledger; rental: marked returned), consumed, missing and damaged, adding up to the quantity; missing or damaged needs the person responsible.
+     */
+    post: operations['accountEventMaterial'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/logistics/events/{id}/materials/{materialId}/confirm': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Confirm a stock line: reserve it
+     * @description LOG-11, LOG-6: a reservation movement in the stock ledger (available stock falls); 409 INSUFFICIENT_STOCK when less is available.
+     */
+    post: operations['confirmEventMaterial'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/logistics/events/{id}/materials/{materialId}/issue': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Issue a reserved stock line
+     * @description LOG-11: release and out movements in the stock ledger (on hand falls); 409 INSUFFICIENT_STOCK when less is on hand.
+     */
+    post: operations['issueEventMaterial'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/logistics/events/{id}/reconcile': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Complete the reconciliation: held → reconciled
+     * @description LOG-11: refused with 409 EVENT_LINES_UNACCOUNTED (the lines under `errors.materials`) while a stock or rented line is not accounted for.
+     */
+    post: operations['reconcileEvent'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/logistics/events/{id}/reconciliation': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The clean-up report (清点报告)
+     * @description LOG-11: lines not yet accounted for, and missing or damaged items with the person responsible.
+     */
+    get: operations['getEventReconciliation'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/logistics/events/{id}/status': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Move an event: planning ⇄ ready → held
+     * @description LOG-11: 409 EVENT_ILLEGAL_STATUS for any other move; reconciled only through reconcileEvent.
+     */
+    post: operations['moveEvent'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/logistics/inspections/rounds': {
     parameters: {
       query?: never;
@@ -6876,11 +7268,62 @@ export interface components {
        */
       year: number;
     };
+    AccountMaterialDto: {
+      /** @default 0 */
+      consumed?: number;
+      /** @default 0 */
+      damaged?: number;
+      /** @default 0 */
+      missing?: number;
+      note?: string;
+      /** Format: uuid */
+      responsibleId?: string;
+      returned: number;
+    };
+    AddDecorationDto: {
+      /** @example 横幅 */
+      name: string;
+      /** @example 主席台上方，红底黄字 */
+      note?: string;
+      /** @default 1 */
+      quantity?: number;
+    };
+    AddDutyDto: {
+      /** Format: date-time */
+      endsAt: string;
+      /** Format: uuid */
+      personId: string;
+      /** @example 签到引导 */
+      role: string;
+      /** Format: date-time */
+      startsAt: string;
+    };
     AddExtraInventoryItemDto: {
       /** @description Where it was found */
       note?: string;
       number?: string;
       title: string;
+    };
+    AddMaterialDto: {
+      /** @example 120000 */
+      costFen?: number;
+      /** Format: uuid */
+      itemId?: string;
+      /** @example 折叠桌 */
+      name?: string;
+      note?: string;
+      quantity: number;
+      /**
+       * Format: date
+       * @example 2026-04-19
+       */
+      returnOn?: string;
+      /** @enum {string} */
+      source: 'stock' | 'buy' | 'rent';
+      /** @example 1.8m×0.6m */
+      specification?: string;
+      /** @example 鸿运会展租赁公司 */
+      supplier?: string;
     };
     AddQuoteDto: {
       /** @example A4 70g 500张/包 */
@@ -6890,6 +7333,10 @@ export interface components {
       supplierId: string;
       /** @example 2350 */
       unitPriceFen: number;
+    };
+    AddRehearsalCheckDto: {
+      /** @example 音响试音 */
+      text: string;
     };
     AnswerNoticeCommentDto: {
       /** @example 值班表已在附件中，请查阅。 */
@@ -6980,6 +7427,7 @@ export interface components {
         | 'information.collection.submit'
         | 'information.reception.manage'
         | 'information.out-of-office.record'
+        | 'logistics.events.manage'
       )[];
       /** Format: date-time */
       revokedAt: string | null;
@@ -8007,6 +8455,7 @@ export interface components {
         | 'information.collection.submit'
         | 'information.reception.manage'
         | 'information.out-of-office.record'
+        | 'logistics.events.manage'
       )[];
     };
     CreateArchiveCategoryDto: {
@@ -8187,6 +8636,31 @@ export interface components {
       parentId?: string | null;
       /** @default 0 */
       sortOrder?: number;
+    };
+    CreateEventDto: {
+      /**
+       * Format: date-time
+       * @example 2026-04-18T17:00:00+08:00
+       */
+      endsAt: string;
+      /** @default 12 */
+      layoutCols?: number;
+      /** @default 8 */
+      layoutRows?: number;
+      note?: string;
+      /** Format: uuid */
+      ownerId: string;
+      /** Format: uuid */
+      roomId?: string | null;
+      /**
+       * Format: date-time
+       * @example 2026-04-18T08:00:00+08:00
+       */
+      startsAt: string;
+      /** @example 2026年春季田径运动会 */
+      title: string;
+      /** @example 学校田径场 */
+      venue: string;
     };
     CreateInspectionTemplateDto: {
       /** @enum {string} */
@@ -8416,6 +8890,7 @@ export interface components {
         | 'information.collection.submit'
         | 'information.reception.manage'
         | 'information.out-of-office.record'
+        | 'logistics.events.manage'
       )[];
     };
     CreateRoomDto: {
@@ -8671,6 +9146,7 @@ export interface components {
         | 'information.collection.submit'
         | 'information.reception.manage'
         | 'information.out-of-office.record'
+        | 'logistics.events.manage'
       )[];
       /** Format: date-time */
       revokedAt: string | null;
@@ -9096,6 +9572,119 @@ export interface components {
       message: string;
       /** @example 400 */
       statusCode: number;
+    };
+    EventDecorationDto: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+      note: string;
+      quantity: number;
+    };
+    EventDetailDto: {
+      canChange: boolean;
+      checks: components['schemas']['EventRehearsalCheckDto'][];
+      decorations: components['schemas']['EventDecorationDto'][];
+      duties: components['schemas']['EventDutyDto'][];
+      /** Format: date-time */
+      endsAt: string;
+      /** Format: uuid */
+      id: string;
+      incidents: components['schemas']['EventIncidentDto'][];
+      layout: components['schemas']['EventLayoutPieceDto'][];
+      layoutCols: number;
+      layoutRows: number;
+      materials: components['schemas']['EventMaterialDto'][];
+      note: string;
+      owner: components['schemas']['RefDto'];
+      /** Format: date-time */
+      reconciledAt: string | null;
+      room: components['schemas']['RefDto'] | null;
+      /** Format: date-time */
+      startsAt: string;
+      /** @enum {string} */
+      status: 'planning' | 'ready' | 'held' | 'reconciled';
+      title: string;
+      transitions: ('planning' | 'ready' | 'held' | 'reconciled')[];
+      venue: string;
+      version: number;
+    };
+    EventDutyDto: {
+      /** Format: date-time */
+      endsAt: string;
+      /** Format: uuid */
+      id: string;
+      person: components['schemas']['RefDto'];
+      role: string;
+      /** Format: date-time */
+      startsAt: string;
+    };
+    EventIncidentDto: {
+      action: string;
+      description: string;
+      /** Format: uuid */
+      id: string;
+      /** Format: date-time */
+      occurredAt: string;
+      reporter: components['schemas']['RefDto'];
+    };
+    EventLayoutPieceDto: {
+      col: number;
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      kind: 'table' | 'chair' | 'stage' | 'podium' | 'screen' | 'speaker' | 'microphone' | 'projector' | 'other';
+      label: string;
+      row: number;
+    };
+    EventMaterialDto: {
+      /** Format: date-time */
+      accountedAt: string | null;
+      accountingNote: string | null;
+      actions: ('confirm' | 'issue' | 'account' | 'remove')[];
+      consumedQuantity: number;
+      costFen: number | null;
+      damagedQuantity: number;
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      itemId: string | null;
+      missingQuantity: number;
+      name: string;
+      note: string;
+      quantity: number;
+      responsible: components['schemas']['RefDto'] | null;
+      /** Format: date */
+      returnOn: string | null;
+      returnedQuantity: number;
+      /** @enum {string} */
+      source: 'stock' | 'buy' | 'rent';
+      specification: string;
+      /** @enum {string} */
+      status: 'planned' | 'reserved' | 'issued' | 'accounted';
+      supplier: string | null;
+    };
+    EventRehearsalCheckDto: {
+      /** Format: date-time */
+      checkedAt: string | null;
+      checkedBy: components['schemas']['RefDto'] | null;
+      /** Format: uuid */
+      id: string;
+      text: string;
+    };
+    EventSummaryDto: {
+      /** Format: date-time */
+      endsAt: string;
+      /** Format: uuid */
+      id: string;
+      owner: components['schemas']['RefDto'];
+      room: components['schemas']['RefDto'] | null;
+      /** Format: date-time */
+      startsAt: string;
+      /** @enum {string} */
+      status: 'planning' | 'ready' | 'held' | 'reconciled';
+      title: string;
+      venue: string;
+      version: number;
     };
     FileDocumentIntoArchiveDto: {
       /** @description 盒号 */
@@ -9831,6 +10420,14 @@ export interface components {
       /** @description Only when not anonymous */
       submitterName?: string;
     };
+    LogIncidentDto: {
+      /** @example 更换备用话筒 */
+      action?: string;
+      /** @example 主席台话筒无声 */
+      description: string;
+      /** Format: date-time */
+      occurredAt: string;
+    };
     LoginDto: {
       /** @example your-password */
       password: string;
@@ -10276,6 +10873,11 @@ export interface components {
     MinutesTopicDto: {
       text: string;
       title: string;
+    };
+    MoveEventDto: {
+      /** @enum {string} */
+      to: 'planning' | 'ready' | 'held';
+      version: number;
     };
     NameCardDto: {
       department: string | null;
@@ -10972,6 +11574,15 @@ export interface components {
       /** @description True when there are more rows than `total` says */
       totalCapped: boolean;
     };
+    PageOfEventSummary: {
+      items: components['schemas']['EventSummaryDto'][];
+      page: number;
+      pageSize: number;
+      /** @description Exact up to the cap (10000 for lists), then the cap */
+      total: number;
+      /** @description True when there are more rows than `total` says */
+      totalCapped: boolean;
+    };
     PageOfInboxItem: {
       items: components['schemas']['InboxItemDto'][];
       page: number;
@@ -11305,6 +11916,14 @@ export interface components {
       /** @description True when there are more rows than `total` says */
       totalCapped: boolean;
     };
+    PlaceLayoutPieceDto: {
+      col: number;
+      /** @enum {string} */
+      kind: 'table' | 'chair' | 'stage' | 'podium' | 'screen' | 'speaker' | 'microphone' | 'projector' | 'other';
+      /** @example 主席台1号桌 */
+      label?: string;
+      row: number;
+    };
     PostingActionDto: {
       /** @enum {string} */
       action: 'post' | 'remove';
@@ -11516,6 +12135,35 @@ export interface components {
       lastError: string | null;
       /** @enum {string} */
       status: 'queued' | 'sent' | 'delivered' | 'read' | 'failed';
+    };
+    ReconcileEventDto: {
+      version: number;
+    };
+    ReconciliationLineDto: {
+      damaged: number;
+      /** Format: uuid */
+      materialId: string;
+      missing: number;
+      name: string;
+      note: string | null;
+      quantity: number;
+      responsible: components['schemas']['RefDto'] | null;
+      /** @enum {string} */
+      source: 'stock' | 'buy' | 'rent';
+      specification: string;
+      supplier: string | null;
+    };
+    ReconciliationReportDto: {
+      complete: boolean;
+      /** Format: uuid */
+      eventId: string;
+      losses: components['schemas']['ReconciliationLineDto'][];
+      rentalCostFen: number;
+      returnedRentals: number;
+      returnedStockUnits: number;
+      /** @enum {string} */
+      status: 'planning' | 'ready' | 'held' | 'reconciled';
+      unaccounted: components['schemas']['ReconciliationLineDto'][];
     };
     RecordAttendanceDto: {
       entries: components['schemas']['AttendanceEntryDto'][];
@@ -12008,6 +12656,7 @@ export interface components {
         | 'information.collection.submit'
         | 'information.reception.manage'
         | 'information.out-of-office.record'
+        | 'logistics.events.manage'
       )[];
       version: number;
     };
@@ -12330,6 +12979,9 @@ export interface components {
     };
     SetQuotasDto: {
       quotas: components['schemas']['QuotaLineDto'][];
+    };
+    SetRehearsalCheckDto: {
+      checked: boolean;
     };
     SignInCodeDto: {
       /** @description The signed code; the QR encodes `url` */
@@ -12895,6 +13547,22 @@ export interface components {
       title?: string;
       version: number;
     };
+    UpdateEventDto: {
+      /** Format: date-time */
+      endsAt?: string;
+      layoutCols?: number;
+      layoutRows?: number;
+      note?: string;
+      /** Format: uuid */
+      ownerId?: string;
+      /** Format: uuid */
+      roomId?: string | null;
+      /** Format: date-time */
+      startsAt?: string;
+      title?: string;
+      venue?: string;
+      version: number;
+    };
     UpdateInspectionTemplateDto: {
       active?: boolean;
       /** Format: uuid */
@@ -13124,6 +13792,7 @@ export interface components {
         | 'information.collection.submit'
         | 'information.reception.manage'
         | 'information.out-of-office.record'
+        | 'logistics.events.manage'
       )[];
       version: number;
     };
@@ -27354,6 +28023,1417 @@ export interface operations {
       };
       /** @description Not found, or not visible to the caller */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  listEvents: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        q?: string;
+        status?: 'planning' | 'ready' | 'held' | 'reconciled';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PageOfEventSummary'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  createEvent: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateEventDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EventDetailDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `logistics.events.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  getEvent: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EventDetailDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  updateEvent: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateEventDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EventDetailDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  addEventRehearsalCheck: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AddRehearsalCheckDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EventDetailDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  setEventRehearsalCheck: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        checkId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SetRehearsalCheckDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EventDetailDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  removeEventRehearsalCheck: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        checkId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EventDetailDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  addEventDecoration: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AddDecorationDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EventDetailDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  removeEventDecoration: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        decorationId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EventDetailDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  addEventDuty: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AddDutyDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EventDetailDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  removeEventDuty: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        dutyId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EventDetailDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  logEventIncident: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['LogIncidentDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EventDetailDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  placeEventLayoutPiece: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PlaceLayoutPieceDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EventDetailDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  removeEventLayoutPiece: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        pieceId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EventDetailDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  addEventMaterial: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AddMaterialDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EventDetailDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  removeEventMaterial: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        materialId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EventDetailDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  accountEventMaterial: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        materialId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AccountMaterialDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EventDetailDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  confirmEventMaterial: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        materialId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EventDetailDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  issueEventMaterial: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        materialId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EventDetailDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  reconcileEvent: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReconcileEventDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReconciliationReportDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  getEventReconciliation: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReconciliationReportDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  moveEvent: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['MoveEventDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EventDetailDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
         headers: {
           [name: string]: unknown;
         };

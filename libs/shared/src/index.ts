@@ -30,3 +30,4 @@ export * from './boards.js';
 export * from './supplies.js';
 export * from './purchasing.js';
 export * from './reception.js';
+export * from './event-logistics.js';

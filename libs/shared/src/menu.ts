@@ -112,6 +112,8 @@ export const MENU: MenuModule[] = [
       { path: '/logistics/supplies/alerts', labelKey: 'supplies.menu.alerts', permission: PERMISSIONS.LOGISTICS_SUPPLIES_MANAGE },
       { path: '/logistics/supplies/stocktakes', labelKey: 'supplies.menu.stocktakes', permission: PERMISSIONS.LOGISTICS_SUPPLIES_MANAGE },
       { path: '/logistics/supplies/consumption', labelKey: 'supplies.menu.consumption', permission: PERMISSIONS.LOGISTICS_SUPPLIES_MANAGE },
+      // Event logistics (LOG-11): the office's events; an owner is sent the link to theirs.
+      { path: '/logistics/events', labelKey: 'logisticsEvents.menu.events', permission: PERMISSIONS.LOGISTICS_EVENTS_MANAGE },
     ],
   },
   {

@@ -126,6 +126,8 @@ export const PERMISSIONS = {
   INFO_RECEPTION_MANAGE: 'information.reception.manage',
   /** Record one's own out-of-office entries (外出登记, INF-9); every built-in role has it. */
   INFO_OUT_OF_OFFICE_RECORD: 'information.out-of-office.record',
+  /** Organise event logistics (活动后勤, LOG-11): create events, see every event, reserve and issue stock for them, reconcile. */
+  LOGISTICS_EVENTS_MANAGE: 'logistics.events.manage',
 } as const;
 
 export type Permission = (typeof PERMISSIONS)[keyof typeof PERMISSIONS];
@@ -204,4 +206,5 @@ export const PERMISSION_LABELS: Record<Permission, { 'zh-CN': string; en: string
   'information.collection.submit': { 'zh-CN': '报送部门信息', en: 'Submit department information' },
   'information.reception.manage': { 'zh-CN': '来访接待与值班', en: 'Visitor reception and duty roster' },
   'information.out-of-office.record': { 'zh-CN': '外出登记', en: 'Record one’s own out-of-office entries' },
+  'logistics.events.manage': { 'zh-CN': '活动后勤管理', en: 'Organise event logistics' },
 };

@@ -89,6 +89,8 @@ export const SEEDED_ROLES = [
       // 采购 (LOG-2–LOG-4): the office runs purchasing and submits its own demand.
       PERMISSIONS.LOGISTICS_DEMAND_SUBMIT,
       PERMISSIONS.LOGISTICS_PURCHASING_MANAGE,
+      // 活动后勤 (LOG-11): the office organises the school's events.
+      PERMISSIONS.LOGISTICS_EVENTS_MANAGE,
     ],
   },
   {
@@ -113,6 +115,8 @@ export const SEEDED_ROLES = [
       // 采购 (LOG-2–LOG-4): the clerk gathers demand and quotes, orders and receives.
       PERMISSIONS.LOGISTICS_DEMAND_SUBMIT,
       PERMISSIONS.LOGISTICS_PURCHASING_MANAGE,
+      // 活动后勤 (LOG-11).
+      PERMISSIONS.LOGISTICS_EVENTS_MANAGE,
     ],
   },
   {

@@ -246,6 +246,13 @@ export const RESOURCE_VISIBILITY = {
     changePermission: PERMISSIONS.INFO_RECEPTION_MANAGE,
     label: { 'zh-CN': '来访问题', en: 'Visitor question' },
   },
+  /** An event's logistics (活动后勤, LOG-11): its owner; holders of logistics.events.manage see and change every event. */
+  'logistics-event': {
+    rule: 'named-persons',
+    readAllPermission: PERMISSIONS.LOGISTICS_EVENTS_MANAGE,
+    changePermission: PERMISSIONS.LOGISTICS_EVENTS_MANAGE,
+    label: { 'zh-CN': '活动后勤', en: 'Event logistics' },
+  },
 } as const satisfies Record<string, VisibilityDeclaration>;
 
 export type ResourceType = keyof typeof RESOURCE_VISIBILITY;

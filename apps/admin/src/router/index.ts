@@ -493,6 +493,19 @@ export const routes: RouteRecordRaw[] = [
         component: () => import('../views/system/integration/webhooks/WebhookListView.vue'),
         meta: { permission: PERMISSIONS.INTEGRATION_WEBHOOKS_MANAGE, titleKey: 'integration.webhooksMenu' },
       },
+      // Event logistics (LOG-11): the office sees every event, an owner their own (the API lists what each may see).
+      {
+        path: 'logistics/events',
+        name: 'logistics-events',
+        component: () => import('../views/logistics/events/EventListView.vue'),
+        meta: { titleKey: 'logisticsEvents.menu.events' },
+      },
+      {
+        path: 'logistics/events/:id',
+        name: 'logistics-event',
+        component: () => import('../views/logistics/events/EventDetailView.vue'),
+        meta: { titleKey: 'logisticsEvents.menu.events' },
+      },
       // Everyone signed in reads the school calendar; changing it needs calendar.manage (checked on the page).
       {
         path: 'system/calendar',

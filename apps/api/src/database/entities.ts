@@ -58,6 +58,7 @@ import { BOARD_ENTITIES } from '../modules/information/boards/boards.entities';
 import { SUPPLIES_LEDGER_ENTITIES } from '../modules/logistics/supplies/catalogue.entities';
 import { PURCHASING_ENTITIES } from '../modules/logistics/purchasing/purchasing.entities';
 import { SUPPLIES_DISTRIBUTION_ENTITIES } from '../modules/logistics/supplies/distribution.entities';
+import { EVENT_LOGISTICS_ENTITIES } from '../modules/logistics/events/event.entities';
 
 /** Every entity of the app; modules add theirs here so the CLI and the app see the same schema. */
 export const ENTITIES = [
@@ -145,4 +146,6 @@ export const ENTITIES = [
   ...SUPPLIES_DISTRIBUTION_ENTITIES,
   // information: collection (INF-1), notice comments (INF-4), visitors (INF-7), reception cover (INF-9)
   ...RECEPTION_ENTITIES,
+  // logistics: event logistics (LOG-11)
+  ...EVENT_LOGISTICS_ENTITIES,
 ];

@@ -21,6 +21,7 @@ import { SuppliesLedger1796540000000 } from './migrations/1796540000000-Supplies
 import { SuppliesDistribution1796545000000 } from './migrations/1796545000000-SuppliesDistribution';
 import { Purchasing1796550000000 } from './migrations/1796550000000-Purchasing';
 import { Maintenance1796560000000 } from './migrations/1796560000000-Maintenance';
+import { EventLogistics1796570000000 } from './migrations/1796570000000-EventLogistics';
 import { BulletinBoards1796580000000 } from './migrations/1796580000000-BulletinBoards';
 import { Reception1796590000000 } from './migrations/1796590000000-Reception';
 import { Suggestions1796610000000 } from './migrations/1796610000000-Suggestions';
@@ -50,6 +51,7 @@ export const MIGRATIONS = [
   SuppliesDistribution1796545000000,
   Purchasing1796550000000,
   Maintenance1796560000000,
+  EventLogistics1796570000000,
   BulletinBoards1796580000000,
   Reception1796590000000,
   Suggestions1796610000000,

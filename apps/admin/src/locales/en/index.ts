@@ -16,6 +16,7 @@ import { boards } from './boards';
 import { purchasing } from './purchasing';
 import { supplies } from './supplies';
 import { reception } from './reception';
+import { logisticsEvents } from './logisticsEvents';
 
 /** English; typed against zh-CN so that a missing or extra key fails the typecheck. */
 const en: MessageSchema = {
@@ -1082,6 +1083,7 @@ const en: MessageSchema = {
   purchasing,
   supplies,
   reception,
+  logisticsEvents,
 };
 
 export default en;

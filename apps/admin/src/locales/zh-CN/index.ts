@@ -15,6 +15,7 @@ import { boards } from './boards';
 import { purchasing } from './purchasing';
 import { supplies } from './supplies';
 import { reception } from './reception';
+import { logisticsEvents } from './logisticsEvents';
 
 /** Simplified Chinese, the panel's first language. Every other locale must have exactly these keys. */
 const zhCN = {
@@ -1076,6 +1077,7 @@ const zhCN = {
   purchasing,
   supplies,
   reception,
+  logisticsEvents,
 };
 
 export default zhCN;

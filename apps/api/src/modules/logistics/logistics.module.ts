@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { EventLogisticsModule } from './events/event-logistics.module';
 import { MaintenanceModule } from './maintenance/maintenance.module';
 import { PurchasingModule } from './purchasing/purchasing.module';
 import { SuppliesModule } from './supplies/supplies.module';
@@ -9,7 +10,7 @@ import { SuppliesModule } from './supplies/supplies.module';
  * only gathers them behind the one API.
  */
 @Module({
-  imports: [SuppliesModule, PurchasingModule, MaintenanceModule],
+  imports: [SuppliesModule, PurchasingModule, MaintenanceModule, EventLogisticsModule],
   exports: [SuppliesModule],
 })
 export class LogisticsModule {}
