@@ -131,6 +131,8 @@ export interface Received {
   headers: IncomingHttpHeaders;
   key: string;
   body: Json;
+  /** When it arrived (ms since the epoch). */
+  at: number;
 }
 
 /** A webhook receiver on node:http: records every request with its Idempotency-Key. */
@@ -141,7 +143,7 @@ export async function startReceiver() {
     req.setEncoding('utf8');
     req.on('data', (chunk: string) => (raw += chunk));
     req.on('end', () => {
-      received.push({ headers: req.headers, key: String(req.headers['idempotency-key'] ?? ''), body: raw ? JSON.parse(raw) : null });
+      received.push({ at: Date.now(), headers: req.headers, key: String(req.headers['idempotency-key'] ?? ''), body: raw ? JSON.parse(raw) : null });
       res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
     });
   });
