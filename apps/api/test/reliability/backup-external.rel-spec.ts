@@ -75,7 +75,9 @@ describe('reliability: backup and restore with an external PostgreSQL server (NF
     const restoredUrl = await system.cluster.createDatabase('xiaoban_restored');
     const restoredDir = join(root, 'restored');
     const restoreEnv = { ...process.env, DATABASE_URL: restoredUrl, FILE_ENCRYPTION_KEY: '' };
-    await expect(run(process.execPath, [CLI, 'restore', backupDir, '--data-dir', restoredDir], { env: restoreEnv })).rejects.toThrow(/--key/);
+    await expect(run(process.execPath, [CLI, 'restore', backupDir, '--data-dir', restoredDir], { env: restoreEnv })).rejects.toThrow(
+      /--key/,
+    );
     await run(process.execPath, [CLI, 'restore', backupDir, '--key', `${backupDir}.key`, '--data-dir', restoredDir], { env: restoreEnv });
     const restored = await startChildServer(restoredDir, {
       DATABASE_URL: restoredUrl,

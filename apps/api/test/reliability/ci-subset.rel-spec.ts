@@ -89,9 +89,10 @@ describe.each(clusterKinds('embedded'))('reliability, CI subset (PostgreSQL: %s)
     // Only the connection to the killed process may fail; the live one answers every request.
     expect(refused.map((r) => r.ok && r.value.status)).toEqual([]);
     expect(acked.length).toBeGreaterThan(100);
-    const stored = await system.sql<{ id: string; number: string }>('SELECT id, number FROM incoming_documents WHERE id = ANY($1::uuid[])', [
-      acked.map((a) => a.id),
-    ]);
+    const stored = await system.sql<{ id: string; number: string }>(
+      'SELECT id, number FROM incoming_documents WHERE id = ANY($1::uuid[])',
+      [acked.map((a) => a.id)],
+    );
     expect(new Map(stored.map((s) => [s.id, s.number]))).toEqual(new Map(acked.map((a) => [a.id, a.number])));
     // A transaction cut off by the kill rolled back with its number: no gap.
     const rows = await system.sql<{ seq: number }>('SELECT seq FROM incoming_documents WHERE year = $1 AND seq IS NOT NULL ORDER BY seq', [

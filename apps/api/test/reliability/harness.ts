@@ -143,7 +143,12 @@ export async function startReceiver() {
     req.setEncoding('utf8');
     req.on('data', (chunk: string) => (raw += chunk));
     req.on('end', () => {
-      received.push({ at: Date.now(), headers: req.headers, key: String(req.headers['idempotency-key'] ?? ''), body: raw ? JSON.parse(raw) : null });
+      received.push({
+        at: Date.now(),
+        headers: req.headers,
+        key: String(req.headers['idempotency-key'] ?? ''),
+        body: raw ? JSON.parse(raw) : null,
+      });
       res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
     });
   });

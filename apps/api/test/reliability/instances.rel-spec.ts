@@ -43,9 +43,10 @@ describe.each(clusterKinds('both'))('reliability, two instances (PostgreSQL: %s)
   /** Keys whose delivery the system recorded as succeeded. */
   const succeeded = async (ids: string[]) =>
     (
-      await system.sql<{ n: number }>(`SELECT count(*)::int AS n FROM webhook_deliveries WHERE id = ANY($1::uuid[]) AND status = 'succeeded'`, [
-        ids,
-      ])
+      await system.sql<{ n: number }>(
+        `SELECT count(*)::int AS n FROM webhook_deliveries WHERE id = ANY($1::uuid[]) AND status = 'succeeded'`,
+        [ids],
+      )
     )[0].n;
 
   it('NFR-5 every outbox key written through either instance reaches the receiver, once per key', async () => {
@@ -91,7 +92,11 @@ describe.each(clusterKinds('both'))('reliability, two instances (PostgreSQL: %s)
     const pids = system.instances.map((s) => s.process.pid);
     let stopping = false;
     const write = (i: number) =>
-      system.call(i, 'POST', '/api/v1/documents/incoming', { title: `关于校园网络维护的通知（重启${i}）`, sourceOrg: '区教育局', docType: 'notice' });
+      system.call(i, 'POST', '/api/v1/documents/incoming', {
+        title: `关于校园网络维护的通知（重启${i}）`,
+        sourceOrg: '区教育局',
+        docType: 'notice',
+      });
     const health = (i: number) => fetch(`${system.instances[i].baseUrl}/api/health`).then((r) => r.status);
     // A steady background load that keeps writing across the outage.
     const background = load(400, 4, async (i) => {
@@ -118,9 +123,10 @@ describe.each(clusterKinds('both'))('reliability, two instances (PostgreSQL: %s)
     const acked = results.flatMap((r) => (r.ok && r.value.status === 201 ? [r.value.body as { id: string; number: string }] : []));
     const statuses = new Set(results.map((r) => (r.ok ? r.value.status : 0)));
     expect(acked.length).toBeGreaterThan(0);
-    const stored = await system.sql<{ id: string; number: string }>('SELECT id, number FROM incoming_documents WHERE id = ANY($1::uuid[])', [
-      acked.map((a) => a.id),
-    ]);
+    const stored = await system.sql<{ id: string; number: string }>(
+      'SELECT id, number FROM incoming_documents WHERE id = ANY($1::uuid[])',
+      [acked.map((a) => a.id)],
+    );
     expect(new Map(stored.map((s) => [s.id, s.number]))).toEqual(new Map(acked.map((a) => [a.id, a.number])));
     const rows = await system.sql<{ seq: number }>('SELECT seq FROM incoming_documents WHERE year = $1 AND seq IS NOT NULL ORDER BY seq', [
       year,
@@ -159,7 +165,11 @@ describe.each(clusterKinds('both'))('reliability, two instances (PostgreSQL: %s)
     const repeated = keys.filter((k) => receiver.received.filter((r) => r.key === k).length > 1);
     for (const key of repeated) {
       const arrivals = receiver.received.filter((r) => r.key === key).map((r) => r.at);
-      expect({ key, firstBeforeKill: arrivals[0] <= killedAt + 50, repeatsAfterKill: arrivals.slice(1).every((at) => at > killedAt) }).toEqual({
+      expect({
+        key,
+        firstBeforeKill: arrivals[0] <= killedAt + 50,
+        repeatsAfterKill: arrivals.slice(1).every((at) => at > killedAt),
+      }).toEqual({
         key,
         firstBeforeKill: true,
         repeatsAfterKill: true,
