@@ -1,3 +1,7 @@
+import request from 'supertest';
+import { startSmtpServer } from '../channels/servers';
+import { createSmallSchool } from '../factories/school.factory';
+import type { TestApp } from '../setup/test-app';
 import { clusterKinds } from './cluster';
 import { eventually, load, startReceiver, startSystem, timing, type System } from './harness';
 
@@ -63,6 +67,51 @@ describe.each(clusterKinds('both'))('reliability, two instances (PostgreSQL: %s)
     timing(`${kind}: NFR-5 outbox keys`, started);
   });
 
+  it('NFR-5 notifications written through both instances reach the SMTP receiver once per recipient and channel, by outbox key', async () => {
+    const started = Date.now();
+    const mail = await startSmtpServer({ user: 'office', pass: 'smtp-pass' });
+    try {
+      const channel = await system.call(0, 'PUT', '/api/v1/notifications/channels/email', {
+        values: { url: mail.url, from: '"校办" <office@school.example>' },
+      });
+      expect(channel.status).toBe(200);
+      // The factories speak supertest to a TestApp: hand them the first instance by its URL.
+      const viaFirst = { http: request(system.instances[0].baseUrl) } as unknown as TestApp;
+      const schools = [await createSmallSchool(viaFirst, system.token, 1), await createSmallSchool(viaFirst, system.token, 1)];
+      // 30 requests, each notifying its department head, through alternate instances.
+      const results = await Promise.all(
+        Array.from({ length: 30 }, async (_, i) => {
+          const applicant = schools[i % 2].applicant;
+          const base = system.instances[Math.floor(i / 2) % 2].baseUrl;
+          const res = await fetch(`${base}/api/v1/approvals/requests`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', authorization: `Bearer ${applicant.token}` },
+            body: JSON.stringify({ title: `关于组织春季运动会的请示${i}`, content: '拟于下月举办春季运动会。' }),
+          });
+          return res.status;
+        }),
+      );
+      expect(results).toEqual(results.map(() => 201));
+      const heads = schools.map((s) => s.head.id);
+      const rows = await system.sql<{ id: string; recipient_id: string }>(
+        `SELECT id, recipient_id FROM notification_deliveries WHERE recipient_id = ANY($1::uuid[]) AND channel = 'email'`,
+        [heads],
+      );
+      expect(rows.length).toBe(30);
+      await eventually(async () => rows.every((r) => mail.distinctKeys().has(r.id)), 90_000, 'every email key at the SMTP server');
+      await new Promise((r) => setTimeout(r, 2_000)); // time for a duplicate to show up
+      expect(mail.received.length).toBe(30);
+      // Each key went to its own recipient.
+      const addressOf = new Map(schools.map((s) => [s.head.id, `${s.head.username}@school.example`]));
+      for (const row of rows) {
+        expect(mail.received.find((m) => m.key === row.id)).toMatchObject({ envelopeTo: [addressOf.get(row.recipient_id)] });
+      }
+    } finally {
+      await mail.close();
+    }
+    timing(`${kind}: NFR-5 notification outbox keys`, started);
+  }, 180_000);
+
   it('NFR-5 a scheduled job runs once per tick with two instances checking the schedules every second', async () => {
     const started = Date.now();
     // audit-seal runs every minute; both instances have been checking schedules since the start.
@@ -122,6 +171,21 @@ describe.each(clusterKinds('both'))('reliability, two instances (PostgreSQL: %s)
     expect((await write(1)).status).toBe(201);
     const acked = results.flatMap((r) => (r.ok && r.value.status === 201 ? [r.value.body as { id: string; number: string }] : []));
     const statuses = new Set(results.map((r) => (r.ok ? r.value.status : 0)));
+    // While the database is away a write is 503 (retry later): never a 500, and never a 401 that would sign the person out.
+    const unexpected = [...statuses].filter((s) => s !== 201 && s !== 503);
+    // The errors behind them, for the failure message: the distinct messages the error filter logged.
+    const logged = [
+      ...new Set(
+        system.instances.flatMap((s) =>
+          s
+            .output()
+            .split('\n')
+            .filter((line) => /Unhandled error/.test(line))
+            .map((line) => /"err":\{"type":"(\w+)","message":"([^"]*)"/.exec(line)?.slice(1).join(': ') ?? line.slice(0, 300)),
+        ),
+      ),
+    ];
+    expect({ unexpected, logged: unexpected.length ? logged : [] }).toEqual({ unexpected: [], logged: [] });
     expect(acked.length).toBeGreaterThan(0);
     const stored = await system.sql<{ id: string; number: string }>(
       'SELECT id, number FROM incoming_documents WHERE id = ANY($1::uuid[])',
