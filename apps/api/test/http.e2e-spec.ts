@@ -35,6 +35,8 @@ const BODILESS_WRITES = [
   /^POST \/api\/v1\/administration\/archives\/backups(\/:id\/restore)?$/, // back up the archive now; restore from one (ADM-9)
   /^POST \/api\/v1\/meetings\/materials\/:materialId\/receipt$/, // MTG-5: the caller confirms their copy
   /\/meetings\/:id\/minutes(\/submit|\/publish)?$/, // the draft comes from the meeting; submit and publish take no input
+  /\/logistics\/supplies\/issues\/:id\/sign$/, // LOG-5: the signed-in member of the department signs
+  /\/logistics\/supplies\/stocktakes\/:id\/(submit|approve|return)$/, // LOG-7: the stocktake in the path is all they act on
 ];
 
 const SAMPLE_ID = '00000000-0000-4000-8000-000000000000';

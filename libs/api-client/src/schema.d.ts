@@ -3007,6 +3007,410 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/logistics/supplies/alerts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Low-stock alerts (库存预警)
+     * @description LOG-6: open ones while available stock (on hand − reserved) stays at or below the safety level, with a suggested reorder.
+     */
+    get: operations['listLowStockAlerts'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/logistics/supplies/categories': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The categories in use
+     * @description LOG-1.
+     */
+    get: operations['listSupplyCategories'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/logistics/supplies/consumption': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Consumption per department and item per month (消耗统计)
+     * @description LOG-8: issued (out) minus returned, by school month; `format=xlsx` exports the rows.
+     */
+    get: operations['getSupplyConsumption'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/logistics/supplies/issues/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * An issue slip (发放单)
+     * @description LOG-5: for the sign page the slip’s QR code opens.
+     */
+    get: operations['getSupplyIssue'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/logistics/supplies/issues/{id}/sign': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Sign for the receipt of an issue (签收)
+     * @description LOG-5: a member of the receiving department, signed in; 409 SUPPLY_ISSUE_ALREADY_SIGNED the second time.
+     */
+    post: operations['signSupplyIssue'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/logistics/supplies/items': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The supplies catalogue with stock
+     * @description LOG-1, LOG-6: every item with on hand, reserved and available stock; by category, active, low (available ≤ safety stock) and text.
+     */
+    get: operations['listSupplyItems'];
+    put?: never;
+    /**
+     * Add an item to the catalogue
+     * @description LOG-1: starts with no stock.
+     */
+    post: operations['createSupplyItem'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/logistics/supplies/items/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A catalogue item with its stock
+     * @description LOG-1.
+     */
+    get: operations['getSupplyItem'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * Change a catalogue item
+     * @description LOG-1, LOG-6: name, specification, unit, category, safety stock, alert exclusion, active. 409 on a stale version.
+     */
+    patch: operations['updateSupplyItem'];
+    trace?: never;
+  };
+  '/api/v1/logistics/supplies/items/{id}/quotas': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The departments’ monthly quotas of an item
+     * @description LOG-1.
+     */
+    get: operations['listSupplyQuotas'];
+    /**
+     * Set the departments’ monthly quotas of an item
+     * @description LOG-1: replaces the whole set; a department left out has no quota.
+     */
+    put: operations['setSupplyQuotas'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/logistics/supplies/movements': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The stock ledger (库存台账)
+     * @description LOG-4, LOG-5, LOG-7: every movement, newest first, with who, when, why and the balance after it.
+     */
+    get: operations['listStockMovements'];
+    put?: never;
+    /**
+     * Record a stock-in (入库) or a return (退库) by hand
+     * @description LOG-5: stock that arrives outside a purchase order (期初, 调拨, 捐赠) or items a department brings back. Issues, adjustments and reservations come from distribution, stocktaking and events.
+     */
+    post: operations['recordStockMovement'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/logistics/supplies/requests': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Supply requests
+     * @description LOG-5: one’s department’s requests with their waiting lines; every request for the storekeeper.
+     */
+    get: operations['listSupplyRequests'];
+    put?: never;
+    /**
+     * Request supplies for one’s department (领用申请)
+     * @description LOG-5: items and quantities, for the requester’s own department.
+     */
+    post: operations['createSupplyRequest'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/logistics/supplies/requests/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A supply request
+     * @description LOG-5: 404 outside the department.
+     */
+    get: operations['getSupplyRequest'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/logistics/supplies/requests/{id}/cancel': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Cancel a request, or what still waits of it
+     * @description LOG-5: by the department or the storekeeper; releases the reservation of its waiting lines.
+     */
+    post: operations['cancelSupplyRequest'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/logistics/supplies/requests/{id}/issue': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Issue (发放) all or part of a request
+     * @description LOG-5: out movements for the department; what is left waits and is reserved. 409 INSUFFICIENT_STOCK when any line asks for more than is on hand (nothing changes); 409 SUPPLY_REQUEST_ILLEGAL_ACTION once issued or cancelled.
+     */
+    post: operations['issueSupplyRequest'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/logistics/supplies/stocktakes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Stocktakes
+     * @description LOG-7.
+     */
+    get: operations['listStocktakes'];
+    put?: never;
+    /**
+     * Generate a count sheet (盘点表)
+     * @description LOG-7: every active item with its book quantity.
+     */
+    post: operations['createStocktake'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/logistics/supplies/stocktakes/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A stocktake with its count sheet
+     * @description LOG-7.
+     */
+    get: operations['getStocktake'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/logistics/supplies/stocktakes/{id}/approve': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Approve the variances: adjust the ledger
+     * @description LOG-7: a second person; each variance becomes an adjustment movement with its reason. 409 STOCKTAKE_SAME_PERSON for the submitter.
+     */
+    post: operations['approveStocktake'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/logistics/supplies/stocktakes/{id}/counts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * Enter counted quantities (实盘数) and variance reasons
+     * @description LOG-7: while counting; 409 STOCKTAKE_ILLEGAL_ACTION after submitting.
+     */
+    put: operations['recordStocktakeCounts'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/logistics/supplies/stocktakes/{id}/return': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Send a submitted stocktake back to counting
+     * @description LOG-7.
+     */
+    post: operations['returnStocktake'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/logistics/supplies/stocktakes/{id}/submit': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Submit the counts for approval
+     * @description LOG-7: every line counted, each variance with a reason (400 otherwise).
+     */
+    post: operations['submitStocktake'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/meetings': {
     parameters: {
       query?: never;
@@ -4791,6 +5195,9 @@ export interface components {
         | 'assessment.training.manage'
         | 'documents.declassify'
         | 'meetings.resolutions.report'
+        | 'logistics.supplies.manage'
+        | 'logistics.supplies.request'
+        | 'logistics.supplies.stocktake.approve'
       )[];
       /** Format: date-time */
       revokedAt: string | null;
@@ -5440,6 +5847,9 @@ export interface components {
     CancelMeetingDto: {
       reason?: string;
     };
+    CancelSupplyRequestDto: {
+      reason?: string;
+    };
     ChainBreakDto: {
       auditId: string;
       position: number;
@@ -5525,6 +5935,21 @@ export interface components {
       /** @example 李明 */
       receiptName?: string;
     };
+    ConsumptionReportDto: {
+      from: string;
+      months: string[];
+      rows: components['schemas']['ConsumptionRowDto'][];
+      to: string;
+    };
+    ConsumptionRowDto: {
+      department: components['schemas']['RefDto'];
+      issued: number;
+      item: components['schemas']['StockItemRefDto'];
+      /** @example 2026-03 */
+      month: string;
+      net: number;
+      returned: number;
+    };
     CoordinationDepartmentDto: {
       department: components['schemas']['RefDto'];
       invited: components['schemas']['RefDto'] | null;
@@ -5554,6 +5979,13 @@ export interface components {
       reason: string;
       title?: string;
       version: number;
+    };
+    CountLineInputDto: {
+      countedQuantity: number;
+      /** Format: uuid */
+      lineId: string;
+      /** @example 受潮报损 */
+      reason?: string;
     };
     CountersignOutgoingDto: {
       agree: boolean;
@@ -5621,6 +6053,9 @@ export interface components {
         | 'assessment.training.manage'
         | 'documents.declassify'
         | 'meetings.resolutions.report'
+        | 'logistics.supplies.manage'
+        | 'logistics.supplies.request'
+        | 'logistics.supplies.stocktake.approve'
       )[];
     };
     CreateArchiveCategoryDto: {
@@ -5918,6 +6353,9 @@ export interface components {
         | 'assessment.training.manage'
         | 'documents.declassify'
         | 'meetings.resolutions.report'
+        | 'logistics.supplies.manage'
+        | 'logistics.supplies.request'
+        | 'logistics.supplies.stocktake.approve'
       )[];
     };
     CreateRoomDto: {
@@ -5972,6 +6410,31 @@ export interface components {
        * @example 2026-08-31
        */
       startsOn: string;
+    };
+    CreateStocktakeDto: {
+      /** @example 2026年春季学期期末盘点 */
+      title: string;
+    };
+    CreateSupplyItemDto: {
+      /** @default false */
+      alertsExcluded?: boolean;
+      /** @example 纸张 */
+      category: string;
+      /** @default true */
+      consumable?: boolean;
+      /** @example A4复印纸 */
+      name: string;
+      /** @default 0 */
+      safetyStock?: number;
+      /** @example 70g 500张/包 */
+      specification?: string;
+      /** @example 包 */
+      unit: string;
+    };
+    CreateSupplyRequestDto: {
+      lines: components['schemas']['RequestLineInputDto'][];
+      /** @example 期中考试印制试卷 */
+      note?: string;
     };
     CreateTrainingPlanDto: {
       description?: string;
@@ -6114,6 +6577,9 @@ export interface components {
         | 'assessment.training.manage'
         | 'documents.declassify'
         | 'meetings.resolutions.report'
+        | 'logistics.supplies.manage'
+        | 'logistics.supplies.request'
+        | 'logistics.supplies.stocktake.approve'
       )[];
       /** Format: date-time */
       revokedAt: string | null;
@@ -6968,6 +7434,14 @@ export interface components {
       /** @enum {string} */
       role: 'attendee' | 'observer';
     };
+    IssueLineInputDto: {
+      /** Format: uuid */
+      lineId: string;
+      quantity: number;
+    };
+    IssueSupplyRequestDto: {
+      lines: components['schemas']['IssueLineInputDto'][];
+    };
     JobRunDto: {
       /** Format: date-time */
       completedAt: string | null;
@@ -7107,6 +7581,23 @@ export interface components {
       password: string;
       /** @example admin */
       username: string;
+    };
+    LowStockAlertDto: {
+      available: number;
+      /** Format: date-time */
+      closedAt: string | null;
+      currentAvailable: number;
+      /** Format: uuid */
+      id: string;
+      item: components['schemas']['StockItemRefDto'];
+      onHand: number;
+      /** Format: date-time */
+      openedAt: string;
+      reserved: number;
+      safetyStock: number;
+      /** @enum {string} */
+      status: 'open' | 'closed';
+      suggestedQuantity: number;
     };
     MarkAttendanceDto: {
       /** @enum {string} */
@@ -8020,6 +8511,15 @@ export interface components {
       /** @description True when there are more rows than `total` says */
       totalCapped: boolean;
     };
+    PageOfLowStockAlert: {
+      items: components['schemas']['LowStockAlertDto'][];
+      page: number;
+      pageSize: number;
+      /** @description Exact up to the cap (10000 for lists), then the cap */
+      total: number;
+      /** @description True when there are more rows than `total` says */
+      totalCapped: boolean;
+    };
     PageOfMeeting: {
       items: components['schemas']['MeetingDto'][];
       page: number;
@@ -8110,6 +8610,42 @@ export interface components {
       /** @description True when there are more rows than `total` says */
       totalCapped: boolean;
     };
+    PageOfStockMovement: {
+      items: components['schemas']['StockMovementDto'][];
+      page: number;
+      pageSize: number;
+      /** @description Exact up to the cap (10000 for lists), then the cap */
+      total: number;
+      /** @description True when there are more rows than `total` says */
+      totalCapped: boolean;
+    };
+    PageOfStocktake: {
+      items: components['schemas']['StocktakeDto'][];
+      page: number;
+      pageSize: number;
+      /** @description Exact up to the cap (10000 for lists), then the cap */
+      total: number;
+      /** @description True when there are more rows than `total` says */
+      totalCapped: boolean;
+    };
+    PageOfSupplyItem: {
+      items: components['schemas']['SupplyItemDto'][];
+      page: number;
+      pageSize: number;
+      /** @description Exact up to the cap (10000 for lists), then the cap */
+      total: number;
+      /** @description True when there are more rows than `total` says */
+      totalCapped: boolean;
+    };
+    PageOfSupplyRequest: {
+      items: components['schemas']['SupplyRequestDto'][];
+      page: number;
+      pageSize: number;
+      /** @description Exact up to the cap (10000 for lists), then the cap */
+      total: number;
+      /** @description True when there are more rows than `total` says */
+      totalCapped: boolean;
+    };
     PageOfTrainingPlan: {
       items: components['schemas']['TrainingPlanDto'][];
       page: number;
@@ -8186,6 +8722,15 @@ export interface components {
       /** @example 拟请教务处主办，办公室协办。 */
       proposal: string;
     };
+    QuotaDto: {
+      department: components['schemas']['RefDto'];
+      monthlyQuantity: number;
+    };
+    QuotaLineDto: {
+      /** Format: uuid */
+      departmentId: string;
+      monthlyQuantity: number;
+    };
     ReasonDto: {
       /** @example 请补充活动安全预案。 */
       reason: string;
@@ -8198,6 +8743,9 @@ export interface components {
     };
     RecordAttendanceDto: {
       entries: components['schemas']['AttendanceEntryDto'][];
+    };
+    RecordCountsDto: {
+      lines: components['schemas']['CountLineInputDto'][];
     };
     RecordDestructionDto: {
       /** Format: date */
@@ -8225,6 +8773,17 @@ export interface components {
       photoIds?: string[];
       /** @enum {string} */
       result: 'normal' | 'damaged' | 'lost';
+    };
+    RecordStockMovementDto: {
+      /** Format: uuid */
+      departmentId?: string;
+      /** Format: uuid */
+      itemId: string;
+      /** @enum {string} */
+      kind: 'in' | 'return';
+      quantity: number;
+      /** @example 期初入库 */
+      reason: string;
     };
     RefDto: {
       /** Format: uuid */
@@ -8337,6 +8896,11 @@ export interface components {
     RequestCountersignDto: {
       countersigners: components['schemas']['CountersignerDto'][];
       note?: string;
+    };
+    RequestLineInputDto: {
+      /** Format: uuid */
+      itemId: string;
+      quantity: number;
     };
     RescheduleMeetingDto: {
       /** Format: date-time */
@@ -8539,6 +9103,9 @@ export interface components {
         | 'assessment.training.manage'
         | 'documents.declassify'
         | 'meetings.resolutions.report'
+        | 'logistics.supplies.manage'
+        | 'logistics.supplies.request'
+        | 'logistics.supplies.stocktake.approve'
       )[];
       version: number;
     };
@@ -8859,6 +9426,9 @@ export interface components {
        */
       userId: string;
     };
+    SetQuotasDto: {
+      quotas: components['schemas']['QuotaLineDto'][];
+    };
     SignInCodeDto: {
       /** @description The signed code; the QR encodes `url` */
       code: string;
@@ -8914,6 +9484,61 @@ export interface components {
        */
       value: Record<string, never>;
     };
+    StockItemRefDto: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+      specification: string;
+      unit: string;
+    };
+    StockMovementDto: {
+      actor: components['schemas']['RefDto'] | null;
+      /** Format: date-time */
+      createdAt: string;
+      department: components['schemas']['RefDto'] | null;
+      /** Format: uuid */
+      id: string;
+      item: components['schemas']['StockItemRefDto'];
+      /** @enum {string} */
+      kind: 'in' | 'out' | 'adjustment' | 'return' | 'reservation' | 'release';
+      onHandAfter: number;
+      quantity: number;
+      reason: string;
+      reservedAfter: number;
+      sourceId: string | null;
+      sourceType: string | null;
+    };
+    StocktakeDto: {
+      actions: ('count' | 'submit' | 'approve' | 'return')[];
+      /** Format: date-time */
+      approvedAt: string | null;
+      approvedBy: components['schemas']['RefDto'] | null;
+      countedCount: number;
+      /** Format: date-time */
+      createdAt: string;
+      createdBy: components['schemas']['RefDto'];
+      /** Format: uuid */
+      id: string;
+      lineCount: number;
+      lines: components['schemas']['StocktakeLineDto'][];
+      /** @enum {string} */
+      status: 'counting' | 'submitted' | 'approved';
+      submittedBy: components['schemas']['RefDto'] | null;
+      title: string;
+      varianceCount: number;
+      version: number;
+    };
+    StocktakeLineDto: {
+      bookQuantity: number;
+      countedQuantity: number | null;
+      /** Format: uuid */
+      id: string;
+      item: components['schemas']['StockItemRefDto'];
+      /** Format: uuid */
+      movementId: string | null;
+      reason: string | null;
+      variance: number | null;
+    };
     StoredDecisionDto: {
       /** @enum {string} */
       action: 'mask' | 'keep';
@@ -8925,6 +9550,70 @@ export interface components {
       content: string;
       /** @example 关于举办校园开放日活动的请示 */
       title: string;
+    };
+    SupplyIssueDto: {
+      canSign: boolean;
+      department: components['schemas']['RefDto'];
+      /** Format: uuid */
+      id: string;
+      /** Format: date-time */
+      issuedAt: string;
+      issuedBy: components['schemas']['RefDto'];
+      lines: components['schemas']['SupplyIssueLineDto'][];
+      /** Format: uuid */
+      requestId: string;
+      /** Format: date-time */
+      signedAt: string | null;
+      signedBy: components['schemas']['RefDto'] | null;
+    };
+    SupplyIssueLineDto: {
+      item: components['schemas']['StockItemRefDto'];
+      quantity: number;
+    };
+    SupplyItemDto: {
+      active: boolean;
+      alertsExcluded: boolean;
+      available: number;
+      category: string;
+      consumable: boolean;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: uuid */
+      id: string;
+      low: boolean;
+      name: string;
+      onHand: number;
+      reserved: number;
+      safetyStock: number;
+      specification: string;
+      unit: string;
+      version: number;
+    };
+    SupplyRequestDto: {
+      actions: ('issue' | 'cancel')[];
+      /** Format: date-time */
+      createdAt: string;
+      department: components['schemas']['RefDto'];
+      /** Format: uuid */
+      id: string;
+      issues: components['schemas']['SupplyIssueDto'][];
+      lines: components['schemas']['SupplyRequestLineDto'][];
+      note: string;
+      requester: components['schemas']['RefDto'];
+      /** @enum {string} */
+      status: 'submitted' | 'waiting' | 'issued' | 'cancelled';
+      version: number;
+    };
+    SupplyRequestLineDto: {
+      cancelled: number;
+      /** Format: uuid */
+      id: string;
+      issued: number;
+      item: components['schemas']['StockItemRefDto'];
+      onHand: number;
+      quantity: number;
+      reserved: number;
+      waiting: number;
     };
     TakeOutgoingNumberDto: {
       /** @enum {string} */
@@ -9304,6 +9993,9 @@ export interface components {
         | 'assessment.training.manage'
         | 'documents.declassify'
         | 'meetings.resolutions.report'
+        | 'logistics.supplies.manage'
+        | 'logistics.supplies.request'
+        | 'logistics.supplies.stocktake.approve'
       )[];
       version: number;
     };
@@ -9360,6 +10052,25 @@ export interface components {
        */
       startsOn?: string;
       /** @description The version read; a stale one gets 409 VERSION_CONFLICT */
+      version: number;
+    };
+    UpdateSupplyItemDto: {
+      active?: boolean;
+      /** @default false */
+      alertsExcluded?: boolean;
+      /** @example 纸张 */
+      category?: string;
+      /** @default true */
+      consumable?: boolean;
+      /** @example A4复印纸 */
+      name?: string;
+      /** @default 0 */
+      safetyStock?: number;
+      /** @example 70g 500张/包 */
+      specification?: string;
+      /** @example 包 */
+      unit?: string;
+      /** @description The version read; a stale one is 409 */
       version: number;
     };
     UpdateUserDto: {
@@ -19871,6 +20582,1440 @@ export interface operations {
       };
       /** @description Not found, or not visible to the caller */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  listLowStockAlerts: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        q?: string;
+        status?: 'open' | 'closed';
+        itemId?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PageOfLowStockAlert'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `logistics.supplies.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  listSupplyCategories: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': string[];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  getSupplyConsumption: {
+    parameters: {
+      query?: {
+        from?: string;
+        to?: string;
+        departmentId?: string;
+        itemId?: string;
+        /** @description PLT-7: `xlsx` answers every matching row (paging ignored) as an Excel file, up to EXPORT_MAX_ROWS */
+        format?: 'json' | 'xlsx';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of rows; with `format=xlsx` the sheet「办公用品消耗统计」(月份、部门、物品、规格型号、单位、领用、退库、净消耗), dates in the school's time zone */
+      200: {
+        headers: {
+          /** @description xlsx only: data rows in the sheet */
+          'X-Export-Rows'?: number;
+          /** @description xlsx only: true when more rows matched than EXPORT_MAX_ROWS (the sheet then ends with a note) */
+          'X-Export-Truncated'?: boolean;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ConsumptionReportDto'];
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `logistics.supplies.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  getSupplyIssue: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SupplyIssueDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  signSupplyIssue: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SupplyIssueDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `logistics.supplies.request` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  listSupplyItems: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        q?: string;
+        category?: string;
+        active?: boolean;
+        low?: boolean;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PageOfSupplyItem'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  createSupplyItem: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateSupplyItemDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SupplyItemDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `logistics.supplies.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  getSupplyItem: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SupplyItemDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  updateSupplyItem: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateSupplyItemDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SupplyItemDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `logistics.supplies.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  listSupplyQuotas: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['QuotaDto'][];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  setSupplyQuotas: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SetQuotasDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['QuotaDto'][];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `logistics.supplies.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  listStockMovements: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        q?: string;
+        itemId?: string;
+        kind?: 'in' | 'out' | 'adjustment' | 'return' | 'reservation' | 'release';
+        departmentId?: string;
+        from?: string;
+        to?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PageOfStockMovement'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `logistics.supplies.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  recordStockMovement: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description NFR-7: a retry with the same key and body has one effect and gets the same answer; another body gets 422 */
+        'Idempotency-Key'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RecordStockMovementDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['StockMovementDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `logistics.supplies.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Idempotency-Key reused with a different body */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  listSupplyRequests: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        q?: string;
+        status?: 'submitted' | 'waiting' | 'issued' | 'cancelled';
+        departmentId?: string;
+        mine?: boolean;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PageOfSupplyRequest'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  createSupplyRequest: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description NFR-7: a retry with the same key and body has one effect and gets the same answer; another body gets 422 */
+        'Idempotency-Key'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateSupplyRequestDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SupplyRequestDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `logistics.supplies.request` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Idempotency-Key reused with a different body */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  getSupplyRequest: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SupplyRequestDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  cancelSupplyRequest: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CancelSupplyRequestDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SupplyRequestDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `logistics.supplies.request` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  issueSupplyRequest: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description NFR-7: a retry with the same key and body has one effect and gets the same answer; another body gets 422 */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['IssueSupplyRequestDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SupplyRequestDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `logistics.supplies.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Idempotency-Key reused with a different body */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  listStocktakes: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        q?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PageOfStocktake'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `logistics.supplies.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  createStocktake: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description NFR-7: a retry with the same key and body has one effect and gets the same answer; another body gets 422 */
+        'Idempotency-Key'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateStocktakeDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['StocktakeDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `logistics.supplies.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Idempotency-Key reused with a different body */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  getStocktake: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['StocktakeDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `logistics.supplies.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  approveStocktake: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['StocktakeDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `logistics.supplies.stocktake.approve` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  recordStocktakeCounts: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RecordCountsDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['StocktakeDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `logistics.supplies.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  returnStocktake: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['StocktakeDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `logistics.supplies.stocktake.approve` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  submitStocktake: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['StocktakeDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `logistics.supplies.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
         headers: {
           [name: string]: unknown;
         };

@@ -24,3 +24,4 @@ export * from './archives.js';
 export * from './training.js';
 export * from './lending.js';
 export * from './meeting-minutes.js';
+export * from './supplies.js';

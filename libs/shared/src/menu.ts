@@ -74,7 +74,15 @@ export const MENU: MenuModule[] = [
     key: 'logistics',
     labelKey: 'menu.logistics',
     icon: 'Van',
-    items: [],
+    items: [
+      // Office supplies (LOG-1, LOG-5–LOG-8): departments request; the storekeeper keeps the store.
+      { path: '/logistics/supplies/requests', labelKey: 'supplies.menu.requests', permission: PERMISSIONS.LOGISTICS_SUPPLIES_REQUEST },
+      { path: '/logistics/supplies/items', labelKey: 'supplies.menu.items', permission: PERMISSIONS.LOGISTICS_SUPPLIES_MANAGE },
+      { path: '/logistics/supplies/movements', labelKey: 'supplies.menu.movements', permission: PERMISSIONS.LOGISTICS_SUPPLIES_MANAGE },
+      { path: '/logistics/supplies/alerts', labelKey: 'supplies.menu.alerts', permission: PERMISSIONS.LOGISTICS_SUPPLIES_MANAGE },
+      { path: '/logistics/supplies/stocktakes', labelKey: 'supplies.menu.stocktakes', permission: PERMISSIONS.LOGISTICS_SUPPLIES_MANAGE },
+      { path: '/logistics/supplies/consumption', labelKey: 'supplies.menu.consumption', permission: PERMISSIONS.LOGISTICS_SUPPLIES_MANAGE },
+    ],
   },
   {
     key: 'administration',

@@ -96,6 +96,12 @@ export const PERMISSIONS = {
   DOCUMENTS_DECLASSIFY: 'documents.declassify',
   /** See every resolution of the meetings one may see, with its tasks' state, and export the report (决议落实情况, MTG-9). */
   MEETINGS_RESOLUTIONS_REPORT: 'meetings.resolutions.report',
+  /** Keep the supplies (库管, LOG-1, LOG-5–LOG-8): catalogue, stock in, issue to departments, low-stock alerts, stocktaking, consumption. */
+  LOGISTICS_SUPPLIES_MANAGE: 'logistics.supplies.manage',
+  /** Request supplies for one's own department and sign for their receipt (领用, LOG-5). */
+  LOGISTICS_SUPPLIES_REQUEST: 'logistics.supplies.request',
+  /** Approve the variances of a stocktake entered by someone else (盘点调整审批, LOG-7). */
+  LOGISTICS_STOCKTAKE_APPROVE: 'logistics.supplies.stocktake.approve',
 } as const;
 
 export type Permission = (typeof PERMISSIONS)[keyof typeof PERMISSIONS];
@@ -153,4 +159,7 @@ export const PERMISSION_LABELS: Record<Permission, { 'zh-CN': string; en: string
   'assessment.training.manage': { 'zh-CN': '培训记录管理', en: 'Keep training records' },
   'documents.declassify': { 'zh-CN': '公文解密', en: 'Declassify documents' },
   'meetings.resolutions.report': { 'zh-CN': '决议落实情况', en: 'Resolutions report' },
+  'logistics.supplies.manage': { 'zh-CN': '办公用品库管', en: 'Keep the supplies store' },
+  'logistics.supplies.request': { 'zh-CN': '办公用品领用', en: 'Request supplies for one’s department' },
+  'logistics.supplies.stocktake.approve': { 'zh-CN': '盘点差异审批', en: 'Approve stocktake variances' },
 };

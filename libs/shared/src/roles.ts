@@ -2,6 +2,8 @@ import { ALL_PERMISSIONS, PERMISSIONS, type Permission } from './permissions.js'
 
 /** What every member of staff may do: write messages and submit requests. */
 const EVERYONE: Permission[] = [PERMISSIONS.MESSAGES_SEND, PERMISSIONS.APPROVALS_SUBMIT, PERMISSIONS.ADMIN_SEALS_APPLY];
+// Everyone may request supplies for their own department and sign for them (LOG-5).
+EVERYONE.push(PERMISSIONS.LOGISTICS_SUPPLIES_REQUEST);
 /** The office's own staff also watch approvals and notifications school-wide. */
 const OFFICE: Permission[] = [
   ...EVERYONE,
@@ -63,6 +65,9 @@ export const SEEDED_ROLES = [
       PERMISSIONS.ADMIN_LENDING_MANAGE,
       PERMISSIONS.ASSESSMENT_TRAINING_MANAGE,
       PERMISSIONS.DOCUMENTS_DECLASSIFY,
+      // 办公用品 (LOG-1, LOG-5–LOG-8): the director oversees the store and approves stocktake variances.
+      PERMISSIONS.LOGISTICS_SUPPLIES_MANAGE,
+      PERMISSIONS.LOGISTICS_STOCKTAKE_APPROVE,
     ],
   },
   {
@@ -143,7 +148,8 @@ export const SEEDED_ROLES = [
       PERMISSIONS.ADMIN_ARCHIVES_MANAGE,
     ],
   },
-  { code: 'storekeeper', name: '库管员', nameEn: 'Storekeeper', permissions: [...EVERYONE] },
+  // The storekeeper keeps the supplies: catalogue, stock, issues, alerts, stocktaking (LOG-1, LOG-5–LOG-8).
+  { code: 'storekeeper', name: '库管员', nameEn: 'Storekeeper', permissions: [...EVERYONE, PERMISSIONS.LOGISTICS_SUPPLIES_MANAGE] },
   { code: 'maintenance-worker', name: '维修工', nameEn: 'Maintenance worker', permissions: [...EVERYONE] },
 ] as const satisfies readonly { code: string; name: string; nameEn: string; permissions: readonly Permission[] }[];
 

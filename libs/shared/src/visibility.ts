@@ -159,6 +159,22 @@ export const RESOURCE_VISIBILITY = {
     changePermission: PERMISSIONS.ADMIN_LENDING_MANAGE,
     label: { 'zh-CN': '涉密载体外借', en: 'Classified loan' },
   },
+  /** A supply item (办公用品, LOG-1) with its stock balance: school-wide, so that anyone may request it. */
+  'supply-item': {
+    rule: 'school-wide',
+    changePermission: PERMISSIONS.LOGISTICS_SUPPLIES_MANAGE,
+    label: { 'zh-CN': '办公用品', en: 'Supply item' },
+  },
+  /**
+   * A supply request (领用申请, LOG-5): the members of the requesting department; holders of
+   * logistics.supplies.manage (the storekeeper) see all.
+   */
+  'supply-request': {
+    rule: 'department',
+    readAllPermission: PERMISSIONS.LOGISTICS_SUPPLIES_MANAGE,
+    changePermission: PERMISSIONS.LOGISTICS_SUPPLIES_MANAGE,
+    label: { 'zh-CN': '办公用品领用', en: 'Supply request' },
+  },
 } as const satisfies Record<string, VisibilityDeclaration>;
 
 export type ResourceType = keyof typeof RESOURCE_VISIBILITY;

@@ -20,7 +20,8 @@ export type ExportPath =
   | '/api/v1/administration/archives/items'
   | '/api/v1/administration/lending/loans'
   | '/api/v1/administration/liaison'
-  | '/api/v1/meetings/resolutions';
+  | '/api/v1/meetings/resolutions'
+  | '/api/v1/logistics/supplies/consumption';
 
 /** A list's filters, without paging and format: an export holds every matching row. */
 export type ExportQuery<P extends ExportPath> = Omit<NonNullable<QueryOf<P, 'get'>>, 'format' | 'page' | 'pageSize'>;

@@ -67,6 +67,13 @@ export const routes: RouteRecordRaw[] = [
     component: () => import('../views/meetings/attendance/SignInPhoneView.vue'),
     meta: { titleKey: 'meetingPrep.signIn.title' },
   },
+  // The phone page an issue slip's QR code opens (LOG-5): a member of the department signs for the supplies.
+  {
+    path: '/m/supplies/sign/:id',
+    name: 'supplies-sign',
+    component: () => import('../views/logistics/supplies/SupplySignPhoneView.vue'),
+    meta: { titleKey: 'supplies.sign.title' },
+  },
   {
     path: '/',
     component: () => import('../layouts/AppLayout.vue'),
@@ -278,6 +285,43 @@ export const routes: RouteRecordRaw[] = [
         name: 'training-records',
         component: () => import('../views/assessment/training/TrainingView.vue'),
         meta: { permission: PERMISSIONS.ASSESSMENT_TRAINING_MANAGE, titleKey: 'training.menu.training' },
+      },
+      // Office supplies (LOG-1, LOG-5–LOG-8).
+      {
+        path: 'logistics/supplies/requests',
+        name: 'supply-requests',
+        component: () => import('../views/logistics/supplies/SupplyRequestsView.vue'),
+        meta: { permission: PERMISSIONS.LOGISTICS_SUPPLIES_REQUEST, titleKey: 'supplies.menu.requests' },
+      },
+      {
+        path: 'logistics/supplies/items',
+        name: 'supply-items',
+        component: () => import('../views/logistics/supplies/SupplyItemsView.vue'),
+        meta: { permission: PERMISSIONS.LOGISTICS_SUPPLIES_MANAGE, titleKey: 'supplies.menu.items' },
+      },
+      {
+        path: 'logistics/supplies/movements',
+        name: 'stock-movements',
+        component: () => import('../views/logistics/supplies/StockMovementsView.vue'),
+        meta: { permission: PERMISSIONS.LOGISTICS_SUPPLIES_MANAGE, titleKey: 'supplies.menu.movements' },
+      },
+      {
+        path: 'logistics/supplies/alerts',
+        name: 'low-stock-alerts',
+        component: () => import('../views/logistics/supplies/LowStockAlertsView.vue'),
+        meta: { permission: PERMISSIONS.LOGISTICS_SUPPLIES_MANAGE, titleKey: 'supplies.menu.alerts' },
+      },
+      {
+        path: 'logistics/supplies/stocktakes',
+        name: 'stocktakes',
+        component: () => import('../views/logistics/supplies/StocktakesView.vue'),
+        meta: { permission: PERMISSIONS.LOGISTICS_SUPPLIES_MANAGE, titleKey: 'supplies.menu.stocktakes' },
+      },
+      {
+        path: 'logistics/supplies/consumption',
+        name: 'supply-consumption',
+        component: () => import('../views/logistics/supplies/ConsumptionView.vue'),
+        meta: { permission: PERMISSIONS.LOGISTICS_SUPPLIES_MANAGE, titleKey: 'supplies.menu.consumption' },
       },
       {
         path: 'system/users',

@@ -51,6 +51,8 @@ import {
 } from '../modules/meetings/meetings/meeting.entity';
 import { MEETING_PREPARATION_ENTITIES } from '../modules/meetings/preparation/preparation.entities';
 import { MEETING_MINUTES_ENTITIES } from '../modules/meetings/minutes/minutes-entities';
+import { SUPPLIES_LEDGER_ENTITIES } from '../modules/logistics/supplies/catalogue.entities';
+import { SUPPLIES_DISTRIBUTION_ENTITIES } from '../modules/logistics/supplies/distribution.entities';
 
 /** Every entity of the app; modules add theirs here so the CLI and the app see the same schema. */
 export const ENTITIES = [
@@ -125,4 +127,8 @@ export const ENTITIES = [
   ...TRAINING_ENTITIES,
   // meetings: minutes (MTG-8), resolutions (MTG-9), coordination meetings (ADM-1)
   ...MEETING_MINUTES_ENTITIES,
+  // logistics: supplies catalogue and stock ledger (LOG-1, LOG-5–LOG-8)
+  ...SUPPLIES_LEDGER_ENTITIES,
+  // logistics: supplies distribution, low-stock alerts, stocktaking (LOG-5–LOG-7)
+  ...SUPPLIES_DISTRIBUTION_ENTITIES,
 ];

@@ -17,6 +17,8 @@ import { Archives1796500000000 } from './migrations/1796500000000-Archives';
 import { LendingAndTraining1796510000000 } from './migrations/1796510000000-LendingAndTraining';
 import { MeetingPreparation1796520000000 } from './migrations/1796520000000-MeetingPreparation';
 import { MeetingMinutes1796530000000 } from './migrations/1796530000000-MeetingMinutes';
+import { SuppliesLedger1796540000000 } from './migrations/1796540000000-SuppliesLedger';
+import { SuppliesDistribution1796545000000 } from './migrations/1796545000000-SuppliesDistribution';
 
 /** Every migration, in order. A new migration is added here as well as in migrations/. */
 export const MIGRATIONS = [
@@ -39,4 +41,6 @@ export const MIGRATIONS = [
   LendingAndTraining1796510000000,
   MeetingPreparation1796520000000,
   MeetingMinutes1796530000000,
+  SuppliesLedger1796540000000,
+  SuppliesDistribution1796545000000,
 ];

@@ -10,6 +10,7 @@ import { archives } from './archives';
 import { lending } from './lending';
 import { liaison } from './liaison';
 import { training } from './training';
+import { supplies } from './supplies';
 
 /** English; typed against zh-CN so that a missing or extra key fails the typecheck. */
 const en: MessageSchema = {
@@ -616,6 +617,12 @@ const en: MessageSchema = {
     INVENTORY_ALREADY_COUNTED: 'This document has been counted already',
     FILING_NOT_READY: 'The document is not completed, or is filed or destroyed already',
     FILING_UNKNOWN_KIND: 'This kind of document cannot be filed',
+    INSUFFICIENT_STOCK: 'Not enough stock: the issue asks for more than is on hand, and nothing was issued',
+    INSUFFICIENT_RESERVED: 'Less is reserved than that',
+    SUPPLY_REQUEST_ILLEGAL_ACTION: 'The request’s status does not allow this',
+    SUPPLY_ISSUE_ALREADY_SIGNED: 'The issue slip is signed already',
+    STOCKTAKE_ILLEGAL_ACTION: 'The stocktake’s status does not allow this',
+    STOCKTAKE_SAME_PERSON: 'Someone other than the submitter approves the variances',
   },
   backups: {
     menu: 'Backups',
@@ -1050,6 +1057,7 @@ const en: MessageSchema = {
   lending,
   liaison,
   training,
+  supplies,
 };
 
 export default en;

@@ -9,6 +9,7 @@ import { archives } from './archives';
 import { lending } from './lending';
 import { liaison } from './liaison';
 import { training } from './training';
+import { supplies } from './supplies';
 
 /** Simplified Chinese, the panel's first language. Every other locale must have exactly these keys. */
 const zhCN = {
@@ -615,6 +616,12 @@ const zhCN = {
     INVENTORY_ALREADY_COUNTED: '该文件已清点',
     FILING_NOT_READY: '该公文尚未办结，或已归档、已销毁',
     FILING_UNKNOWN_KIND: '不支持该类文件归档',
+    INSUFFICIENT_STOCK: '库存不足：发放数量超过在库数量，本次发放未执行',
+    INSUFFICIENT_RESERVED: '预留数量不足',
+    SUPPLY_REQUEST_ILLEGAL_ACTION: '该申领当前状态不允许此操作',
+    SUPPLY_ISSUE_ALREADY_SIGNED: '该发放单已签收',
+    STOCKTAKE_ILLEGAL_ACTION: '该盘点当前状态不允许此操作',
+    STOCKTAKE_SAME_PERSON: '盘点差异须由提交人以外的人员审批',
   },
   backups: {
     menu: '数据备份',
@@ -1044,6 +1051,7 @@ const zhCN = {
   lending,
   liaison,
   training,
+  supplies,
 };
 
 export default zhCN;

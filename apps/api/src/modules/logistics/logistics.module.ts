@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { SuppliesModule } from './supplies/supplies.module';
 
 /**
  * Logistics (后勤保障, guide 二(五), LOG-1 to LOG-11). One Nest module per part, each in its own folder:
@@ -6,6 +7,7 @@ import { Module } from '@nestjs/common';
  * only gathers them behind the one API.
  */
 @Module({
-  imports: [],
+  imports: [SuppliesModule],
+  exports: [SuppliesModule],
 })
 export class LogisticsModule {}
