@@ -1,5 +1,10 @@
+import request from 'supertest';
+import { createDepartment } from '../factories/org.factory';
+import { createStaff } from '../factories/school.factory';
+import { createSupplyItem, stockIn } from '../factories/supplies.factory';
+import type { TestApp } from '../setup/test-app';
 import { clusterKinds } from './cluster';
-import { load, startSystem, timing, type System } from './harness';
+import { load, startSystem, timing, type Json, type System } from './harness';
 
 /**
  * The CI subset of `pnpm test:reliability` (at most 5 minutes; `pnpm test:reliability:ci`): two
@@ -63,6 +68,53 @@ describe.each(clusterKinds('embedded'))('reliability, CI subset (PostgreSQL: %s)
     ]);
     expect(rows.map((r) => r.seq)).toEqual(rows.map((_, i) => i + 1));
     timing(`${kind}: NFR-5 gap-free numbers`, started);
+  });
+
+  it('NFR-5 stock never goes below zero: 100 parallel 1-unit issues through both instances with 10 in stock, exactly 10 succeed', async () => {
+    const started = Date.now();
+    // The factories speak supertest to a TestApp: hand them the first instance by its URL.
+    const viaFirst = { http: request(system.instances[0].baseUrl) } as unknown as TestApp;
+    const keeper = await createStaff(viaFirst, system.token, { roles: ['storekeeper'], name: '赵库管' });
+    const department = await createDepartment(viaFirst, system.token, { name: `教务处${kind}` });
+    const teacher = await createStaff(viaFirst, system.token, { roles: ['staff'], name: '钱老师', departmentId: department.id });
+    const item = await createSupplyItem(viaFirst, keeper, { name: `订书钉${kind}`, unit: '盒', category: '装订用品' });
+    await stockIn(viaFirst, keeper, item.id, 10);
+    const as = (base: string, token: string, method: string, path: string, body?: unknown) =>
+      fetch(`${base}${path}`, {
+        method,
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      }).then(async (res) => ({ status: res.status, body: (await res.json()) as Json }));
+    const base = (i: number) => system.instances[i % 2].baseUrl;
+    const requests: { id: string; lines: { id: string }[] }[] = [];
+    for (let i = 0; i < 100; i++) {
+      const created = await as(base(i), teacher.token, 'POST', '/api/v1/logistics/supplies/requests', {
+        lines: [{ itemId: item.id, quantity: 1 }],
+        note: '日常办公',
+      });
+      expect(created.status).toBe(201);
+      requests.push(created.body);
+    }
+    const results = await Promise.all(
+      requests.map((r, i) =>
+        as(base(i), keeper.token, 'POST', `/api/v1/logistics/supplies/requests/${r.id}/issue`, {
+          lines: [{ lineId: r.lines[0].id, quantity: 1 }],
+        }),
+      ),
+    );
+    expect(results.filter((r) => r.status === 201)).toHaveLength(10);
+    const refused = results.filter((r) => r.status !== 201);
+    expect(new Set(refused.map((r) => `${r.status} ${r.body.code}`))).toEqual(new Set(['409 INSUFFICIENT_STOCK']));
+    const [ledger] = await system.sql<{ outs: number; min: number }>(
+      `SELECT count(*) FILTER (WHERE kind = 'out')::int AS outs, min(on_hand_after)::int AS min FROM stock_movements WHERE item_id = $1`,
+      [item.id],
+    );
+    expect(ledger).toEqual({ outs: 10, min: 0 });
+    expect((await as(base(1), keeper.token, 'GET', `/api/v1/logistics/supplies/items/${item.id}`)).body).toMatchObject({
+      onHand: 0,
+      reserved: 0,
+    });
+    timing(`${kind}: NFR-5 stock never below zero`, started);
   });
 
   it('NFR-6 one instance is killed (SIGKILL) during a write load: every acknowledged write is in the database, numbers stay gap-free', async () => {
