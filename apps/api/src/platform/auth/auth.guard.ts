@@ -1,4 +1,4 @@
-import { ExecutionContext, HttpStatus, Inject, Injectable, Optional } from '@nestjs/common';
+import { ExecutionContext, HttpException, HttpStatus, Inject, Injectable, Optional } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import { PLATFORM_ERRORS } from '@xiaoban/shared';
@@ -48,6 +48,8 @@ export class AccessGuard extends AuthGuard('jwt') {
   }
 
   override handleRequest<T>(error: unknown, user: T): T {
+    // A failure to load the person (the database is down) is not a bad token: it must not sign anyone out (NFR-6).
+    if (error && !(error instanceof HttpException)) throw error;
     if (error || !user) throw unauthenticated();
     return user;
   }

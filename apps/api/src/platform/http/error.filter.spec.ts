@@ -1,5 +1,5 @@
 import { BadRequestException, NotFoundException } from '@nestjs/common';
-import { QueryFailedError } from 'typeorm';
+import { QueryFailedError, QueryRunnerAlreadyReleasedError } from 'typeorm';
 import { ErrorFilter } from './error.filter';
 
 const pgError = (code: string) => new QueryFailedError('SELECT 1', [], Object.assign(new Error('pg'), { code }));
@@ -35,5 +35,16 @@ describe('error filter (unit)', () => {
       code: 'INTERNAL_ERROR',
       message: 'Internal server error',
     });
+  });
+
+  it('NFR-6 the database down or restarting is 503, to be retried, not a 500', () => {
+    expect(filter.toBody(pgError('57P01'))).toMatchObject({ statusCode: 503, code: 'SERVICE_BUSY' });
+    expect(filter.toBody(pgError('57P03'))).toMatchObject({ statusCode: 503 });
+    expect(filter.toBody(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' }))).toMatchObject({
+      statusCode: 503,
+    });
+    expect(filter.toBody(new Error('Connection terminated unexpectedly'))).toMatchObject({ statusCode: 503 });
+    expect(filter.toBody(new QueryRunnerAlreadyReleasedError())).toMatchObject({ statusCode: 503 });
+    expect(filter.toBody(new Error('something else'))).toMatchObject({ statusCode: 500 });
   });
 });

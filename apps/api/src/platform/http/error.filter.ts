@@ -45,6 +45,21 @@ function isPoolExhausted(exception: unknown): boolean {
   return exception instanceof Error && /timeout exceeded when trying to connect/i.test(exception.message);
 }
 
+/**
+ * The database is down or restarting (NFR-6): not a fault in the request either. 503, as the
+ * health check answers meanwhile, so that clients retry rather than report a bug (or sign out).
+ */
+const DATABASE_GONE_CODES = new Set(['57P01', '57P02', '57P03', '08000', '08001', '08003', '08004', '08006', 'ECONNREFUSED', 'ECONNRESET']);
+function isDatabaseUnreachable(exception: unknown): boolean {
+  const driver = exception instanceof QueryFailedError ? exception.driverError : exception;
+  const code = (driver as { code?: unknown } | undefined)?.code;
+  if (typeof code === 'string' && DATABASE_GONE_CODES.has(code)) return true;
+  // TypeORM's rollback of a transaction whose connection the server just cut fails with
+  // QueryRunnerAlreadyReleasedError, hiding the 57P01 behind it.
+  if (exception instanceof Error && exception.name === 'QueryRunnerAlreadyReleasedError') return true;
+  return exception instanceof Error && /Connection terminated|not queryable|terminating connection/i.test(exception.message);
+}
+
 /** Renders every error as `{ statusCode, code, message, errors? }` (ARCHITECTURE.md, "Errors"). */
 @Catch()
 export class ErrorFilter implements ExceptionFilter {
@@ -90,6 +105,13 @@ export class ErrorFilter implements ExceptionFilter {
         statusCode: HttpStatus.SERVICE_UNAVAILABLE,
         code: PLATFORM_ERRORS.SERVICE_BUSY,
         message: 'The server is busy; try again shortly',
+      };
+    }
+    if (isDatabaseUnreachable(exception)) {
+      return {
+        statusCode: HttpStatus.SERVICE_UNAVAILABLE,
+        code: PLATFORM_ERRORS.SERVICE_BUSY,
+        message: 'The database is unavailable; try again shortly',
       };
     }
     return { statusCode: HttpStatus.INTERNAL_SERVER_ERROR, code: PLATFORM_ERRORS.INTERNAL_ERROR, message: 'Internal server error' };
