@@ -22,6 +22,7 @@ import type { Principal } from '../../../platform/auth/principal';
 import { CalendarService } from '../../../platform/calendar/calendar.service';
 import { badRequest, conflict, notFound } from '../../../platform/http/api-error';
 import { paginate, type Page } from '../../../platform/http/pagination';
+import { escapeLike } from '../../../platform/http/sql';
 import type { RequestContext } from '../../../platform/http/request-context';
 import { InboxService } from '../../../platform/inbox/inbox.service';
 import { Suggestion } from './suggestion.entity';
@@ -155,7 +156,7 @@ export class SuggestionsService implements OnModuleInit {
       qb.andWhere(`((s.answered_at IS NULL AND s.due_at < now()) OR s.answered_at > s.due_at)`);
     }
     if (query.q) {
-      qb.andWhere('(s.subject ILIKE :q OR s.content ILIKE :q)', { q: `%${query.q.replace(/[\\%_]/g, '\\$&')}%` });
+      qb.andWhere('(s.subject ILIKE :q OR s.content ILIKE :q)', { q: `%${escapeLike(query.q)}%` });
     }
     return paginate(qb, query, (s) => this.toDto(s, viewer));
   }

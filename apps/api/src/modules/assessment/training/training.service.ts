@@ -4,6 +4,7 @@ import { DataSource, In, type EntityManager } from 'typeorm';
 import { AuditService } from '../../../platform/audit/audit.service';
 import { badRequest, notFound } from '../../../platform/http/api-error';
 import { paginate, type Page } from '../../../platform/http/pagination';
+import { escapeLike } from '../../../platform/http/sql';
 import type { RequestContext } from '../../../platform/http/request-context';
 import { User } from '../../../platform/org/user.entity';
 import type {
@@ -64,7 +65,7 @@ export class TrainingService {
       .addOrderBy('p.id', 'ASC');
     if (query.kind) qb.andWhere('p.kind = :kind', { kind: query.kind });
     if (query.year) qb.andWhere('p.year = :year', { year: query.year });
-    if (query.q) qb.andWhere('p.title ILIKE :q', { q: `%${query.q.replace(/[\\%_]/g, '\\$&')}%` });
+    if (query.q) qb.andWhere('p.title ILIKE :q', { q: `%${escapeLike(query.q)}%` });
     const page = await paginate(qb, query, (p) => this.toPlanDto(p, 0));
     const counts = await this.sessionCounts(page.items.map((p) => p.id));
     for (const item of page.items) item.sessionCount = counts.get(item.id) ?? 0;
