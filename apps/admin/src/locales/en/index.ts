@@ -99,6 +99,7 @@ const en: MessageSchema = {
     todo: 'To do',
     unread: 'Messages',
     notificationSettings: 'Notification settings',
+    menu: 'Menu',
   },
   home: {
     welcome: 'Welcome, {name}',

@@ -98,6 +98,7 @@ const zhCN = {
     todo: '待办',
     unread: '消息',
     notificationSettings: '通知设置',
+    menu: '菜单',
   },
   home: {
     welcome: '您好，{name}',
