@@ -21,8 +21,7 @@ import {
 } from 'class-validator';
 import { PageQueryDto } from '../http/pagination';
 import { RefDto } from '../org/org.dto';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+import { trim } from '../http/transforms';
 
 // ---------- chains ----------
 

@@ -17,8 +17,8 @@ import {
 } from 'class-validator';
 import { PageQueryDto } from '../http/pagination';
 import { RefDto } from '../org/org.dto';
+import { trim } from '../http/transforms';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const booleanQuery = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 
 export class WebhookDto {

@@ -18,8 +18,8 @@ import {
   MinLength,
 } from 'class-validator';
 import { PageQueryDto } from '../http/pagination';
+import { trim } from '../http/transforms';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const lower = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value);
 const booleanQuery = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 

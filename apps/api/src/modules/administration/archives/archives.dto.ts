@@ -32,8 +32,8 @@ import {
 import { FileDto } from '../../../platform/files/files.dto';
 import { PageQueryDto } from '../../../platform/http/pagination';
 import { RefDto } from '../../../platform/org/org.dto';
+import { trim } from '../../../platform/http/transforms';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const upper = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toUpperCase() : value);
 
 // ---------- classification (ADM-7) ----------

@@ -12,7 +12,7 @@ import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, IsUUID, Matches, Max
 import { AttachmentDto } from '../../../platform/files/files.dto';
 import { PageQueryDto } from '../../../platform/http/pagination';
 import { RefDto } from '../../../platform/org/org.dto';
-import { trim } from './seals.dto';
+import { trim } from '../../../platform/http/transforms';
 
 const PERIOD = /^\d{4}-(0[1-9]|1[0-2])$/;
 

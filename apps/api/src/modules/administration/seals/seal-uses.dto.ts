@@ -19,7 +19,7 @@ import {
 import { AttachmentDto } from '../../../platform/files/files.dto';
 import { PageQueryDto } from '../../../platform/http/pagination';
 import { RefDto } from '../../../platform/org/org.dto';
-import { trim } from './seals.dto';
+import { trim } from '../../../platform/http/transforms';
 
 /** 用印申请 (ADM-5). */
 export class ApplySealUseDto {

@@ -12,8 +12,7 @@ import { ArrayMaxSize, IsArray, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, I
 import { AttachmentDto } from '../../../platform/files/files.dto';
 import { PageQueryDto } from '../../../platform/http/pagination';
 import { RefDto } from '../../../platform/org/org.dto';
-
-export const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+import { trim } from '../../../platform/http/transforms';
 
 /** A new seal in the register (ADM-4). */
 export class CreateSealDto {

@@ -3,8 +3,7 @@ import { NOTICE_COMMENT_KINDS, type NoticeCommentKind } from '@xiaoban/shared';
 import { Transform } from 'class-transformer';
 import { IsIn, IsNotEmpty, IsString, MaxLength } from 'class-validator';
 import { RefDto } from '../../../platform/org/org.dto';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+import { trim } from '../../../platform/http/transforms';
 
 export class CreateNoticeCommentDto {
   /** A comment, or a question for the office to answer. */

@@ -27,8 +27,7 @@ import {
 import { PageQueryDto } from '../../../platform/http/pagination';
 import { RefDto } from '../../../platform/org/org.dto';
 import { FindingDecisionDto } from '../desensitisation/desensitisation.dto';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+import { trim } from '../../../platform/http/transforms';
 
 /** Who the notice is for: all staff, or chosen departments (with their sub-departments), roles and persons. */
 export class NoticeAudienceDto {

@@ -29,8 +29,7 @@ import {
 } from 'class-validator';
 import { PageQueryDto } from '../../../platform/http/pagination';
 import { RefDto } from '../../../platform/org/org.dto';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+import { trim } from '../../../platform/http/transforms';
 
 /** A new event (活动): what, when, where and who answers for it. */
 export class CreateEventDto {

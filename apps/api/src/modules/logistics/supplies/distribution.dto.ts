@@ -28,7 +28,8 @@ import {
 } from 'class-validator';
 import { PageQueryDto } from '../../../platform/http/pagination';
 import { RefDto } from '../../../platform/org/org.dto';
-import { StockItemRefDto, flag, trim } from './catalogue.dto';
+import { StockItemRefDto, flag } from './catalogue.dto';
+import { trim } from '../../../platform/http/transforms';
 
 // ---------- requests (领用申请, LOG-5) ----------
 

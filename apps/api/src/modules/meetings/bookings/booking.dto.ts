@@ -21,7 +21,8 @@ import {
 } from 'class-validator';
 import { PageQueryDto } from '../../../platform/http/pagination';
 import { RefDto } from '../../../platform/org/org.dto';
-import { csv, trim } from '../rooms/room.dto';
+import { csv } from '../rooms/room.dto';
+import { trim } from '../../../platform/http/transforms';
 
 const HH_MM = /^([01]\d|2[0-3]):[0-5]\d$/;
 

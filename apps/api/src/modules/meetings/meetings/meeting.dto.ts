@@ -40,7 +40,7 @@ import { PageQueryDto } from '../../../platform/http/pagination';
 import { RefDto } from '../../../platform/org/org.dto';
 import { CoordinationDepartmentDto } from '../coordination/coordination-department.dto';
 import { ResolutionReportRowDto } from '../resolutions/resolution.dto';
-import { trim } from '../rooms/room.dto';
+import { trim } from '../../../platform/http/transforms';
 
 /** One agenda topic (议题). */
 export class TopicInputDto {

@@ -4,8 +4,7 @@ import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, Min, ValidateNested } from 'class-validator';
 import { RefDto } from '../../../platform/org/org.dto';
 import { ResolutionDto } from '../resolutions/resolution.dto';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+import { trim } from '../../../platform/http/transforms';
 
 /** The template's header, filled from the meeting (时间、地点、主持人、出席/请假/列席); editable in the draft. */
 export class MinutesHeaderDto {

@@ -18,8 +18,8 @@ import {
 } from 'class-validator';
 import { AttachmentDto } from '../../../platform/files/files.dto';
 import { PageQueryDto } from '../../../platform/http/pagination';
+import { trim } from '../../../platform/http/transforms';
 
-export const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 /** `?equipment=projector,audio` or repeated `?equipment=`: a list either way. */
 export const csv = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? value.split(',').filter(Boolean) : Array.isArray(value) ? value : value;

@@ -4,8 +4,7 @@ import { ArrayMaxSize, IsArray, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, 
 import { AttachmentDto } from '../../files/files.dto';
 import { PageQueryDto } from '../../http/pagination';
 import { RefDto } from '../../org/org.dto';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+import { trim } from '../../http/transforms';
 
 export class SendMessageDto {
   @ApiProperty({ example: '关于本周五下午召开行政会的通知', maxLength: 200 })

@@ -17,7 +17,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { trim } from './register-incoming.dto';
+import { trim } from '../../../../platform/http/transforms';
 
 /** An optional note with an action (初审, 催办, 签收, 办结, 归档); it goes into the audit log, and a 催办's into its message. */
 export class IncomingNoteDto {

@@ -26,8 +26,7 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
-
-export const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+import { trim } from '../../../../platform/http/transforms';
 
 /** A registration (收文登记, DOC-1): the elements of the document as received. */
 export class RegisterIncomingDto {

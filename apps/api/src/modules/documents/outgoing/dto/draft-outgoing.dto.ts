@@ -25,7 +25,7 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
-import { trim } from '../../incoming/dto/register-incoming.dto';
+import { trim } from '../../../../platform/http/transforms';
 
 const trimAll = ({ value }: { value: unknown }) =>
   Array.isArray(value) ? value.map((v) => (typeof v === 'string' ? v.trim() : v)).filter((v) => v !== '') : value;

@@ -18,7 +18,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { trim } from '../../incoming/dto/register-incoming.dto';
+import { trim } from '../../../../platform/http/transforms';
 
 /** An optional note with a step (核稿, 审核, 复核, 印制, 校对, 用印, 归档); it goes into the flow history. */
 export class OutgoingNoteDto {

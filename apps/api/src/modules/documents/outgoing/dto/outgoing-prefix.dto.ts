@@ -3,7 +3,7 @@ import { OUTGOING_NUMBER_FATES, type OutgoingNumberFate } from '@xiaoban/shared'
 import { Transform, Type } from 'class-transformer';
 import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { RefDto } from '../../../../platform/org/org.dto';
-import { trim } from '../../incoming/dto/register-incoming.dto';
+import { trim } from '../../../../platform/http/transforms';
 
 /** A new 机关代字. */
 export class CreateOutgoingPrefixDto {
