@@ -2,8 +2,7 @@ import { clearanceCovers, destructionListActionsFrom, PERMISSIONS, type Destruct
 import type { Principal } from '../auth/principal';
 import type { DestructionList, DestructionListItem, DestructionWitness } from './destruction.entities';
 import type { DestructionListDetailDto, DestructionListDto, DestructionListItemDto } from './destruction.dto';
-
-const ref = (user: { id: string; name: string } | null | undefined) => (user ? { id: user.id, name: user.name } : null);
+import { toRef } from '../org/refs';
 
 /** The buttons of the list for this person: the managers' moves, and a named witness's confirmation. */
 export function destructionActionsFor(list: DestructionList, witnesses: DestructionWitness[], viewer: Principal): DestructionListAction[] {
@@ -27,7 +26,7 @@ export function toDestructionListDto(
     title: list.title,
     status: list.status,
     asOf: list.asOf,
-    createdBy: ref(list.createdBy),
+    createdBy: toRef(list.createdBy),
     approvalRequestId: list.approvalRequestId,
     decisionComment: list.decisionComment,
     method: list.method,
@@ -35,9 +34,9 @@ export function toDestructionListDto(
     location: list.location,
     note: list.note,
     completedAt: list.completedAt,
-    completedBy: ref(list.completedBy),
+    completedBy: toRef(list.completedBy),
     itemCount,
-    witnesses: witnesses.map((w) => ({ user: ref(w.user) ?? { id: w.userId, name: '' }, confirmedAt: w.confirmedAt })),
+    witnesses: witnesses.map((w) => ({ user: toRef(w.user) ?? { id: w.userId, name: '' }, confirmedAt: w.confirmedAt })),
     allowedActions: destructionActionsFor(list, witnesses, viewer),
     version: list.version,
     createdAt: list.createdAt,

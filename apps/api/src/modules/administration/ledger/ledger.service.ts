@@ -24,13 +24,13 @@ import type {
   WorkMatterDto,
 } from './ledger.dto';
 import { WorkMatter, WorkMatterDepartment, WorkMatterFollowUp } from './ledger.entities';
+import { toRefOrDash } from '../../../platform/org/refs';
 
 /** The resource type of the ledger's matters. */
 export const WORK_MATTER = 'work-matter';
 /** Daily: reminders of open matters past their deadline (ADM-3). */
 export const WORK_LEDGER_REMINDER_JOB = 'work-ledger-overdue-reminders';
 
-const ref = (u: { id: string; name: string } | undefined): RefDto => (u ? { id: u.id, name: u.name } : { id: '', name: '—' });
 const link = (id: string) => `/administration/ledger/${id}`;
 
 /**
@@ -151,7 +151,7 @@ export class LedgerService implements OnModuleInit {
         id: f.id,
         note: f.note,
         statusTo: f.statusTo,
-        recordedBy: ref(f.recordedBy),
+        recordedBy: toRefOrDash(f.recordedBy),
         recordedAt: f.recordedAt.toISOString(),
       })),
     };
@@ -244,13 +244,13 @@ export class LedgerService implements OnModuleInit {
       id: m.id,
       title: m.title,
       description: m.description,
-      owner: ref(m.owner),
+      owner: toRefOrDash(m.owner),
       departments,
       dueOn: m.dueOn,
       status: m.status,
       overdue: !isWorkMatterClosed(m.status) && m.dueOn < today,
       closedAt: m.closedAt?.toISOString() ?? null,
-      createdBy: ref(m.createdBy),
+      createdBy: toRefOrDash(m.createdBy),
       createdAt: m.createdAt.toISOString(),
       version: m.version,
     };

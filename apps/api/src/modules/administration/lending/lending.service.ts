@@ -34,6 +34,7 @@ import { LendableKindRegistry } from './lendable-kinds';
 import type { ApplyLoanDto, LendableKindDto, LoanDto, QueryLoansDto, ReturnLoanDto } from './lending.dto';
 import { aboveClearance, notClassified, notOnLoan, trainingRequired } from './lending.errors';
 import { ClassifiedLoan } from './loan.entity';
+import { toRefOrDash } from '../../../platform/org/refs';
 
 /** The resource type of loans (visibility in libs/shared), and source type of their inbox items. */
 export const CLASSIFIED_LOAN = 'classified-loan';
@@ -46,7 +47,6 @@ export const CLASSIFIED_LENDING_DEFAULT_STEPS: ApprovalStep[] = [
 ];
 
 const link = (id: string) => `/administration/lending?loan=${id}`;
-const ref = (u: { id: string; name: string } | null | undefined) => (u ? { id: u.id, name: u.name } : { id: '', name: '—' });
 
 /**
  * Classified lending (涉密载体外借, ADM-10). The office registers a loan application for a
@@ -372,8 +372,8 @@ export class LendingService implements OnModuleInit {
       itemId: l.itemId,
       itemTitle: l.itemTitle,
       itemSecrecy: l.itemSecrecy,
-      borrower: ref(l.borrower),
-      applicant: ref(l.applicant),
+      borrower: toRefOrDash(l.borrower),
+      applicant: toRefOrDash(l.applicant),
       purpose: l.purpose,
       dueOn: l.dueOn,
       status: l.status,
@@ -381,7 +381,7 @@ export class LendingService implements OnModuleInit {
       approvalRequestId: l.approvalRequestId,
       lentAt: l.lentAt?.toISOString() ?? null,
       returnedAt: l.returnedAt?.toISOString() ?? null,
-      returnedTo: l.returnedTo ? ref(l.returnedTo) : null,
+      returnedTo: l.returnedTo ? toRefOrDash(l.returnedTo) : null,
       returnNote: l.returnNote,
       actions: mayManage ? [...LOAN_ACTIONS[l.status]] : [],
       createdAt: l.createdAt.toISOString(),

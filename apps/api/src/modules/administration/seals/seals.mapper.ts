@@ -1,13 +1,10 @@
 import type { AttachmentDto } from '../../../platform/files/files.dto';
-import type { RefDto } from '../../../platform/org/org.dto';
+import { toRef, toRefOrDash } from '../../../platform/org/refs';
 import type { SealInspectionDto } from './seal-inspections.dto';
 import type { SealFileDto, SealUseApplicationDetailDto, SealUseApplicationDto, SealUseDto } from './seal-uses.dto';
 import type { Seal, SealHandover, SealInspection, SealUse, SealUseApplication } from './seal.entities';
 import type { SealDetailDto, SealDto, SealHandoverDto } from './seals.dto';
 
-export const ref = (named: { id: string; name: string } | null | undefined): RefDto | null =>
-  named ? { id: named.id, name: named.name } : null;
-const refOf = (named: { id: string; name: string } | null | undefined): RefDto => ref(named) ?? { id: '', name: '—' };
 const iso = (value: Date | null) => value?.toISOString() ?? null;
 
 export function toSealDto(seal: Seal): SealDto {
@@ -18,8 +15,8 @@ export function toSealDto(seal: Seal): SealDto {
     status: seal.status,
     statusReason: seal.statusReason,
     statusChangedAt: iso(seal.statusChangedAt),
-    custodian: refOf(seal.custodian),
-    department: ref(seal.department),
+    custodian: toRefOrDash(seal.custodian),
+    department: toRef(seal.department),
     note: seal.note,
     version: seal.version,
     createdAt: seal.createdAt.toISOString(),
@@ -30,9 +27,9 @@ export function toHandoverDto(h: SealHandover): SealHandoverDto {
   return {
     id: h.id,
     sealId: h.sealId,
-    from: refOf(h.fromUser),
-    to: refOf(h.toUser),
-    recordedBy: refOf(h.recordedBy),
+    from: toRefOrDash(h.fromUser),
+    to: toRefOrDash(h.toUser),
+    recordedBy: toRefOrDash(h.recordedBy),
     status: h.status,
     note: h.note,
     createdAt: h.createdAt.toISOString(),
@@ -47,10 +44,10 @@ export function toSealDetailDto(seal: Seal, impressions: AttachmentDto[], handov
 export function toApplicationDto(a: SealUseApplication, viewerId: string): SealUseApplicationDto {
   return {
     id: a.id,
-    seal: refOf(a.seal),
+    seal: toRefOrDash(a.seal),
     sealType: a.seal!.sealType,
-    applicant: refOf(a.applicant),
-    department: ref(a.department),
+    applicant: toRefOrDash(a.applicant),
+    department: toRef(a.department),
     documentTitle: a.documentTitle,
     copies: a.copies,
     copiesUsed: a.copiesUsed,
@@ -70,16 +67,16 @@ export function toUseDto(u: SealUse): SealUseDto {
   return {
     id: u.id,
     applicationId: u.applicationId,
-    seal: refOf(u.seal),
+    seal: toRefOrDash(u.seal),
     sealType: u.seal!.sealType,
     documentTitle: a.documentTitle,
-    applicant: refOf(a.applicant),
-    department: ref(a.department),
+    applicant: toRefOrDash(a.applicant),
+    department: toRef(a.department),
     usedAt: u.usedAt.toISOString(),
     copies: u.copies,
-    handledBy: refOf(u.handledBy),
-    supervisedBy: refOf(u.supervisedBy),
-    registeredBy: refOf(u.registeredBy),
+    handledBy: toRefOrDash(u.handledBy),
+    supervisedBy: toRefOrDash(u.supervisedBy),
+    registeredBy: toRefOrDash(u.registeredBy),
     note: u.note,
   };
 }
@@ -96,15 +93,15 @@ export function toApplicationDetailDto(
 export function toInspectionDto(i: SealInspection, photos: AttachmentDto[]): SealInspectionDto {
   return {
     id: i.id,
-    seal: refOf(i.seal),
+    seal: toRefOrDash(i.seal),
     sealType: i.seal!.sealType,
     period: i.period,
-    custodian: refOf(i.custodian),
+    custodian: toRefOrDash(i.custodian),
     status: i.status,
     result: i.result,
     note: i.note,
     inspectedAt: iso(i.inspectedAt),
-    inspectedBy: ref(i.inspectedBy),
+    inspectedBy: toRef(i.inspectedBy),
     photos,
   };
 }

@@ -18,12 +18,11 @@ import type {
   TrainingSessionDto,
 } from './training.dto';
 import { TrainingAttendance, TrainingPlan, TrainingSession } from './training.entities';
+import { toRefOrDash } from '../../../platform/org/refs';
 
 /** The audit object types of training records. */
 const TRAINING_PLAN = 'training-plan';
 const TRAINING_SESSION = 'training-session';
-
-const ref = (u: { id: string; name: string } | undefined) => (u ? { id: u.id, name: u.name } : { id: '', name: '—' });
 
 /** Training records (培训, ASM-6): plans, sessions, attendance (签到) and results, kept by the office. */
 @Injectable()
@@ -172,14 +171,14 @@ export class TrainingService {
       title: p.title,
       description: p.description,
       sessionCount,
-      createdBy: ref(p.createdBy),
+      createdBy: toRefOrDash(p.createdBy),
       createdAt: p.createdAt.toISOString(),
     };
   }
 
   private toSessionDto(s: TrainingSession, attendance: TrainingAttendance[]): TrainingSessionDto {
     const rows: AttendanceDto[] = attendance.map((a) => ({
-      user: ref(a.user),
+      user: toRefOrDash(a.user),
       attended: a.attended,
       score: a.score,
       passed: a.passed,

@@ -1,10 +1,9 @@
 import type { IncomingAction } from '@xiaoban/shared';
 import type { AttachmentDto } from '../../../platform/files/files.dto';
-import type { RefDto } from '../../../platform/org/org.dto';
 import type { IncomingDocumentDetailDto, IncomingDocumentDto, IncomingRouteDto, ReceiverAction } from './dto/incoming-response.dto';
 import type { IncomingDocument, IncomingDocumentRoute } from './incoming.entity';
+import { toRef } from '../../../platform/org/refs';
 
-const ref = (named: { id: string; name: string } | null | undefined): RefDto | null => (named ? { id: named.id, name: named.name } : null);
 const iso = (value: Date | null) => value?.toISOString() ?? null;
 
 export function toIncomingDto(doc: IncomingDocument, allowedActions: IncomingAction[]): IncomingDocumentDto {
@@ -30,14 +29,14 @@ export function toIncomingDto(doc: IncomingDocument, allowedActions: IncomingAct
     majorRequestId: doc.majorRequestId,
     majorInstruction: doc.majorInstruction,
     status: doc.status,
-    responsible: ref(doc.responsible),
-    department: ref(doc.department),
-    registeredBy: ref(doc.registrar),
+    responsible: toRef(doc.responsible),
+    department: toRef(doc.department),
+    registeredBy: toRef(doc.registrar),
     registeredAt: doc.registeredAt.toISOString(),
     reviewNote: doc.reviewNote,
     returnReason: doc.returnReason,
     proposal: doc.proposal,
-    leader: ref(doc.leader),
+    leader: toRef(doc.leader),
     instruction: doc.instruction,
     handlingDueOn: doc.handlingDueOn,
     completedAt: iso(doc.completedAt),
@@ -54,18 +53,18 @@ export function toIncomingDto(doc: IncomingDocument, allowedActions: IncomingAct
 export function toIncomingRouteDto(route: IncomingDocumentRoute): IncomingRouteDto {
   return {
     id: route.id,
-    department: ref(route.department),
-    user: ref(route.user),
+    department: toRef(route.department),
+    user: toRef(route.user),
     lead: route.lead,
     method: route.method,
     note: route.note,
     routedAt: route.routedAt.toISOString(),
-    routedBy: ref(route.router),
+    routedBy: toRef(route.router),
     confirmedAt: iso(route.confirmedAt),
-    confirmedBy: ref(route.confirmer),
+    confirmedBy: toRef(route.confirmer),
     opinion: route.opinion,
     handledAt: iso(route.handledAt),
-    handledBy: ref(route.handler),
+    handledBy: toRef(route.handler),
   };
 }
 

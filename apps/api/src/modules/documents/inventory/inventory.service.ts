@@ -22,6 +22,7 @@ import type {
 } from './inventory.dto';
 import { DocumentInventory, DocumentInventoryItem } from './inventory.entities';
 import type { InventoryKind } from './inventory-kinds';
+import { toRef } from '../../../platform/org/refs';
 
 /** The resource type of inventories in the audit log. */
 export const DOCUMENT_INVENTORY = 'document-inventory';
@@ -29,7 +30,6 @@ export const DOCUMENT_INVENTORY = 'document-inventory';
 export const INVENTORY_MONTHLY_JOB = 'document-inventory-monthly';
 
 const notOpen = () => conflict(INVENTORY_ERRORS.NOT_OPEN, 'No inventory is open; open one first');
-const ref = (user: { id: string; name: string } | null | undefined) => (user ? { id: user.id, name: user.name } : null);
 
 /**
  * The monthly inventory of paper documents (清点, DOC-9): a checklist generated from the records of
@@ -372,10 +372,10 @@ export class InventoryService implements OnModuleInit {
       id: v.id,
       period: v.period,
       status: v.status,
-      openedBy: ref(v.openedBy),
+      openedBy: toRef(v.openedBy),
       createdAt: v.createdAt,
       closedAt: v.closedAt,
-      closedBy: ref(v.closedBy),
+      closedBy: toRef(v.closedBy),
       tally,
       version: v.version,
     };
@@ -395,7 +395,7 @@ export class InventoryService implements OnModuleInit {
       secrecy: i.secrecy,
       state: inventoryItemState(i),
       countedAt: i.countedAt,
-      countedBy: ref(i.countedBy),
+      countedBy: toRef(i.countedBy),
       damaged: i.damaged,
       damageNote: i.damageNote,
       remedy: i.remedy,

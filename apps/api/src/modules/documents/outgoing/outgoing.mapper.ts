@@ -1,6 +1,5 @@
 import { GBT9704_RULES, type LintableDraft, type LintFinding, type LintStage, type OutgoingAction } from '@xiaoban/shared';
 import type { AttachmentDto } from '../../../platform/files/files.dto';
-import type { RefDto } from '../../../platform/org/org.dto';
 import type { OutgoingPrefixDto } from './dto/outgoing-prefix.dto';
 import type {
   LintRuleDto,
@@ -18,8 +17,8 @@ import type {
   OutgoingDocumentStep,
   OutgoingNumberPrefix,
 } from './outgoing.entity';
+import { toRef } from '../../../platform/org/refs';
 
-const ref = (named: { id: string; name: string } | null | undefined): RefDto | null => (named ? { id: named.id, name: named.name } : null);
 const iso = (value: Date | null) => value?.toISOString() ?? null;
 
 export function toOutgoingPrefixDto(prefix: OutgoingNumberPrefix): OutgoingPrefixDto {
@@ -86,9 +85,9 @@ export function toOutgoingDto(doc: OutgoingDocument, allowedActions: OutgoingAct
     printedOn: doc.printedOn,
     copies: doc.copies,
     retention: doc.retention,
-    department: ref(doc.department),
-    drafter: ref(doc.drafter),
-    signedBy: ref(doc.signer),
+    department: toRef(doc.department),
+    drafter: toRef(doc.drafter),
+    signedBy: toRef(doc.signer),
     signedAt: iso(doc.signedAt),
     signoffOpinion: doc.signoffOpinion,
     signoffRequestId: doc.signoffRequestId,
@@ -110,7 +109,7 @@ export function toOutgoingStepDto(step: OutgoingDocumentStep): OutgoingStepDto {
     action: step.action,
     fromStatus: step.fromStatus,
     toStatus: step.toStatus,
-    actor: ref(step.actor),
+    actor: toRef(step.actor),
     note: step.note,
     at: step.at.toISOString(),
   };
@@ -119,8 +118,8 @@ export function toOutgoingStepDto(step: OutgoingDocumentStep): OutgoingStepDto {
 export function toCountersignDto(c: OutgoingDocumentCountersign): OutgoingCountersignDto {
   return {
     id: c.id,
-    department: ref(c.department),
-    user: ref(c.user) ?? { id: c.userId, name: '' },
+    department: toRef(c.department),
+    user: toRef(c.user) ?? { id: c.userId, name: '' },
     round: c.round,
     status: c.status,
     opinion: c.opinion,
@@ -132,14 +131,14 @@ export function toDistributionDto(d: OutgoingDocumentDistribution): OutgoingDist
   return {
     id: d.id,
     kind: d.kind,
-    department: ref(d.department),
+    department: toRef(d.department),
     orgName: d.orgName,
     copies: d.copies,
     method: d.method,
     distributedAt: iso(d.distributedAt),
-    distributedBy: ref(d.distributor),
+    distributedBy: toRef(d.distributor),
     confirmedAt: iso(d.confirmedAt),
-    confirmedBy: ref(d.confirmer),
+    confirmedBy: toRef(d.confirmer),
     receiptName: d.receiptName,
   };
 }

@@ -21,7 +21,6 @@ import { returnedRows } from '../../../platform/http/sql';
 import { SYSTEM_CONTEXT, type RequestContext } from '../../../platform/http/request-context';
 import { JobsService } from '../../../platform/jobs/jobs.service';
 import { NotificationsService } from '../../../platform/notifications/notifications.service';
-import type { RefDto } from '../../../platform/org/org.dto';
 import { BoardCheck, BoardCleaning, BulletinBoard } from './boards.entities';
 import type {
   BoardCheckDto,
@@ -36,13 +35,13 @@ import type {
   QueryPostingsDto,
   UpdateBoardDto,
 } from './boards.dto';
+import { toRef } from '../../../platform/org/refs';
 
 export const BULLETIN_BOARD = 'bulletin-board';
 export const BOARD_CHECK = 'board-check';
 /** Daily: postings past their expiry are flagged for removal and their boards' keepers told (INF-6). */
 export const BOARD_EXPIRY_JOB = 'notice-board-expiry';
 
-const ref = (u: { id: string; name: string } | null | undefined): RefDto | null => (u ? { id: u.id, name: u.name } : null);
 const iso = (d: Date | null | undefined) => (d ? new Date(d).toISOString() : null);
 
 interface PostingRow {
@@ -216,7 +215,7 @@ export class BoardsService implements OnModuleInit {
         id: b.id,
         name: b.name,
         location: b.location,
-        keeper: ref(b.keeper),
+        keeper: toRef(b.keeper),
         cleaningWeekday: b.cleaningWeekday,
         active: b.active,
         version: b.version,
@@ -472,7 +471,7 @@ function toCheckDto(c: BoardCheck, photos: BoardCheckDto['photos']): BoardCheckD
     tidy: c.tidy,
     undamaged: c.undamaged,
     remark: c.remark,
-    checkedBy: ref(c.checkedBy) ?? { id: c.checkedById, name: '' },
+    checkedBy: toRef(c.checkedBy) ?? { id: c.checkedById, name: '' },
     checkedAt: c.checkedAt.toISOString(),
     photos,
   };
@@ -483,7 +482,7 @@ function toCleaningDto(c: BoardCleaning): BoardCleaningDto {
     id: c.id,
     cleanedOn: c.cleanedOn,
     remark: c.remark,
-    cleanedBy: ref(c.cleanedBy) ?? { id: c.cleanedById, name: '' },
+    cleanedBy: toRef(c.cleanedBy) ?? { id: c.cleanedById, name: '' },
     recordedAt: c.recordedAt.toISOString(),
   };
 }

@@ -36,13 +36,12 @@ import type {
   ReceptionDutyDto,
   StaffAbsenceDto,
 } from './cover.dto';
+import { toRef } from '../../../platform/org/refs';
 
 export const RECEPTION_DUTY = 'reception-duty';
 export const STAFF_ABSENCE = 'staff-absence';
 /** Daily: alerts the office to slots in the next days that nobody can cover (INF-9). */
 export const RECEPTION_GAP_JOB = 'reception-cover-gaps';
-
-const ref = (u: { id: string; name: string } | null | undefined) => (u ? { id: u.id, name: u.name } : null);
 
 /**
  * Reception cover (INF-9): a duty roster (one person per date and slot, with an optional backup)
@@ -141,7 +140,7 @@ export class CoverService implements OnModuleInit {
       .orderBy('d.duty_date', 'ASC')
       .addOrderBy('d.slot', 'ASC')
       .getMany();
-    return duties.map((d) => ({ id: d.id, date: d.dutyDate, slot: d.slot, user: ref(d.user)!, backupUser: ref(d.backupUser) }));
+    return duties.map((d) => ({ id: d.id, date: d.dutyDate, slot: d.slot, user: toRef(d.user)!, backupUser: toRef(d.backupUser) }));
   }
 
   // ---------- out of office (外出登记) ----------
@@ -213,12 +212,12 @@ export class CoverService implements OnModuleInit {
   private toAbsenceDto(a: StaffAbsence): StaffAbsenceDto {
     return {
       id: a.id,
-      user: ref(a.user)!,
+      user: toRef(a.user)!,
       startsAt: a.startsAt.toISOString(),
       endsAt: a.endsAt.toISOString(),
       reason: a.reason,
       destination: a.destination,
-      registeredBy: ref(a.registeredBy)!,
+      registeredBy: toRef(a.registeredBy)!,
       createdAt: a.createdAt.toISOString(),
     };
   }

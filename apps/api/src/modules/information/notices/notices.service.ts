@@ -39,6 +39,7 @@ import type {
   ResendResultDto,
   UpdateNoticeDto,
 } from './notices.dto';
+import { toRefOrDash } from '../../../platform/org/refs';
 
 /** The resource type of notices (libs/shared visibility.ts). */
 export const NOTICE = 'notice';
@@ -50,7 +51,6 @@ const NOTICE_PUBLISH_DEFAULT_STEPS: ApprovalStep[] = [
 ];
 
 const link = (id: string) => `/information/notices/${id}`;
-const ref = (u: { id: string; name: string } | null | undefined): RefDto => (u ? { id: u.id, name: u.name } : { id: '', name: '—' });
 
 const illegalState = (message: string) => conflict(NOTICE_ERRORS.NOTICE_ILLEGAL_STATE, message);
 
@@ -637,7 +637,7 @@ export class NoticesService implements OnModuleInit {
         title: r.title,
         body: r.body,
         correctionReason: r.correctionReason,
-        correctedBy: ref(r.correctedBy),
+        correctedBy: toRefOrDash(r.correctedBy),
         correctedAt: r.correctedAt.toISOString(),
       })),
     };
@@ -653,7 +653,7 @@ export class NoticesService implements OnModuleInit {
       isPublic: n.isPublic,
       expiresAt: n.expiresAt?.toISOString() ?? null,
       expired: !!n.expiresAt && n.expiresAt <= new Date(),
-      createdBy: ref(n.createdBy),
+      createdBy: toRefOrDash(n.createdBy),
       publishedAt: n.publishedAt?.toISOString() ?? null,
       revision: n.revision,
       version: n.version,

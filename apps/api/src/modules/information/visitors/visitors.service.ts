@@ -35,11 +35,11 @@ import type {
   VisitorQuestionInputDto,
   VisitStatsDto,
 } from './visitors.dto';
+import { toRef } from '../../../platform/org/refs';
 
 export const VISIT = 'visit';
 export const VISITOR_QUESTION = 'visitor-question';
 
-const ref = (u: { id: string; name: string } | null | undefined) => (u ? { id: u.id, name: u.name } : null);
 const questionLink = (id: string) => `/information/visitors?question=${id}`;
 
 /**
@@ -341,11 +341,11 @@ export class VisitorsService implements OnModuleInit {
       visitorName: q.visit?.visitorName ?? '',
       question: q.question,
       status: q.status,
-      department: ref(q.department),
+      department: toRef(q.department),
       dueAt: q.dueAt?.toISOString() ?? null,
       overdue: q.status === 'transferred' && !!q.dueAt && q.dueAt < now,
       answer: q.answer,
-      answeredBy: ref(q.answeredBy),
+      answeredBy: toRef(q.answeredBy),
       answeredAt: q.answeredAt?.toISOString() ?? null,
       createdAt: q.createdAt.toISOString(),
     };
@@ -359,12 +359,12 @@ export class VisitorsService implements OnModuleInit {
       idNumberMasked: v.idNumberMasked,
       purposeCategory: v.purposeCategory,
       purpose: v.purpose,
-      hostUser: ref(v.hostUser),
-      hostDepartment: ref(v.hostDepartment),
+      hostUser: toRef(v.hostUser),
+      hostDepartment: toRef(v.hostDepartment),
       timeIn: v.timeIn.toISOString(),
       timeOut: v.timeOut?.toISOString() ?? null,
       confidentialityAcknowledgedAt: v.confidentialityAcknowledgedAt.toISOString(),
-      registeredBy: ref(v.registeredBy) ?? { id: '', name: '—' },
+      registeredBy: toRef(v.registeredBy) ?? { id: '', name: '—' },
       questions,
     };
   }

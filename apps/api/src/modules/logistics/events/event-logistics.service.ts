@@ -53,11 +53,11 @@ import {
   LogisticsEvent,
 } from './event.entities';
 import { cellTaken, eventIllegalStatus, eventLocked, linesUnaccounted, materialIllegalAction } from './event-logistics.errors';
+import { toRef } from '../../../platform/org/refs';
 
 /** The resource type of events (visibility in libs/shared) and the source type of their stock movements. */
 export const LOGISTICS_EVENT = 'logistics-event';
 
-const ref = (u: { id: string; name: string } | null | undefined) => (u ? { id: u.id, name: u.name } : null);
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 
 /**
@@ -235,10 +235,10 @@ export class EventLogisticsService implements OnModuleInit {
       materials: materials.map((m) => this.toMaterial(m, event.status, canChange)),
       layout: layout.map((p) => ({ id: p.id, kind: p.kind, label: p.label, row: p.row, col: p.col })),
       decorations: decorations.map((d) => ({ id: d.id, name: d.name, quantity: d.quantity, note: d.note })),
-      checks: checks.map((c) => ({ id: c.id, text: c.text, checkedBy: ref(c.checkedBy), checkedAt: iso(c.checkedAt) })),
+      checks: checks.map((c) => ({ id: c.id, text: c.text, checkedBy: toRef(c.checkedBy), checkedAt: iso(c.checkedAt) })),
       duties: duties.map((d) => ({
         id: d.id,
-        person: ref(d.person) ?? { id: d.personId, name: '—' },
+        person: toRef(d.person) ?? { id: d.personId, name: '—' },
         role: d.role,
         startsAt: d.startsAt.toISOString(),
         endsAt: d.endsAt.toISOString(),
@@ -248,7 +248,7 @@ export class EventLogisticsService implements OnModuleInit {
         occurredAt: i.occurredAt.toISOString(),
         description: i.description,
         action: i.actionTaken,
-        reporter: ref(i.reporter) ?? { id: i.reporterId, name: '—' },
+        reporter: toRef(i.reporter) ?? { id: i.reporterId, name: '—' },
       })),
     };
   }
@@ -457,7 +457,7 @@ export class EventLogisticsService implements OnModuleInit {
       quantity: m.quantity,
       missing: m.missingQuantity,
       damaged: m.damagedQuantity,
-      responsible: ref(m.responsible),
+      responsible: toRef(m.responsible),
       supplier: m.supplier,
       note: m.accountingNote,
     });
@@ -713,7 +713,7 @@ export class EventLogisticsService implements OnModuleInit {
       endsAt: e.endsAt.toISOString(),
       venue: e.venue,
       room: e.room ? { id: e.room.id, name: e.room.name } : null,
-      owner: ref(e.owner) ?? { id: e.ownerId, name: '—' },
+      owner: toRef(e.owner) ?? { id: e.ownerId, name: '—' },
       status: e.status,
       version: e.version,
     };
@@ -736,7 +736,7 @@ export class EventLogisticsService implements OnModuleInit {
       consumedQuantity: m.consumedQuantity,
       missingQuantity: m.missingQuantity,
       damagedQuantity: m.damagedQuantity,
-      responsible: ref(m.responsible),
+      responsible: toRef(m.responsible),
       accountingNote: m.accountingNote,
       accountedAt: iso(m.accountedAt),
       actions: canChange ? eventMaterialActions(m.source, m.status, status) : [],

@@ -20,9 +20,9 @@ import type {
 } from './maintenance.dto';
 import { InspectionResultRow, InspectionRound, InspectionTemplate, InspectionTemplateItem } from './maintenance.entities';
 import { MaintenanceService } from './maintenance.service';
+import { toRef } from '../../../platform/org/refs';
 
 const ROUNDS_JOB = 'maintenance-inspection-rounds';
-const ref = (u: { id: string; name: string } | null | undefined) => (u ? { id: u.id, name: u.name } : null);
 
 /**
  * Facility inspections (设施巡查, LOG-10): a checklist per area (template with items) and a
@@ -84,7 +84,7 @@ export class InspectionsService implements OnModuleInit {
       location: { id: t.locationId, name: t.location?.name ?? '' },
       locationPath: paths.get(t.locationId) ?? '',
       frequency: t.frequency,
-      inspector: ref(t.inspector),
+      inspector: toRef(t.inspector),
       active: t.active,
       items: items
         .filter((i) => i.templateId === t.id)
@@ -233,7 +233,7 @@ export class InspectionsService implements OnModuleInit {
       periodKey: r.periodKey,
       dueOn: r.dueOn,
       status: r.status,
-      completedBy: ref(r.completedBy),
+      completedBy: toRef(r.completedBy),
       completedAt: r.completedAt?.toISOString() ?? null,
     };
   }

@@ -63,6 +63,7 @@ import type {
   UpdateMaintenanceSettingsDto,
 } from './maintenance.dto';
 import { MaintenanceLocation, MaintenanceRequest, MaintenanceRequestEvent, MaintenanceSettings } from './maintenance.entities';
+import { toRef } from '../../../platform/org/refs';
 
 /** The resource type of maintenance requests (visibility in libs/shared) and the owner type of their photos. */
 export const MAINTENANCE_REQUEST = 'maintenance-request';
@@ -97,8 +98,6 @@ export interface RaiseMaintenanceRequest {
 const illegal = (action: string, status: string) =>
   conflict(MAINTENANCE_ERRORS.ILLEGAL_TRANSITION, `A request that is ${status} cannot be acted on with "${action}"`);
 const forbidden = (code: string, message: string) => new ApiError(HttpStatus.FORBIDDEN, code, message);
-
-const ref = (u: { id: string; name: string } | null | undefined) => (u ? { id: u.id, name: u.name } : null);
 
 /**
  * Maintenance requests (维修, LOG-9): reported from a phone or registered by the office, triaged
@@ -534,7 +533,7 @@ export class MaintenanceService implements OnModuleInit {
         action: e.action,
         fromStatus: e.fromStatus,
         toStatus: e.toStatus,
-        actor: ref(e.actor),
+        actor: toRef(e.actor),
         note: e.note,
         photos: e.fileIds.flatMap((f) => (byId.has(f) ? [byId.get(f)!] : [])),
         createdAt: e.createdAt.toISOString(),
@@ -554,7 +553,7 @@ export class MaintenanceService implements OnModuleInit {
       description: r.description,
       urgency: r.urgency,
       source: r.source,
-      requester: ref(r.requester),
+      requester: toRef(r.requester),
       requesterName: r.requesterName,
       contactPhone: r.contactPhone,
       status: r.status,
@@ -563,7 +562,7 @@ export class MaintenanceService implements OnModuleInit {
       quoteFen: r.quoteFen,
       costFen: r.costFen,
       approvalRequestId: r.approvalRequestId,
-      assignee: ref(r.assignee),
+      assignee: toRef(r.assignee),
       dueAt: r.dueAt.toISOString(),
       overdue: (MAINTENANCE_OPEN_STATUSES as readonly string[]).includes(r.status) && r.status !== 'completed' && r.dueAt < now,
       rating: r.rating,

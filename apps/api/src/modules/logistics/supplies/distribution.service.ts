@@ -28,9 +28,9 @@ import type {
   SupplyRequestDto,
 } from './distribution.dto';
 import { StockLedgerService } from './stock-ledger.service';
+import { toRefOrDash } from '../../../platform/org/refs';
 
 export const SUPPLY_REQUEST = 'supply-request';
-const ref = (u: { id: string; name: string } | null | undefined) => (u ? { id: u.id, name: u.name } : { id: '', name: '—' });
 const itemRef = (i: { id: string; name: string; specification: string; unit: string } | undefined) =>
   i ? { id: i.id, name: i.name, specification: i.specification, unit: i.unit } : { id: '', name: '—', specification: '', unit: '' };
 
@@ -282,12 +282,12 @@ export class DistributionService implements OnModuleInit {
     return {
       id: i.id,
       requestId: i.requestId,
-      department: ref(department),
-      issuedBy: ref(i.issuedBy),
+      department: toRefOrDash(department),
+      issuedBy: toRefOrDash(i.issuedBy),
       issuedAt: i.issuedAt.toISOString(),
       lines: (i.lines ?? []).map((l) => ({ item: itemRef(l.item), quantity: l.quantity })),
       signedAt: i.signedAt?.toISOString() ?? null,
-      signedBy: i.signedBy ? ref(i.signedBy) : null,
+      signedBy: i.signedBy ? toRefOrDash(i.signedBy) : null,
       canSign: !i.signedAt && viewer.departmentId === department.id,
     };
   }
@@ -313,8 +313,8 @@ export class DistributionService implements OnModuleInit {
     const actions = SUPPLY_REQUEST_ACTIONS[r.status].filter((a) => (a === 'issue' ? keeper : keeper || member));
     return {
       id: r.id,
-      department: ref(r.department),
-      requester: ref(r.requester),
+      department: toRefOrDash(r.department),
+      requester: toRefOrDash(r.requester),
       note: r.note,
       status: r.status,
       lines: (r.lines ?? [])

@@ -10,9 +10,9 @@ import type { RequestContext } from '../../../platform/http/request-context';
 import { Stocktake, StocktakeLine } from './distribution.entities';
 import type { CreateStocktakeDto, RecordCountsDto, StocktakeDto } from './distribution.dto';
 import { StockLedgerService } from './stock-ledger.service';
+import { toRef } from '../../../platform/org/refs';
 
 export const STOCKTAKE = 'stocktake';
-const ref = (u: { id: string; name: string } | null | undefined) => (u ? { id: u.id, name: u.name } : null);
 
 const illegal = (status: StocktakeStatus, action: StocktakeAction) =>
   conflict(SUPPLIES_STATE_ERRORS.STOCKTAKE_ILLEGAL_ACTION, `A ${status} stocktake does not allow ${action}`);
@@ -167,9 +167,9 @@ export class StocktakeService {
       id: s.id,
       title: s.title,
       status: s.status,
-      createdBy: ref(s.createdBy) ?? { id: s.createdById, name: '—' },
-      submittedBy: ref(s.submittedBy),
-      approvedBy: ref(s.approvedBy),
+      createdBy: toRef(s.createdBy) ?? { id: s.createdById, name: '—' },
+      submittedBy: toRef(s.submittedBy),
+      approvedBy: toRef(s.approvedBy),
       approvedAt: s.approvedAt?.toISOString() ?? null,
       lineCount: lines.length,
       countedCount: lines.filter((l) => l.countedQuantity !== null).length,

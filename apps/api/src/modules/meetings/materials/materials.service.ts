@@ -15,10 +15,10 @@ import { notAnAttendee } from '../meetings.errors';
 import { Meeting } from '../meetings/meeting.entity';
 import type { CreateMaterialDto, MaterialDto } from './material.dto';
 import { MeetingMaterial, MeetingMaterialReceipt } from './material.entity';
+import { toRef } from '../../../platform/org/refs';
 
 export const MEETING_MATERIAL = 'meeting-material';
 
-const ref = (u: { id: string; name: string } | null | undefined) => (u ? { id: u.id, name: u.name } : null);
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 
 /**
@@ -247,7 +247,7 @@ export class MaterialsService implements OnModuleInit {
         printedAt: iso(m.printedAt),
         boundAt: iso(m.boundAt),
         distributedAt: iso(m.distributedAt),
-        uploadedBy: ref(m.uploadedBy)!,
+        uploadedBy: toRef(m.uploadedBy)!,
         attachments: attachments.get(m.id) ?? [],
         allowedSteps: canChange ? materialStepsFrom(m.status) : [],
         myReceivedAt: iso(mine?.receivedAt ?? null),
@@ -255,7 +255,7 @@ export class MaterialsService implements OnModuleInit {
         receipts: canChange
           ? receipts
               .filter((r) => r.materialId === m.id)
-              .map((r) => ({ user: ref(r.user)!, distributedAt: r.distributedAt.toISOString(), receivedAt: iso(r.receivedAt) }))
+              .map((r) => ({ user: toRef(r.user)!, distributedAt: r.distributedAt.toISOString(), receivedAt: iso(r.receivedAt) }))
           : [],
         recipients: canChange ? grants.filter((g) => g.object_id === m.id).map((g) => ({ id: g.id, name: g.name })) : [],
         version: m.version,

@@ -1,9 +1,8 @@
 import type { AttendeeResponse, MeetingAction } from '@xiaoban/shared';
-import type { RefDto } from '../../../platform/org/org.dto';
 import type { MeetingDetailDto, MeetingDto, MeetingTypeDto } from './meeting.dto';
 import type { Meeting, MeetingAttendee, MeetingDepartment, MeetingTopic, MeetingType } from './meeting.entity';
+import { toRef } from '../../../platform/org/refs';
 
-const ref = (named: { id: string; name: string } | null | undefined): RefDto | null => (named ? { id: named.id, name: named.name } : null);
 const iso = (value: Date | null) => value?.toISOString() ?? null;
 
 export function toMeetingTypeDto(type: MeetingType): MeetingTypeDto {
@@ -15,11 +14,11 @@ export function toMeetingDto(m: Meeting, place: string, myResponse: AttendeeResp
     id: m.id,
     title: m.title,
     type: toMeetingTypeDto(m.type!),
-    organiser: ref(m.organiser)!,
-    host: ref(m.host),
+    organiser: toRef(m.organiser)!,
+    host: toRef(m.host),
     startsAt: m.startsAt.toISOString(),
     endsAt: m.endsAt.toISOString(),
-    room: ref(m.booking?.room),
+    room: toRef(m.booking?.room),
     bookingId: m.bookingId,
     bookingStatus: m.booking?.status ?? null,
     place,
@@ -43,11 +42,11 @@ export function toMeetingDetailDto(
   return {
     ...toMeetingDto(m, place, myResponse, allowedActions),
     description: m.description,
-    topics: topics.map((t) => ({ id: t.id, seq: t.seq, title: t.title, presenter: ref(t.presenter), minutes: t.minutes })),
+    topics: topics.map((t) => ({ id: t.id, seq: t.seq, title: t.title, presenter: toRef(t.presenter), minutes: t.minutes })),
     attendees: attendees.map((a) => ({
-      user: ref(a.user)!,
+      user: toRef(a.user)!,
       role: a.role,
-      viaDepartment: ref(a.viaDepartment),
+      viaDepartment: toRef(a.viaDepartment),
       response: a.response,
       leaveReason: a.leaveReason,
       respondedAt: iso(a.respondedAt),
@@ -55,7 +54,7 @@ export function toMeetingDetailDto(
       signedInAt: iso(a.signedInAt),
       signInMethod: a.signInMethod,
     })),
-    departments: departments.map((d) => ({ department: ref(d.department)!, role: d.role })),
+    departments: departments.map((d) => ({ department: toRef(d.department)!, role: d.role })),
     agendaConfirmedAt: iso(m.agendaConfirmedAt),
     notifiedAt: iso(m.notifiedAt),
     // Filled by the service (MTG-9 carry-over, ADM-1 departments).

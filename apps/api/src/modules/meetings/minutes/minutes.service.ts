@@ -30,6 +30,7 @@ import { attendanceLists } from './attendance-lists';
 import type { MinutesDto, MinutesFeedbackInputDto, UpdateMinutesDto } from './minutes.dto';
 import { MeetingMinutes, MeetingMinutesFeedback } from './minutes.entity';
 import type { MinutesLayout } from './minutes-layout';
+import { toRefOrDash } from '../../../platform/org/refs';
 
 /** The inbox source type of published minutes to read (and approval subject type of the review). */
 export const MEETING_MINUTES = 'meeting-minutes';
@@ -40,7 +41,6 @@ export const MINUTES_REVIEW_DEFAULT_STEPS: ApprovalStep[] = [
 ];
 
 const link = (meetingId: string) => `/meetings/${meetingId}?tab=minutes`;
-const ref = (u: { id: string; name: string } | undefined): RefDto => (u ? { id: u.id, name: u.name } : { id: '', name: '—' });
 
 const illegal = (status: MeetingMinutes['status'], action: MinutesAction) =>
   conflict(
@@ -297,8 +297,8 @@ export class MinutesService implements OnModuleInit {
       resolutions: await this.resolutions.resolutionsOf(manager, await this.resolutionIds(manager, meetingId)),
       approvalRequestId: minutes.approvalRequestId,
       publishedAt: minutes.publishedAt?.toISOString() ?? null,
-      draftedBy: ref(minutes.draftedBy),
-      feedback: feedback.map((f) => ({ id: f.id, author: ref(f.author), body: f.body, createdAt: f.createdAt.toISOString() })),
+      draftedBy: toRefOrDash(minutes.draftedBy),
+      feedback: feedback.map((f) => ({ id: f.id, author: toRefOrDash(f.author), body: f.body, createdAt: f.createdAt.toISOString() })),
       allowedActions: canChange ? minutesActionsFrom(minutes.status) : [],
       canGiveFeedback: published && (await this.recipientsOf(manager, minutes)).includes(me.id),
       version: minutes.version,

@@ -12,8 +12,7 @@ import { notAnAttendee } from '../meetings.errors';
 import { Meeting } from '../meetings/meeting.entity';
 import type { CreateNoteDto, MeetingNotesDto, NoteDto } from './note.dto';
 import { MeetingNote, MeetingNoteTaker } from './note.entity';
-
-const ref = (u: { id: string; name: string } | null | undefined) => (u ? { id: u.id, name: u.name } : null);
+import { toRef } from '../../../platform/org/refs';
 
 const notTheNoteTaker = () =>
   new ApiError(HttpStatus.FORBIDDEN, MEETING_PREP_ERRORS.NOT_THE_NOTE_TAKER, 'Only the note taker (or the organiser) records speeches');
@@ -60,7 +59,7 @@ export class NotesService {
       relations: { speaker: true, recordedBy: true },
       order: { spokenAt: 'ASC', createdAt: 'ASC' },
     });
-    return { noteTaker: ref(taker?.user), canWrite: this.canWrite(meeting, taker, ctx.actor!), items: notes.map(toNoteDto) };
+    return { noteTaker: toRef(taker?.user), canWrite: this.canWrite(meeting, taker, ctx.actor!), items: notes.map(toNoteDto) };
   }
 
   async create(meetingId: string, dto: CreateNoteDto, ctx: RequestContext): Promise<NoteDto> {
@@ -117,11 +116,11 @@ export class NotesService {
 function toNoteDto(n: MeetingNote): NoteDto {
   return {
     id: n.id,
-    speaker: ref(n.speaker),
+    speaker: toRef(n.speaker),
     speakerName: n.speakerName,
     topic: n.topic,
     text: n.text,
     spokenAt: n.spokenAt.toISOString(),
-    recordedBy: ref(n.recordedBy)!,
+    recordedBy: toRef(n.recordedBy)!,
   };
 }

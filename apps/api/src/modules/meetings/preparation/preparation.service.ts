@@ -13,6 +13,7 @@ import { meetingCancelled } from '../attendance/attendance.service';
 import { Meeting } from '../meetings/meeting.entity';
 import type { ChecklistDto, RecordEquipmentTestDto, SaveChecklistDto } from './preparation.dto';
 import { MeetingChecklist, MeetingEquipmentTest } from './preparation.entity';
+import { toRef } from '../../../platform/org/refs';
 
 /** Meeting equipment (audio, projector, microphones, video) is repaired as network and IT. */
 const EQUIPMENT_REPAIR_CATEGORY = 'network' as const;
@@ -22,8 +23,6 @@ const EQUIPMENT_NAMES: Record<EquipmentTestItem, string> = {
   microphones: '话筒',
   'video-conference': '视频会议设备',
 };
-
-const ref = (u: { id: string; name: string } | null | undefined) => (u ? { id: u.id, name: u.name } : null);
 
 /**
  * The preparation checklist (会前准备, MTG-4): environment, special setup (banner, name cards),
@@ -64,7 +63,7 @@ export class PreparationService {
       bannerText: checklist?.bannerText ?? null,
       nameCardsPrinted: checklist?.nameCardsPrinted ?? false,
       backupEquipmentReady: checklist?.backupEquipmentReady ?? false,
-      dutyPerson: ref(checklist?.dutyPerson),
+      dutyPerson: toRef(checklist?.dutyPerson),
       itemsToTest: this.itemsToTest(equipment),
       equipmentTests: tests
         .sort((a, b) => order(a.item) - order(b.item))
@@ -73,7 +72,7 @@ export class PreparationService {
           result: t.result,
           remark: t.remark,
           needsMaintenance: t.needsMaintenance,
-          testedBy: ref(t.testedBy)!,
+          testedBy: toRef(t.testedBy)!,
           testedAt: t.testedAt.toISOString(),
         })),
       needsMaintenance: tests.some((t) => t.needsMaintenance),

@@ -23,7 +23,6 @@ import { escapeLike } from '../../../platform/http/sql';
 import { InboxService } from '../../../platform/inbox/inbox.service';
 import { JobsService } from '../../../platform/jobs/jobs.service';
 import { NotificationsService } from '../../../platform/notifications/notifications.service';
-import type { RefDto } from '../../../platform/org/org.dto';
 import { MEETING } from '../bookings/bookings.service';
 import { Meeting } from '../meetings/meeting.entity';
 import type {
@@ -36,13 +35,13 @@ import type {
   TaskProgressDto,
 } from './resolution.dto';
 import { MeetingResolution, MeetingResolutionTask, MeetingResolutionTaskUpdate } from './resolution.entity';
+import { toRefOrDash } from '../../../platform/org/refs';
 
 /** The inbox source type of a resolution task (落实任务). */
 export const RESOLUTION_TASK = 'meeting-resolution-task';
 /** Daily: reminders of tasks past their deadline (MTG-9). */
 export const RESOLUTION_REMINDER_JOB = 'meeting-resolution-overdue-reminders';
 
-const ref = (u: { id: string; name: string } | undefined): RefDto => (u ? { id: u.id, name: u.name } : { id: '', name: '—' });
 const taskLink = (id: string) => `/meetings/resolution-tasks/${id}`;
 
 /**
@@ -180,7 +179,7 @@ export class ResolutionsService implements OnModuleInit {
         note: u.note,
         percent: u.percent,
         status: u.status,
-        recordedBy: ref(u.recordedBy),
+        recordedBy: toRefOrDash(u.recordedBy),
         recordedAt: u.recordedAt.toISOString(),
       })),
       canUpdate: task.ownerId === me.id || (await this.access.canChange(me, meetingRef, manager)),
@@ -420,7 +419,7 @@ export class ResolutionsService implements OnModuleInit {
     return {
       id: t.id,
       resolutionId: t.resolutionId,
-      owner: ref(t.owner),
+      owner: toRefOrDash(t.owner),
       description: t.description,
       dueOn: t.dueOn,
       status: t.status,
