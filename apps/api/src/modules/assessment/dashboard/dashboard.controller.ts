@@ -19,7 +19,8 @@ export class DashboardController {
   @ApiOperation({
     operationId: 'getDashboard',
     summary: 'The director’s dashboard',
-    description: 'ASM-8, ASM-1, REQ-4: monthly figures of the last 12 months, open and overdue items by module, the month’s service times; each a chart and its table.',
+    description:
+      'ASM-8, ASM-1, REQ-4: monthly figures of the last 12 months, open and overdue items by module, the month’s service times; each a chart and its table.',
   })
   @ApiOkResponse({ type: DashboardDto })
   @ApiErrors(400, 403)
@@ -29,11 +30,18 @@ export class DashboardController {
 
   @Get('export')
   @Authenticated({ permission: PERMISSIONS.ASSESSMENT_DASHBOARD_VIEW })
-  @ApiOperation({ operationId: 'exportDashboardPanel', summary: 'One chart’s table as Excel', description: 'ASM-8: the table behind one panel.' })
+  @ApiOperation({
+    operationId: 'exportDashboardPanel',
+    summary: 'One chart’s table as Excel',
+    description: 'ASM-8: the table behind one panel.',
+  })
   @ApiProduces(XLSX_MIME)
   @ApiOkResponse({ schema: { type: 'string', format: 'binary' } })
   @ApiErrors(400, 403)
-  async exportDashboardPanel(@Query() query: ExportDashboardPanelDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<StreamableFile> {
+  async exportDashboardPanel(
+    @Query() query: ExportDashboardPanelDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<StreamableFile> {
     const { buffer, month } = await this.dashboard.exportPanel(query.panel, query.month);
     void reply.header('cache-control', 'private, no-store');
     return new StreamableFile(buffer, { type: XLSX_MIME, disposition: `attachment; filename="dashboard-${query.panel}-${month}.xlsx"` });

@@ -75,7 +75,11 @@ export class DashboardService {
     const dashboard = await this.dashboard(month);
     const panel = dashboard.panels.find((p) => p.key === key)!;
     const categoryLabel = (c: string) =>
-      key === 'open-items' ? summaryLabel(OPEN_ITEM_LABELS, c, 'zh-CN') : key === 'service-times' ? summaryLabel(SERVICE_KIND_LABELS, c, 'zh-CN') : c;
+      key === 'open-items'
+        ? summaryLabel(OPEN_ITEM_LABELS, c, 'zh-CN')
+        : key === 'service-times'
+          ? summaryLabel(SERVICE_KIND_LABELS, c, 'zh-CN')
+          : c;
     const seriesLabel = (s: string) => SUMMARY_FIGURE_LABELS[s]?.['zh-CN'] ?? summaryLabel(DASHBOARD_SERIES_LABELS, s, 'zh-CN');
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet(summaryLabel(DASHBOARD_PANEL_LABELS, key, 'zh-CN').slice(0, 31));

@@ -27,5 +27,9 @@ export function figuresOf<T extends { [K in keyof T]: number | null }>(
   values: T,
   units: { [K in keyof T]: SummaryFigure['unit'] },
 ): SummaryFigure[] {
-  return (Object.keys(units) as (keyof T & string)[]).map((name) => ({ key: `${section}.${name}`, unit: units[name], value: values[name] ?? null }));
+  return (Object.keys(units) as (keyof T & string)[]).map((name) => ({
+    key: `${section}.${name}`,
+    unit: units[name],
+    value: values[name] ?? null,
+  }));
 }

@@ -8,14 +8,7 @@ import { ApiErrors } from '../../../platform/http/api-responses';
 import { Paginated } from '../../../platform/http/pagination';
 import { UUID_PARAM } from '../../../platform/http/params';
 import { Ctx, type RequestContext } from '../../../platform/http/request-context';
-import {
-  OpenSummaryDto,
-  QuerySummariesDto,
-  ReturnSummaryDto,
-  SummaryDto,
-  VersionedSummaryDto,
-  WriteNarrativeDto,
-} from './summaries.dto';
+import { OpenSummaryDto, QuerySummariesDto, ReturnSummaryDto, SummaryDto, VersionedSummaryDto, WriteNarrativeDto } from './summaries.dto';
 import { SummariesService } from './summaries.service';
 import { summaryDocx, summaryXlsx } from './summary-export';
 
@@ -54,7 +47,11 @@ export class SummariesController {
 
   @Get(':id')
   @Authenticated({ permission: MANAGE })
-  @ApiOperation({ operationId: 'getSummary', summary: 'A monthly summary', description: 'ASM-1, REQ-4: the compiled figures, narrative and review.' })
+  @ApiOperation({
+    operationId: 'getSummary',
+    summary: 'A monthly summary',
+    description: 'ASM-1, REQ-4: the compiled figures, narrative and review.',
+  })
   @ApiOkResponse({ type: SummaryDto })
   @ApiErrors(400, 403, 404)
   getSummary(@Param('id', UUID_PARAM) id: string, @Ctx() ctx: RequestContext): Promise<SummaryDto> {
@@ -77,10 +74,18 @@ export class SummariesController {
 
   @Patch(':id')
   @Authenticated({ permission: MANAGE })
-  @ApiOperation({ operationId: 'writeSummaryNarrative', summary: 'Write the office’s narrative', description: 'ASM-1: only while a draft.' })
+  @ApiOperation({
+    operationId: 'writeSummaryNarrative',
+    summary: 'Write the office’s narrative',
+    description: 'ASM-1: only while a draft.',
+  })
   @ApiOkResponse({ type: SummaryDto })
   @ApiErrors(400, 403, 404, 409)
-  writeSummaryNarrative(@Param('id', UUID_PARAM) id: string, @Body() dto: WriteNarrativeDto, @Ctx() ctx: RequestContext): Promise<SummaryDto> {
+  writeSummaryNarrative(
+    @Param('id', UUID_PARAM) id: string,
+    @Body() dto: WriteNarrativeDto,
+    @Ctx() ctx: RequestContext,
+  ): Promise<SummaryDto> {
     return this.summaries.write(id, dto, ctx);
   }
 
@@ -97,7 +102,11 @@ export class SummariesController {
   @Post(':id/approve')
   @HttpCode(200)
   @Authenticated({ permission: REVIEW })
-  @ApiOperation({ operationId: 'approveSummary', summary: 'Approve a submitted summary', description: 'ASM-1: the director; submitted → approved.' })
+  @ApiOperation({
+    operationId: 'approveSummary',
+    summary: 'Approve a submitted summary',
+    description: 'ASM-1: the director; submitted → approved.',
+  })
   @ApiOkResponse({ type: SummaryDto })
   @ApiErrors(400, 403, 404, 409)
   approveSummary(@Param('id', UUID_PARAM) id: string, @Body() dto: VersionedSummaryDto, @Ctx() ctx: RequestContext): Promise<SummaryDto> {
@@ -107,7 +116,11 @@ export class SummariesController {
   @Post(':id/return')
   @HttpCode(200)
   @Authenticated({ permission: REVIEW })
-  @ApiOperation({ operationId: 'returnSummary', summary: 'Return a summary with a reason', description: 'ASM-1: the director; submitted → draft.' })
+  @ApiOperation({
+    operationId: 'returnSummary',
+    summary: 'Return a summary with a reason',
+    description: 'ASM-1: the director; submitted → draft.',
+  })
   @ApiOkResponse({ type: SummaryDto })
   @ApiErrors(400, 403, 404, 409)
   returnSummary(@Param('id', UUID_PARAM) id: string, @Body() dto: ReturnSummaryDto, @Ctx() ctx: RequestContext): Promise<SummaryDto> {
@@ -126,25 +139,39 @@ export class SummariesController {
 
   @Get(':id/docx')
   @Authenticated({ permission: MANAGE })
-  @ApiOperation({ operationId: 'exportSummaryDocx', summary: 'The summary as DOCX', description: 'ASM-1: narrative, figures and REQ-4 times, in Chinese.' })
+  @ApiOperation({
+    operationId: 'exportSummaryDocx',
+    summary: 'The summary as DOCX',
+    description: 'ASM-1: narrative, figures and REQ-4 times, in Chinese.',
+  })
   @ApiProduces(DOCX)
   @ApiOkResponse({ schema: { type: 'string', format: 'binary' } })
   @ApiErrors(400, 403, 404)
   async exportSummaryDocx(@Param('id', UUID_PARAM) id: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<StreamableFile> {
     const summary = await this.summaries.load(id);
     void reply.header('cache-control', 'private, no-store');
-    return new StreamableFile(await summaryDocx(summary), { type: DOCX, disposition: `attachment; filename="summary-${summary.month}.docx"` });
+    return new StreamableFile(await summaryDocx(summary), {
+      type: DOCX,
+      disposition: `attachment; filename="summary-${summary.month}.docx"`,
+    });
   }
 
   @Get(':id/xlsx')
   @Authenticated({ permission: MANAGE })
-  @ApiOperation({ operationId: 'exportSummaryXlsx', summary: 'The summary as Excel', description: 'ASM-1: figures, REQ-4 times and narrative, one sheet each.' })
+  @ApiOperation({
+    operationId: 'exportSummaryXlsx',
+    summary: 'The summary as Excel',
+    description: 'ASM-1: figures, REQ-4 times and narrative, one sheet each.',
+  })
   @ApiProduces(XLSX_MIME)
   @ApiOkResponse({ schema: { type: 'string', format: 'binary' } })
   @ApiErrors(400, 403, 404)
   async exportSummaryXlsx(@Param('id', UUID_PARAM) id: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<StreamableFile> {
     const summary = await this.summaries.load(id);
     void reply.header('cache-control', 'private, no-store');
-    return new StreamableFile(await summaryXlsx(summary), { type: XLSX_MIME, disposition: `attachment; filename="summary-${summary.month}.xlsx"` });
+    return new StreamableFile(await summaryXlsx(summary), {
+      type: XLSX_MIME,
+      disposition: `attachment; filename="summary-${summary.month}.xlsx"`,
+    });
   }
 }

@@ -77,7 +77,12 @@ export class SummariesService implements OnModuleInit {
       if (inserted.length === 0) return null;
       const id = inserted[0].id;
       await this.storeCompile(manager, id, await this.compiler.compile(month));
-      await this.audit.record(manager, SYSTEM_CONTEXT, { action: 'assessment.summary.compile', objectType: SUMMARY, objectId: id, details: { month } });
+      await this.audit.record(manager, SYSTEM_CONTEXT, {
+        action: 'assessment.summary.compile',
+        objectType: SUMMARY,
+        objectId: id,
+        details: { month },
+      });
       return id;
     });
   }
@@ -92,7 +97,12 @@ export class SummariesService implements OnModuleInit {
       )) as { id: string }[];
       if (inserted.length === 0) throw conflict(SUMMARY_ERRORS.SUMMARY_EXISTS, `The summary of ${month} already exists`);
       await this.storeCompile(manager, inserted[0].id, await this.compiler.compile(month));
-      await this.audit.record(manager, ctx, { action: 'assessment.summary.open', objectType: SUMMARY, objectId: inserted[0].id, details: { month } });
+      await this.audit.record(manager, ctx, {
+        action: 'assessment.summary.open',
+        objectType: SUMMARY,
+        objectId: inserted[0].id,
+        details: { month },
+      });
       return inserted[0].id;
     });
     return this.get(id, ctx.actor!);
@@ -104,7 +114,12 @@ export class SummariesService implements OnModuleInit {
       const summary = await this.lockForMove(manager, id, 'compile');
       const snapshot = await this.compiler.compile(summary.month);
       await updateVersioned(manager, MonthlySummary, id, dto.version, { figures: snapshot, compiledAt: new Date() }, SUMMARY);
-      await this.audit.record(manager, ctx, { action: 'assessment.summary.compile', objectType: SUMMARY, objectId: id, details: { month: summary.month } });
+      await this.audit.record(manager, ctx, {
+        action: 'assessment.summary.compile',
+        objectType: SUMMARY,
+        objectId: id,
+        details: { month: summary.month },
+      });
     });
     return this.get(id, ctx.actor!);
   }
@@ -172,7 +187,14 @@ export class SummariesService implements OnModuleInit {
   ): Promise<SummaryDto> {
     await this.dataSource.transaction(async (manager) => {
       const summary = await this.lockForMove(manager, id, action);
-      await updateVersioned(manager, MonthlySummary, id, version, { status: nextSummaryStatus(summary.status, action), ...changes }, SUMMARY);
+      await updateVersioned(
+        manager,
+        MonthlySummary,
+        id,
+        version,
+        { status: nextSummaryStatus(summary.status, action), ...changes },
+        SUMMARY,
+      );
       await this.audit.record(manager, ctx, {
         action: `assessment.summary.${action}`,
         objectType: SUMMARY,
@@ -188,7 +210,10 @@ export class SummariesService implements OnModuleInit {
     const summary = await manager.findOne(MonthlySummary, { where: { id }, lock: { mode: 'pessimistic_write' } });
     if (!summary) throw notFound('summary');
     if (!nextSummaryStatus(summary.status, action)) {
-      throw conflict(SUMMARY_ERRORS.SUMMARY_ILLEGAL_MOVE, `A summary that is ${summary.status} cannot be ${action === 'write' ? 'written' : action}ed`);
+      throw conflict(
+        SUMMARY_ERRORS.SUMMARY_ILLEGAL_MOVE,
+        `A summary that is ${summary.status} cannot be ${action === 'write' ? 'written' : action}ed`,
+      );
     }
     return summary;
   }

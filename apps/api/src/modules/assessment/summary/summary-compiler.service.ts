@@ -30,7 +30,10 @@ export class SummaryCompilerService {
 
   periodOf(month: string): FiguresPeriod {
     const zone = this.config.schoolTimeZone;
-    return { from: schoolTimeToInstant(`${month}-01`, '00:00:00', zone), to: schoolTimeToInstant(`${nextMonth(month)}-01`, '00:00:00', zone) };
+    return {
+      from: schoolTimeToInstant(`${month}-01`, '00:00:00', zone),
+      to: schoolTimeToInstant(`${nextMonth(month)}-01`, '00:00:00', zone),
+    };
   }
 
   /** The month the school is in now, e.g. 2026-12. */

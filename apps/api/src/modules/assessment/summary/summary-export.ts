@@ -21,7 +21,14 @@ export function monthTitle(month: string): string {
   return `${year}年${Number(m)}月`;
 }
 
-const SERVICE_HEADERS = ['工作类别', '完成件数', '响应时长中位数（小时）', '响应时长P90（小时）', '办理时长中位数（小时）', '办理时长P90（小时）'];
+const SERVICE_HEADERS = [
+  '工作类别',
+  '完成件数',
+  '响应时长中位数（小时）',
+  '响应时长P90（小时）',
+  '办理时长中位数（小时）',
+  '办理时长P90（小时）',
+];
 const serviceRow = (r: ServiceTimeRow) => [
   summaryLabel(SERVICE_KIND_LABELS, r.kind, ZH),
   r.completed,
@@ -42,13 +49,21 @@ export async function summaryDocx(summary: MonthlySummary): Promise<Buffer> {
   const table = (header: string[], rows: (string | number)[][]) =>
     new Table({
       width: { size: 100, type: WidthType.PERCENTAGE },
-      rows: [new TableRow({ children: header.map((h) => cell(h, true)) }), ...rows.map((r) => new TableRow({ children: r.map((v) => cell(v)) }))],
+      rows: [
+        new TableRow({ children: header.map((h) => cell(h, true)) }),
+        ...rows.map((r) => new TableRow({ children: r.map((v) => cell(v)) })),
+      ],
     });
-  const heading = (value: string) => new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun({ text: value, font, size: 28, bold: true })] });
+  const heading = (value: string) =>
+    new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun({ text: value, font, size: 28, bold: true })] });
   const snapshot = summary.figures ?? emptySnapshot(summary.month);
   const title = `学校办公室${monthTitle(summary.month)}工作总结`;
   const children = [
-    new Paragraph({ alignment: AlignmentType.CENTER, heading: HeadingLevel.TITLE, children: [new TextRun({ text: title, font, size: 40 })] }),
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      heading: HeadingLevel.TITLE,
+      children: [new TextRun({ text: title, font, size: 40 })],
+    }),
     new Paragraph({ children: [text(`状态：${SUMMARY_STATUS_LABELS[summary.status][ZH]}`)] }),
     heading('一、工作概述'),
     ...(summary.narrative.trim() ? summary.narrative.split(/\n+/) : ['（未填写）']).map(
