@@ -68,6 +68,28 @@ describe('assessment: monthly summary, service figures and dashboard', () => {
     await move(d, '2026-04-01 00:30+08', null, null, null);
   }
 
+  async function seedOutgoing(): Promise<void> {
+    // Drafted through the API; issuing (印发) is the end of a long flow, so its distribution rows are inserted.
+    const draft = async (title: string, created: string) => {
+      const res = await t.http
+        .post('/api/v1/documents/outgoing')
+        .set(as(clerk))
+        .send({ docType: 'notice', direction: 'downward', title, body: '各处室：现就有关事项通知如下……', mainRecipients: ['各处室'] })
+        .expect(201);
+      await t.sql(`UPDATE outgoing_documents SET created_at = $2 WHERE id = $1`, [res.body.id, created]);
+      return res.body.id as string;
+    };
+    const first = await draft(unique('关于做好清明节期间安全工作的通知'), '2026-03-03 10:00+08');
+    await draft(unique('关于开展春季运动会的通知'), '2026-03-25 10:00+08');
+    const february = await draft(unique('关于寒假值班安排的通知'), '2026-02-10 10:00+08');
+    // The March one goes to two recipients on two days: one document issued. The February one is issued in April.
+    await t.sql(
+      `INSERT INTO outgoing_document_distributions (document_id, kind, org_name, distributed_at) VALUES
+         ($1, 'main', '各处室', '2026-03-12 09:00+08'), ($1, 'cc', '区教育局', '2026-03-13 09:00+08'), ($2, 'main', '各处室', '2026-04-02 09:00+08')`,
+      [first, february],
+    );
+  }
+
   async function seedSuggestion(fields: {
     hotline?: boolean;
     received: string;
@@ -202,6 +224,7 @@ describe('assessment: monthly summary, service figures and dashboard', () => {
     school = await createSmallSchool(t, admin, 1);
     teacher = await createStaff(t, admin, { roles: ['staff'], departmentId: school.departmentId, name: '钱老师' });
     await seedIncoming();
+    await seedOutgoing();
     // Answered in 2 h (closed after 24 h), on time; a hotline call answered in 120 h (closed after 132 h), late; one still open.
     await seedSuggestion({
       received: '2026-03-03 08:00+08',
@@ -235,8 +258,8 @@ describe('assessment: monthly summary, service figures and dashboard', () => {
       'documents.incomingRouted': 2,
       'documents.incomingHandled': 2,
       'documents.incomingOnTimeRate': 50,
-      'documents.outgoingDrafted': 0,
-      'documents.outgoingIssued': 0,
+      'documents.outgoingDrafted': 2,
+      'documents.outgoingIssued': 1,
       'meetings.served': 2,
       // present + late of the 5 whose attendance was taken; 5 of 6 invited replied.
       'meetings.attendanceRate': 60,
@@ -415,7 +438,7 @@ describe('assessment: monthly summary, service figures and dashboard', () => {
     expect(text).toContain('下月重点：清明节安全工作');
     expect(text).toMatch(/收文按期办结率\s*50%/);
     expect(text).toMatch(/会议出席率\s*60%/);
-    expect(text).toMatch(/发文拟稿\s*0/);
+    expect(text).toMatch(/发文拟稿\s*2/);
 
     const xlsx = await t.http.get(`/api/v1/assessment/summaries/${march.id}/xlsx`).set(as(clerk)).buffer(true).parse(binary).expect(200);
     const workbook = new ExcelJS.Workbook();
