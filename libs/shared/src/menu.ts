@@ -137,6 +137,8 @@ export const MENU: MenuModule[] = [
     items: [
       { path: '/assessment/training', labelKey: 'training.menu.training', permission: PERMISSIONS.ASSESSMENT_TRAINING_MANAGE },
       { path: '/assessment/suggestions', labelKey: 'suggestions.menu', permission: PERMISSIONS.ASSESSMENT_SUGGESTIONS_MANAGE },
+      { path: '/assessment/summaries', labelKey: 'summary.menu', permission: PERMISSIONS.ASSESSMENT_SUMMARY_MANAGE },
+      { path: '/assessment/dashboard', labelKey: 'dashboard.menu', permission: PERMISSIONS.ASSESSMENT_DASHBOARD_VIEW },
     ],
   },
   {

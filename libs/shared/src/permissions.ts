@@ -128,6 +128,12 @@ export const PERMISSIONS = {
   INFO_OUT_OF_OFFICE_RECORD: 'information.out-of-office.record',
   /** Organise event logistics (活动后勤, LOG-11): create events, see every event, reserve and issue stock for them, reconcile. */
   LOGISTICS_EVENTS_MANAGE: 'logistics.events.manage',
+  /** Compile the monthly work summary, write the office's narrative and submit it (月度工作总结, ASM-1, REQ-4). */
+  ASSESSMENT_SUMMARY_MANAGE: 'assessment.summary.manage',
+  /** Review the monthly summary: approve, return with a reason, archive (ASM-1). */
+  ASSESSMENT_SUMMARY_REVIEW: 'assessment.summary.review',
+  /** See the director's dashboard of the office's figures (ASM-8). */
+  ASSESSMENT_DASHBOARD_VIEW: 'assessment.dashboard.view',
 } as const;
 
 export type Permission = (typeof PERMISSIONS)[keyof typeof PERMISSIONS];
@@ -207,4 +213,7 @@ export const PERMISSION_LABELS: Record<Permission, { 'zh-CN': string; en: string
   'information.reception.manage': { 'zh-CN': '来访接待与值班', en: 'Visitor reception and duty roster' },
   'information.out-of-office.record': { 'zh-CN': '外出登记', en: 'Record one’s own out-of-office entries' },
   'logistics.events.manage': { 'zh-CN': '活动后勤管理', en: 'Organise event logistics' },
+  'assessment.summary.manage': { 'zh-CN': '月度工作总结编制', en: 'Compile the monthly work summary' },
+  'assessment.summary.review': { 'zh-CN': '月度工作总结审核', en: 'Review the monthly work summary' },
+  'assessment.dashboard.view': { 'zh-CN': '查看工作看板', en: 'See the director’s dashboard' },
 };

@@ -91,6 +91,10 @@ export const SEEDED_ROLES = [
       PERMISSIONS.LOGISTICS_PURCHASING_MANAGE,
       // 活动后勤 (LOG-11): the office organises the school's events.
       PERMISSIONS.LOGISTICS_EVENTS_MANAGE,
+      // 月度工作总结 and 看板 (ASM-1, ASM-8): the director compiles, reviews and watches the figures.
+      PERMISSIONS.ASSESSMENT_SUMMARY_MANAGE,
+      PERMISSIONS.ASSESSMENT_SUMMARY_REVIEW,
+      PERMISSIONS.ASSESSMENT_DASHBOARD_VIEW,
     ],
   },
   {
@@ -117,6 +121,8 @@ export const SEEDED_ROLES = [
       PERMISSIONS.LOGISTICS_PURCHASING_MANAGE,
       // 活动后勤 (LOG-11).
       PERMISSIONS.LOGISTICS_EVENTS_MANAGE,
+      // 月度工作总结 (ASM-1): the clerk compiles the month and drafts the narrative.
+      PERMISSIONS.ASSESSMENT_SUMMARY_MANAGE,
     ],
   },
   {
@@ -134,6 +140,8 @@ export const SEEDED_ROLES = [
       PERMISSIONS.MEETINGS_BOOK,
       PERMISSIONS.MEETINGS_ORGANISE,
       PERMISSIONS.MEETINGS_RESOLUTIONS_REPORT,
+      // 看板 (ASM-8): leaders see the office's figures.
+      PERMISSIONS.ASSESSMENT_DASHBOARD_VIEW,
     ],
   },
   {

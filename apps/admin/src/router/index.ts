@@ -371,6 +371,19 @@ export const routes: RouteRecordRaw[] = [
         component: () => import('../views/assessment/suggestions/SuggestionsView.vue'),
         meta: { titleKey: 'suggestions.menu' },
       },
+      // The monthly work summary (ASM-1, REQ-4) and the director's dashboard (ASM-8).
+      {
+        path: 'assessment/summaries',
+        name: 'summaries',
+        component: () => import('../views/assessment/summary/SummariesView.vue'),
+        meta: { permission: PERMISSIONS.ASSESSMENT_SUMMARY_MANAGE, titleKey: 'summary.menu' },
+      },
+      {
+        path: 'assessment/dashboard',
+        name: 'dashboard',
+        component: () => import('../views/assessment/dashboard/DashboardView.vue'),
+        meta: { permission: PERMISSIONS.ASSESSMENT_DASHBOARD_VIEW, titleKey: 'dashboard.menu' },
+      },
       // Purchasing (LOG-2–LOG-4): monthly demand, purchase lists with quotes, approval, order and receiving, suppliers.
       {
         path: 'logistics/demand',

@@ -17,6 +17,8 @@ import { purchasing } from './purchasing';
 import { supplies } from './supplies';
 import { reception } from './reception';
 import { logisticsEvents } from './logisticsEvents';
+import { summary } from './summary';
+import { dashboard } from './dashboard';
 
 /** English; typed against zh-CN so that a missing or extra key fails the typecheck. */
 const en: MessageSchema = {
@@ -644,6 +646,8 @@ const en: MessageSchema = {
     VISIT_SIGNED_OUT: 'The visitor has signed out already',
     VISITOR_QUESTION_ANSWERED: 'The question is answered already',
     RECEPTION_SLOT_TAKEN: 'Someone is on duty in that slot already',
+    SUMMARY_ILLEGAL_MOVE: 'The summary’s status does not allow this',
+    SUMMARY_EXISTS: 'That month already has its summary',
   },
   backups: {
     menu: 'Backups',
@@ -1085,6 +1089,8 @@ const en: MessageSchema = {
   supplies,
   reception,
   logisticsEvents,
+  summary,
+  dashboard,
 };
 
 export default en;

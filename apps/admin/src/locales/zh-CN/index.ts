@@ -16,6 +16,8 @@ import { purchasing } from './purchasing';
 import { supplies } from './supplies';
 import { reception } from './reception';
 import { logisticsEvents } from './logisticsEvents';
+import { summary } from './summary';
+import { dashboard } from './dashboard';
 
 /** Simplified Chinese, the panel's first language. Every other locale must have exactly these keys. */
 const zhCN = {
@@ -643,6 +645,8 @@ const zhCN = {
     VISIT_SIGNED_OUT: '该来访人已登记离开',
     VISITOR_QUESTION_ANSWERED: '该问题已答复',
     RECEPTION_SLOT_TAKEN: '该时段已有人值班',
+    SUMMARY_ILLEGAL_MOVE: '该总结当前状态下不能进行此操作',
+    SUMMARY_EXISTS: '该月份的工作总结已存在',
   },
   backups: {
     menu: '数据备份',
@@ -1079,6 +1083,8 @@ const zhCN = {
   supplies,
   reception,
   logisticsEvents,
+  summary,
+  dashboard,
 };
 
 export default zhCN;

@@ -1,8 +1,21 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { DocumentsModule } from '../documents/documents.module';
+import { InformationModule } from '../information/information.module';
+import { LogisticsModule } from '../logistics/logistics.module';
+import { MeetingsModule } from '../meetings/meetings.module';
+import { DashboardController } from './dashboard/dashboard.controller';
+import { DashboardService } from './dashboard/dashboard.service';
 import { Suggestion } from './suggestions/suggestion.entity';
+import { SuggestionFiguresService } from './suggestions/suggestion-figures.service';
 import { PublicSuggestionsController, SuggestionsController } from './suggestions/suggestions.controller';
 import { SuggestionsService } from './suggestions/suggestions.service';
+import { FIGURES_PROVIDERS, type FiguresProvider } from './summary/figures-provider';
+import { MonthlySummary } from './summary/monthly-summary.entity';
+import { SUMMARY_FIGURES_PROVIDERS } from './summary/providers';
+import { SummariesController } from './summary/summaries.controller';
+import { SummariesService } from './summary/summaries.service';
+import { SummaryCompilerService } from './summary/summary-compiler.service';
 import { TrainingRecordsService } from './training/training-records.service';
 import { TrainingController } from './training/training.controller';
 import { TRAINING_ENTITIES } from './training/training.entities';
@@ -12,11 +25,33 @@ import { TrainingService } from './training/training.service';
  * Assessment (考核, guide 四 and 五). ASM-6's training records (培训) in training/; suggestions and
  * the hotline (意见箱/热线, ASM-4) in suggestions/; the assessment issue adds the rest. TrainingRecordsService is the query other modules use
  * ("had confidentiality training this quarter", the gate of classified lending, ADM-10).
+ * The monthly summary (ASM-1, REQ-4) and the dashboard (ASM-8) read the other modules only through
+ * their exported figures services, one figures provider per section (summary/providers).
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([...TRAINING_ENTITIES, Suggestion])],
-  controllers: [TrainingController, SuggestionsController, PublicSuggestionsController],
-  providers: [TrainingService, TrainingRecordsService, SuggestionsService],
+  imports: [
+    TypeOrmModule.forFeature([...TRAINING_ENTITIES, Suggestion, MonthlySummary]),
+    DocumentsModule,
+    MeetingsModule,
+    InformationModule,
+    LogisticsModule,
+  ],
+  controllers: [TrainingController, SuggestionsController, PublicSuggestionsController, SummariesController, DashboardController],
+  providers: [
+    TrainingService,
+    TrainingRecordsService,
+    SuggestionsService,
+    SuggestionFiguresService,
+    ...SUMMARY_FIGURES_PROVIDERS,
+    {
+      provide: FIGURES_PROVIDERS,
+      useFactory: (...providers: FiguresProvider[]) => providers,
+      inject: SUMMARY_FIGURES_PROVIDERS,
+    },
+    SummaryCompilerService,
+    SummariesService,
+    DashboardService,
+  ],
   exports: [TrainingRecordsService],
 })
 export class AssessmentModule {}

@@ -22,6 +22,7 @@ import {
 } from './outgoing/outgoing.entity';
 import { OutgoingService } from './outgoing/outgoing.service';
 import { OutgoingRecords } from './outgoing/outgoing.records';
+import { DocumentFiguresService } from './figures/document-figures.service';
 
 /** Documents (公文, guide 二(二) and 三(一)): incoming (收文) and outgoing (发文) documents, filing, inventory, search. */
 @Module({
@@ -51,8 +52,10 @@ import { OutgoingRecords } from './outgoing/outgoing.records';
     OutgoingNumbersService,
     // 发文 as records: inventory, filing and destruction (DOC-9 to DOC-11).
     OutgoingRecords,
+    // Figures for the monthly summary and the dashboard (ASM-1, REQ-4, ASM-8).
+    DocumentFiguresService,
   ],
   // FilingService: the archive (administration, DOC-11) lists, describes and files documents through it.
-  exports: [IncomingService, FilingService, OutgoingService],
+  exports: [IncomingService, FilingService, OutgoingService, DocumentFiguresService],
 })
 export class DocumentsModule {}

@@ -23,6 +23,7 @@ import { CoverService } from './cover/cover.service';
 import { RECEPTION_ENTITIES } from './reception.entities';
 import { VisitorsController } from './visitors/visitors.controller';
 import { VisitorsService } from './visitors/visitors.service';
+import { NoticeFiguresService } from './figures/notice-figures.service';
 
 /**
  * Information (信息, guide 二(一)3, 二(四), 三(三)): desensitisation (INF-2), the check every published
@@ -57,7 +58,8 @@ import { VisitorsService } from './visitors/visitors.service';
     CoverService,
     CollectionService,
     CommentsService,
+    NoticeFiguresService,
   ],
-  exports: [DesensitisationService, NoticesService],
+  exports: [DesensitisationService, NoticesService, NoticeFiguresService],
 })
 export class InformationModule {}

@@ -31,6 +31,7 @@ import { MinutesService } from './minutes/minutes.service';
 import { ResolutionsController } from './resolutions/resolutions.controller';
 import { MeetingResolution, MeetingResolutionTask, MeetingResolutionTaskUpdate } from './resolutions/resolution.entity';
 import { ResolutionsService } from './resolutions/resolutions.service';
+import { MeetingFiguresService } from './figures/meeting-figures.service';
 
 /**
  * Meetings (会议服务, guide 二(三) and 三(二)), part 1: rooms and bookings (MTG-1), meetings with
@@ -91,7 +92,9 @@ import { ResolutionsService } from './resolutions/resolutions.service';
     MinutesService,
     ResolutionsService,
     CoordinationService,
+    // Figures for the monthly summary and the dashboard (ASM-1, ASM-8).
+    MeetingFiguresService,
   ],
-  exports: [BookingsService, MeetingsService],
+  exports: [BookingsService, MeetingsService, MeetingFiguresService],
 })
 export class MeetingsModule {}
