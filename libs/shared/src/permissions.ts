@@ -128,6 +128,12 @@ export const PERMISSIONS = {
   INFO_OUT_OF_OFFICE_RECORD: 'information.out-of-office.record',
   /** Organise event logistics (活动后勤, LOG-11): create events, see every event, reserve and issue stock for them, reconcile. */
   LOGISTICS_EVENTS_MANAGE: 'logistics.events.manage',
+  /** Run improvement (整改, ASM-5): record problems and root causes, set measures, evaluate the effect; promote suggestions to problems. */
+  ASSESSMENT_IMPROVEMENT_MANAGE: 'assessment.improvement.manage',
+  /** Keep the incident register (突发情况, REQ-5) and write post-incident reviews whose lessons become improvement measures. */
+  ASSESSMENT_INCIDENTS_MANAGE: 'assessment.incidents.manage',
+  /** Configure escalation routing (问题上报, REQ-1) and oversee every escalation and support request between departments (REQ-2). */
+  ASSESSMENT_ESCALATIONS_MANAGE: 'assessment.escalations.manage',
 } as const;
 
 export type Permission = (typeof PERMISSIONS)[keyof typeof PERMISSIONS];
@@ -207,4 +213,7 @@ export const PERMISSION_LABELS: Record<Permission, { 'zh-CN': string; en: string
   'information.reception.manage': { 'zh-CN': '来访接待与值班', en: 'Visitor reception and duty roster' },
   'information.out-of-office.record': { 'zh-CN': '外出登记', en: 'Record one’s own out-of-office entries' },
   'logistics.events.manage': { 'zh-CN': '活动后勤管理', en: 'Organise event logistics' },
+  'assessment.improvement.manage': { 'zh-CN': '整改管理', en: 'Run improvement' },
+  'assessment.incidents.manage': { 'zh-CN': '突发情况登记与总结', en: 'Keep the incident register and reviews' },
+  'assessment.escalations.manage': { 'zh-CN': '问题上报路由与督办（含部门协作）', en: 'Route escalations and oversee support requests' },
 };

@@ -91,6 +91,10 @@ export const SEEDED_ROLES = [
       PERMISSIONS.LOGISTICS_PURCHASING_MANAGE,
       // 活动后勤 (LOG-11): the office organises the school's events.
       PERMISSIONS.LOGISTICS_EVENTS_MANAGE,
+      // 整改, 突发情况, 问题上报与部门协作 (ASM-5, REQ-5, REQ-1, REQ-2): the office runs and oversees them.
+      PERMISSIONS.ASSESSMENT_IMPROVEMENT_MANAGE,
+      PERMISSIONS.ASSESSMENT_INCIDENTS_MANAGE,
+      PERMISSIONS.ASSESSMENT_ESCALATIONS_MANAGE,
     ],
   },
   {
@@ -117,6 +121,10 @@ export const SEEDED_ROLES = [
       PERMISSIONS.LOGISTICS_PURCHASING_MANAGE,
       // 活动后勤 (LOG-11).
       PERMISSIONS.LOGISTICS_EVENTS_MANAGE,
+      // 整改, 突发情况, 问题上报与部门协作 (ASM-5, REQ-5, REQ-1, REQ-2): the office runs and oversees them.
+      PERMISSIONS.ASSESSMENT_IMPROVEMENT_MANAGE,
+      PERMISSIONS.ASSESSMENT_INCIDENTS_MANAGE,
+      PERMISSIONS.ASSESSMENT_ESCALATIONS_MANAGE,
     ],
   },
   {
