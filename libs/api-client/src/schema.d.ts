@@ -1008,6 +1008,318 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/assessment/escalation-routes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The routing table
+     * @description REQ-1: every category with its leader and working days to answer.
+     */
+    get: operations['listEscalationRoutes'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/assessment/escalation-routes/{category}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * Set the leader of a category
+     * @description REQ-1: later reports of the category go to this leader, due within these working days.
+     */
+    put: operations['setEscalationRoute'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/assessment/escalations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List escalations
+     * @description REQ-1: one’s own reports and those routed to one; the office sees all. Filters: status, category, overdue.
+     */
+    get: operations['listEscalations'];
+    put?: never;
+    /**
+     * Report a problem to the leadership (问题上报)
+     * @description REQ-1: routed by category to its leader’s inbox; 409 ESCALATION_UNROUTED while the category has no leader.
+     */
+    post: operations['reportEscalation'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/assessment/escalations/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * An escalation
+     * @description REQ-1: 404 unless it is yours, routed to you, or you are the office.
+     */
+    get: operations['getEscalation'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/assessment/escalations/{id}/answer': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Answer an escalation
+     * @description REQ-1: the leader it was routed to.
+     */
+    post: operations['answerEscalation'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/assessment/improvement/problems': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List improvement problems
+     * @description ASM-5: the office sees all; a measure owner the problems of their measures. Filters: status, source, overdue.
+     */
+    get: operations['listImprovementProblems'];
+    put?: never;
+    /**
+     * Record a problem to improve (整改问题)
+     * @description ASM-5: a problem with its source (evaluation, questionnaire, suggestion, inspection, audit, incident review).
+     */
+    post: operations['createImprovementProblem'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/assessment/improvement/problems/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * An improvement problem with its measures
+     * @description ASM-5.
+     */
+    get: operations['getImprovementProblem'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/assessment/improvement/problems/{id}/analyse': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Record the root cause (根本原因分析)
+     * @description ASM-5.
+     */
+    post: operations['analyseImprovementProblem'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/assessment/improvement/problems/{id}/close': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Effect evaluated: effective, close
+     * @description ASM-5: only once every measure is implemented.
+     */
+    post: operations['closeImprovementProblem'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/assessment/improvement/problems/{id}/measures': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Add measures, each with an owner and a deadline
+     * @description ASM-5: each measure opens an item in its owner’s inbox.
+     */
+    post: operations['addImprovementMeasures'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/assessment/improvement/problems/{id}/measures/{measureId}/report': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Report one’s measure implemented
+     * @description ASM-5: only the measure’s owner; closes their inbox item. The last one moves the problem to evaluation.
+     */
+    post: operations['reportImprovementMeasure'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/assessment/improvement/problems/{id}/reopen': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Effect evaluated: not effective, reopen
+     * @description ASM-5: further measures follow in the next round.
+     */
+    post: operations['reopenImprovementProblem'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/assessment/incidents': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The incident register
+     * @description REQ-5: newest first; by status, severity, text.
+     */
+    get: operations['listIncidents'];
+    put?: never;
+    /**
+     * Record an incident (突发情况)
+     * @description REQ-5: what, where, when, who handled it, steps taken, outcome, severity.
+     */
+    post: operations['recordIncident'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/assessment/incidents/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * An incident
+     * @description REQ-5.
+     */
+    get: operations['getIncident'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/assessment/incidents/{id}/review': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Write the post-incident review (事后总结)
+     * @description REQ-5, ASM-5: its lessons become the measures of a new improvement problem, in the same transaction.
+     */
+    post: operations['reviewIncident'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/assessment/suggestions': {
     parameters: {
       query?: never;
@@ -1122,6 +1434,110 @@ export interface paths {
      * @description ASM-4: once answered.
      */
     post: operations['closeSuggestion'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/assessment/suggestions/{id}/promote': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Promote it to an improvement problem (整改)
+     * @description ASM-4, ASM-5: once; the problem (source suggestion) and the suggestion link to each other; nothing of the submitter goes over.
+     */
+    post: operations['promoteSuggestion'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/assessment/support-requests': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List support requests
+     * @description REQ-2: those of one’s department (asked or asked of it); the office sees all. Filters: status, direction, breached.
+     */
+    get: operations['listSupportRequests'];
+    put?: never;
+    /**
+     * Ask another department for support
+     * @description REQ-2: from one’s own department; the target department’s head gets it in their inbox; deadline in hours or working days.
+     */
+    post: operations['requestSupport'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/assessment/support-requests/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A support request
+     * @description REQ-2: 404 outside the two departments and the office.
+     */
+    get: operations['getSupportRequest'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/assessment/support-requests/{id}/complete': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Mark a support request done
+     * @description REQ-2: the target department, after responding.
+     */
+    post: operations['completeSupportRequest'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/assessment/support-requests/{id}/respond': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Respond to a support request
+     * @description REQ-2: the target department; stops the response clock.
+     */
+    post: operations['respondSupportRequest'];
     delete?: never;
     options?: never;
     head?: never;
@@ -7325,6 +7741,10 @@ export interface components {
       /** @example 鸿运会展租赁公司 */
       supplier?: string;
     };
+    AddMeasuresDto: {
+      measures: components['schemas']['NewMeasureDto'][];
+      version: number;
+    };
     AddQuoteDto: {
       /** @example A4 70g 500张/包 */
       model: string;
@@ -7337,6 +7757,14 @@ export interface components {
     AddRehearsalCheckDto: {
       /** @example 音响试音 */
       text: string;
+    };
+    AnalyseProblemDto: {
+      rootCause: string;
+      version: number;
+    };
+    AnswerEscalationDto: {
+      answer: string;
+      version: number;
     };
     AnswerNoticeCommentDto: {
       /** @example 值班表已在附件中，请查阅。 */
@@ -7428,6 +7856,9 @@ export interface components {
         | 'information.reception.manage'
         | 'information.out-of-office.record'
         | 'logistics.events.manage'
+        | 'assessment.improvement.manage'
+        | 'assessment.incidents.manage'
+        | 'assessment.escalations.manage'
       )[];
       /** Format: date-time */
       revokedAt: string | null;
@@ -8284,6 +8715,9 @@ export interface components {
       photoIds?: string[];
       version: number;
     };
+    CompleteSupportRequestDto: {
+      version: number;
+    };
     ConfidentialityTrainingStatusDto: {
       /** @example 2 */
       quarter: number;
@@ -8456,6 +8890,9 @@ export interface components {
         | 'information.reception.manage'
         | 'information.out-of-office.record'
         | 'logistics.events.manage'
+        | 'assessment.improvement.manage'
+        | 'assessment.incidents.manage'
+        | 'assessment.escalations.manage'
       )[];
     };
     CreateArchiveCategoryDto: {
@@ -8794,6 +9231,15 @@ export interface components {
       /** Format: uuid */
       noticeId: string;
     };
+    CreateProblemDto: {
+      description: string;
+      /** @enum {string} */
+      source: 'evaluation' | 'questionnaire' | 'suggestion' | 'inspection' | 'audit' | 'incident_review';
+      /** Format: uuid */
+      sourceRefId?: string;
+      /** @example 午间食堂排队时间过长 */
+      title: string;
+    };
     CreateReceptionDutyDto: {
       /** Format: uuid */
       backupUserId?: string;
@@ -8891,6 +9337,9 @@ export interface components {
         | 'information.reception.manage'
         | 'information.out-of-office.record'
         | 'logistics.events.manage'
+        | 'assessment.improvement.manage'
+        | 'assessment.incidents.manage'
+        | 'assessment.escalations.manage'
       )[];
     };
     CreateRoomDto: {
@@ -9147,6 +9596,9 @@ export interface components {
         | 'information.reception.manage'
         | 'information.out-of-office.record'
         | 'logistics.events.manage'
+        | 'assessment.improvement.manage'
+        | 'assessment.incidents.manage'
+        | 'assessment.escalations.manage'
       )[];
       /** Format: date-time */
       revokedAt: string | null;
@@ -9573,6 +10025,41 @@ export interface components {
       /** @example 400 */
       statusCode: number;
     };
+    EscalationDto: {
+      actions: 'answer'[];
+      answer: string | null;
+      /** Format: date-time */
+      answeredAt: string | null;
+      /** @enum {string} */
+      category: 'teaching' | 'safety' | 'facilities' | 'personnel' | 'finance' | 'other';
+      /** @enum {string} */
+      channel: 'email' | 'phone' | 'in_person';
+      /** Format: date-time */
+      createdAt: string;
+      description: string;
+      /** Format: date-time */
+      dueAt: string;
+      /** Format: uuid */
+      id: string;
+      leader: components['schemas']['RefDto'];
+      overdue: boolean;
+      proposedSolution: string;
+      reportedBy: components['schemas']['RefDto'];
+      /** @enum {string} */
+      status: 'submitted' | 'answered';
+      version: number;
+    };
+    EscalationRouteDto: {
+      answerWorkingDays: number;
+      /** @enum {string} */
+      category: 'teaching' | 'safety' | 'facilities' | 'personnel' | 'finance' | 'other';
+      /** @description Null while no leader is set for the category */
+      leader: components['schemas']['RefDto'] | null;
+    };
+    EvaluateProblemDto: {
+      note: string;
+      version: number;
+    };
     EventDecorationDto: {
       /** Format: uuid */
       id: string;
@@ -9856,6 +10343,34 @@ export interface components {
       title: string;
       /** @description 0 normal, 1 urgent (加急), 2 very urgent (特急) */
       urgency: number;
+    };
+    IncidentDto: {
+      actions: 'review'[];
+      description: string;
+      handledBy: string;
+      /** Format: uuid */
+      id: string;
+      /**
+       * Format: uuid
+       * @description The improvement problem its lessons became
+       */
+      improvementProblemId: string | null;
+      location: string;
+      /** Format: date-time */
+      occurredAt: string;
+      outcome: string;
+      recordedBy: components['schemas']['RefDto'];
+      reviewSummary: string | null;
+      /** Format: date-time */
+      reviewedAt: string | null;
+      reviewedBy: components['schemas']['RefDto'] | null;
+      /** @enum {string} */
+      severity: 'minor' | 'major' | 'severe';
+      /** @enum {string} */
+      status: 'recorded' | 'reviewed';
+      stepsTaken: string;
+      title: string;
+      version: number;
     };
     IncomingDocumentDetailDto: {
       allowedActions: ('register' | 'review' | 'return' | 'propose' | 'instruct' | 'route' | 'remind' | 'complete' | 'file')[];
@@ -10692,6 +11207,24 @@ export interface components {
       roles: string[];
       username: string;
     };
+    MeasureDto: {
+      canReport: boolean;
+      description: string;
+      /** Format: date */
+      dueOn: string;
+      /** Format: uuid */
+      id: string;
+      implementationNote: string | null;
+      /** Format: date */
+      implementedOn: string | null;
+      overdue: boolean;
+      owner: components['schemas']['RefDto'];
+      /** Format: date-time */
+      reportedAt: string | null;
+      round: number;
+      /** @enum {string} */
+      status: 'pending' | 'implemented';
+    };
     MeetingAttendanceDto: {
       attendees: components['schemas']['AttendanceRowDto'][];
       counts: components['schemas']['AttendanceCountsDto'];
@@ -10903,6 +11436,17 @@ export interface components {
       /** Format: date-time */
       updatedAt: string;
       version: number;
+    };
+    NewMeasureDto: {
+      /** @example 每周五下午检查消防通道并记录 */
+      description: string;
+      /**
+       * Format: date
+       * @example 2026-12-31
+       */
+      dueOn: string;
+      /** Format: uuid */
+      ownerId: string;
     };
     NoteDto: {
       /** Format: uuid */
@@ -11574,6 +12118,15 @@ export interface components {
       /** @description True when there are more rows than `total` says */
       totalCapped: boolean;
     };
+    PageOfEscalation: {
+      items: components['schemas']['EscalationDto'][];
+      page: number;
+      pageSize: number;
+      /** @description Exact up to the cap (10000 for lists), then the cap */
+      total: number;
+      /** @description True when there are more rows than `total` says */
+      totalCapped: boolean;
+    };
     PageOfEventSummary: {
       items: components['schemas']['EventSummaryDto'][];
       page: number;
@@ -11585,6 +12138,15 @@ export interface components {
     };
     PageOfInboxItem: {
       items: components['schemas']['InboxItemDto'][];
+      page: number;
+      pageSize: number;
+      /** @description Exact up to the cap (10000 for lists), then the cap */
+      total: number;
+      /** @description True when there are more rows than `total` says */
+      totalCapped: boolean;
+    };
+    PageOfIncident: {
+      items: components['schemas']['IncidentDto'][];
       page: number;
       pageSize: number;
       /** @description Exact up to the cap (10000 for lists), then the cap */
@@ -11727,6 +12289,15 @@ export interface components {
       /** @description True when there are more rows than `total` says */
       totalCapped: boolean;
     };
+    PageOfProblem: {
+      items: components['schemas']['ProblemDto'][];
+      page: number;
+      pageSize: number;
+      /** @description Exact up to the cap (10000 for lists), then the cap */
+      total: number;
+      /** @description True when there are more rows than `total` says */
+      totalCapped: boolean;
+    };
     PageOfPurchaseListSummary: {
       items: components['schemas']['PurchaseListSummaryDto'][];
       page: number;
@@ -11853,6 +12424,15 @@ export interface components {
       /** @description True when there are more rows than `total` says */
       totalCapped: boolean;
     };
+    PageOfSupportRequest: {
+      items: components['schemas']['SupportRequestDto'][];
+      page: number;
+      pageSize: number;
+      /** @description Exact up to the cap (10000 for lists), then the cap */
+      total: number;
+      /** @description True when there are more rows than `total` says */
+      totalCapped: boolean;
+    };
     PageOfTrainingPlan: {
       items: components['schemas']['TrainingPlanDto'][];
       page: number;
@@ -11964,6 +12544,40 @@ export interface components {
       printedOn?: string;
       /** @example 某某市第一中学办公室 */
       printingOrg?: string;
+    };
+    ProblemDto: {
+      /** @description What this person may do next */
+      actions: ('analyse' | 'add-measure' | 'close' | 'reopen')[];
+      /** Format: date-time */
+      analysedAt: string | null;
+      /** Format: date-time */
+      closedAt: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      createdBy: components['schemas']['RefDto'];
+      description: string;
+      /** Format: date-time */
+      evaluatedAt: string | null;
+      evaluationNote: string | null;
+      /** Format: uuid */
+      id: string;
+      measures: components['schemas']['MeasureDto'][];
+      overdue: boolean;
+      reopenCount: number;
+      rootCause: string | null;
+      /** @enum {string} */
+      source: 'evaluation' | 'questionnaire' | 'suggestion' | 'inspection' | 'audit' | 'incident_review';
+      /** Format: uuid */
+      sourceRefId: string | null;
+      /** @enum {string} */
+      status: 'open' | 'implementing' | 'evaluating' | 'reopened' | 'closed';
+      title: string;
+      version: number;
+    };
+    PromoteSuggestionDto: {
+      /** @description The problem’s title; the suggestion’s subject if omitted */
+      title?: string;
+      version: number;
     };
     ProposeDestructionListDto: {
       /** Format: date */
@@ -12192,6 +12806,21 @@ export interface components {
       /** @enum {string} */
       result: 'pass' | 'fail';
     };
+    RecordIncidentDto: {
+      description: string;
+      /** @example 张老师、校医李医生 */
+      handledBy: string;
+      /** @example 实验楼 301 */
+      location: string;
+      /** Format: date-time */
+      occurredAt: string;
+      outcome: string;
+      /** @enum {string} */
+      severity: 'minor' | 'major' | 'severe';
+      stepsTaken: string;
+      /** @example 实验楼三楼化学实验室试剂泄漏 */
+      title: string;
+    };
     RecordInspectionDto: {
       /** @description Close the round (every item must have a result) */
       complete?: boolean;
@@ -12396,6 +13025,22 @@ export interface components {
       attachmentIds?: string[];
       body: string;
     };
+    ReportEscalationDto: {
+      /** @enum {string} */
+      category: 'teaching' | 'safety' | 'facilities' | 'personnel' | 'finance' | 'other';
+      /** @enum {string} */
+      channel: 'email' | 'phone' | 'in_person';
+      /** @example 教学楼东侧楼梯扶手松动，存在安全隐患 */
+      description: string;
+      /** @example 请总务处本周内加固 */
+      proposedSolution: string;
+    };
+    ReportMeasureDto: {
+      /** Format: date */
+      implementedOn: string;
+      /** @example 已制定检查表并完成首次检查 */
+      note: string;
+    };
     ReportSealIncidentDto: {
       /** @enum {string} */
       kind: 'damaged' | 'lost';
@@ -12409,6 +13054,17 @@ export interface components {
       /** Format: uuid */
       itemId: string;
       quantity: number;
+    };
+    RequestSupportDto: {
+      detail: string;
+      /** @description Respond within this many hours */
+      responseHours?: number;
+      /** @description Respond within this many working days */
+      responseWorkingDays?: number;
+      /** Format: uuid */
+      targetDepartmentId: string;
+      /** @example 请信息中心协助布置期末考试考场监控 */
+      title: string;
     };
     RescheduleMeetingDto: {
       /** Format: date-time */
@@ -12532,6 +13188,11 @@ export interface components {
       /** @enum {string} */
       response: 'accepted' | 'leave';
     };
+    RespondSupportRequestDto: {
+      /** @example 已收到，周三上午派两名老师到场 */
+      response: string;
+      version: number;
+    };
     ResubmitDto: {
       /** @description The changed content (general requests) */
       content?: string;
@@ -12552,6 +13213,12 @@ export interface components {
     ReturnSubmissionDto: {
       /** @example 数据与教务系统不符，请核实后重新报送 */
       reason: string;
+      version: number;
+    };
+    ReviewIncidentDto: {
+      /** @description Lessons learnt, each as a measure; may be empty */
+      lessons: components['schemas']['NewMeasureDto'][];
+      summary: string;
       version: number;
     };
     ReviewIncomingDto: {
@@ -12657,6 +13324,9 @@ export interface components {
         | 'information.reception.manage'
         | 'information.out-of-office.record'
         | 'logistics.events.manage'
+        | 'assessment.improvement.manage'
+        | 'assessment.incidents.manage'
+        | 'assessment.escalations.manage'
       )[];
       version: number;
     };
@@ -12970,6 +13640,11 @@ export interface components {
       start: number;
       text: string;
     };
+    SetEscalationRouteDto: {
+      answerWorkingDays: number;
+      /** Format: uuid */
+      leaderId: string;
+    };
     SetNoteTakerDto: {
       /**
        * Format: uuid
@@ -13182,6 +13857,8 @@ export interface components {
       dueAt: string;
       /** Format: uuid */
       id: string;
+      /** Format: uuid */
+      improvementProblemId: string | null;
       loggedBy: components['schemas']['RefDto'] | null;
       overdue: boolean;
       /** Format: date-time */
@@ -13307,6 +13984,31 @@ export interface components {
       quantity: number;
       reserved: number;
       waiting: number;
+    };
+    SupportRequestDto: {
+      actions: ('respond' | 'complete')[];
+      breached: boolean;
+      /** Format: date-time */
+      completedAt: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      detail: string;
+      handler: components['schemas']['RefDto'];
+      /** Format: uuid */
+      id: string;
+      requestedBy: components['schemas']['RefDto'];
+      requestingDepartment: components['schemas']['RefDto'];
+      /** Format: date-time */
+      respondedAt: string | null;
+      respondedBy: components['schemas']['RefDto'] | null;
+      response: string | null;
+      /** Format: date-time */
+      responseDueAt: string;
+      /** @enum {string} */
+      status: 'open' | 'responded' | 'completed';
+      targetDepartment: components['schemas']['RefDto'];
+      title: string;
+      version: number;
     };
     TakeOutgoingNumberDto: {
       /** @enum {string} */
@@ -13793,6 +14495,9 @@ export interface components {
         | 'information.reception.manage'
         | 'information.out-of-office.record'
         | 'logistics.events.manage'
+        | 'assessment.improvement.manage'
+        | 'assessment.incidents.manage'
+        | 'assessment.escalations.manage'
       )[];
       version: number;
     };
@@ -17501,6 +18206,1022 @@ export interface operations {
       };
     };
   };
+  listEscalationRoutes: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EscalationRouteDto'][];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `assessment.escalations.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  setEscalationRoute: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        category: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SetEscalationRouteDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EscalationRouteDto'][];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `assessment.escalations.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  listEscalations: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        q?: string;
+        status?: 'submitted' | 'answered';
+        category?: 'teaching' | 'safety' | 'facilities' | 'personnel' | 'finance' | 'other';
+        /** @description Only those past their due time */
+        overdue?: boolean;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PageOfEscalation'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  reportEscalation: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReportEscalationDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EscalationDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  getEscalation: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EscalationDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  answerEscalation: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AnswerEscalationDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EscalationDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  listImprovementProblems: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        q?: string;
+        status?: 'open' | 'implementing' | 'evaluating' | 'reopened' | 'closed';
+        source?: 'evaluation' | 'questionnaire' | 'suggestion' | 'inspection' | 'audit' | 'incident_review';
+        /** @description Only problems with a measure past its deadline */
+        overdue?: boolean;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PageOfProblem'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  createImprovementProblem: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateProblemDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `assessment.improvement.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  getImprovementProblem: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  analyseImprovementProblem: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AnalyseProblemDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `assessment.improvement.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  closeImprovementProblem: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['EvaluateProblemDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `assessment.improvement.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  addImprovementMeasures: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AddMeasuresDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `assessment.improvement.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  reportImprovementMeasure: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        measureId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReportMeasureDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  reopenImprovementProblem: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['EvaluateProblemDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `assessment.improvement.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  listIncidents: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        q?: string;
+        status?: 'recorded' | 'reviewed';
+        severity?: 'minor' | 'major' | 'severe';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PageOfIncident'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `assessment.incidents.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  recordIncident: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RecordIncidentDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['IncidentDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `assessment.incidents.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  getIncident: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['IncidentDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `assessment.incidents.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  reviewIncident: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReviewIncidentDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['IncidentDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `assessment.incidents.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
   listSuggestions: {
     parameters: {
       query?: {
@@ -17820,6 +19541,333 @@ export interface operations {
       };
       /** @description Requires the permission `assessment.suggestions.manage` */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  promoteSuggestion: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PromoteSuggestionDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SuggestionDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `assessment.improvement.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  listSupportRequests: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        q?: string;
+        status?: 'open' | 'responded' | 'completed';
+        /** @description Asked of my department, or asked by it */
+        direction?: 'incoming' | 'outgoing';
+        /** @description Only those that missed their response deadline */
+        breached?: boolean;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PageOfSupportRequest'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  requestSupport: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RequestSupportDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SupportRequestDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  getSupportRequest: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SupportRequestDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  completeSupportRequest: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CompleteSupportRequestDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SupportRequestDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  respondSupportRequest: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RespondSupportRequestDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SupportRequestDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
         headers: {
           [name: string]: unknown;
         };
