@@ -137,6 +137,10 @@ export const MENU: MenuModule[] = [
     items: [
       { path: '/assessment/training', labelKey: 'training.menu.training', permission: PERMISSIONS.ASSESSMENT_TRAINING_MANAGE },
       { path: '/assessment/suggestions', labelKey: 'suggestions.menu', permission: PERMISSIONS.ASSESSMENT_SUGGESTIONS_MANAGE },
+      { path: '/assessment/improvement', labelKey: 'improvement.menu', permission: PERMISSIONS.ASSESSMENT_IMPROVEMENT_MANAGE },
+      { path: '/assessment/incidents', labelKey: 'incidents.menu', permission: PERMISSIONS.ASSESSMENT_INCIDENTS_MANAGE },
+      { path: '/assessment/escalations', labelKey: 'escalations.menu' },
+      { path: '/assessment/support', labelKey: 'supportRequests.menu' },
     ],
   },
   {

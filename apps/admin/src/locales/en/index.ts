@@ -17,6 +17,10 @@ import { purchasing } from './purchasing';
 import { supplies } from './supplies';
 import { reception } from './reception';
 import { logisticsEvents } from './logisticsEvents';
+import { improvement } from './improvement';
+import { incidents } from './incidents';
+import { escalations } from './escalations';
+import { supportRequests } from './supportRequests';
 
 /** English; typed against zh-CN so that a missing or extra key fails the typecheck. */
 const en: MessageSchema = {
@@ -643,6 +647,13 @@ const en: MessageSchema = {
     VISIT_SIGNED_OUT: 'The visitor has signed out already',
     VISITOR_QUESTION_ANSWERED: 'The question is answered already',
     RECEPTION_SLOT_TAKEN: 'Someone is on duty in that slot already',
+    IMPROVEMENT_ILLEGAL_MOVE: 'The problem’s status does not allow this',
+    IMPROVEMENT_MEASURE_DONE: 'This measure was already reported implemented',
+    IMPROVEMENT_SOURCE_TAKEN: 'This source already has its improvement problem',
+    INCIDENT_ILLEGAL_MOVE: 'This incident was already reviewed',
+    ESCALATION_ILLEGAL_MOVE: 'This escalation was already answered',
+    ESCALATION_UNROUTED: 'No leader is set for this category yet; ask the office',
+    SUPPORT_REQUEST_ILLEGAL_MOVE: 'The request’s status does not allow this',
   },
   backups: {
     menu: 'Backups',
@@ -1084,6 +1095,10 @@ const en: MessageSchema = {
   supplies,
   reception,
   logisticsEvents,
+  improvement,
+  incidents,
+  escalations,
+  supportRequests,
 };
 
 export default en;
