@@ -2,7 +2,14 @@ import type { escalations as zh } from '../zh-CN/escalations';
 
 export const escalations: typeof zh = {
   menu: 'Escalations',
-  category: { teaching: 'Teaching', safety: 'Safety', facilities: 'Facilities', personnel: 'Personnel', finance: 'Finance', other: 'Other' },
+  category: {
+    teaching: 'Teaching',
+    safety: 'Safety',
+    facilities: 'Facilities',
+    personnel: 'Personnel',
+    finance: 'Finance',
+    other: 'Other',
+  },
   channel: { email: 'Email', phone: 'Phone', in_person: 'In person' },
   status: { submitted: 'Awaiting answer', answered: 'Answered' },
   fields: {
