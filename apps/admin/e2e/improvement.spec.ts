@@ -45,16 +45,16 @@ test('ASM-5 a problem gets a root cause and a measure, the owner reports it from
   await openFromMenu(office, '/assessment/improvement');
   await office.getByTestId('improvement-create').click();
   await office.getByTestId('problem-title').fill(title);
-  await office.getByTestId('problem-description').locator('textarea').fill('安全检查发现实验楼三楼消防通道堆放纸箱。');
+  await office.getByTestId('problem-description').fill('安全检查发现实验楼三楼消防通道堆放纸箱。');
   await office.getByTestId('problem-save').click();
   const drawer = office.getByTestId('improvement-drawer');
   await expect(drawer.getByTestId('improvement-status')).toHaveText('待分析');
   await expect(drawer.getByTestId('improvement-close')).toHaveCount(0);
-  await drawer.getByTestId('improvement-root-cause').locator('textarea').fill('楼层没有固定的物品存放点。');
+  await drawer.getByTestId('improvement-root-cause').fill('楼层没有固定的物品存放点。');
   await drawer.getByTestId('improvement-analyse').click();
   await expect(drawer).toContainText('楼层没有固定的物品存放点。');
   const row = drawer.getByTestId('measure-row-0');
-  await row.getByTestId('measure-description').locator('input').fill('清理通道并设置临时存放点');
+  await row.getByTestId('measure-description').fill('清理通道并设置临时存放点');
   await pickPerson(office, row.getByTestId('measure-owner'), teacher);
   await typeDate(row.getByTestId('measure-due'), schoolDay(7));
   await drawer.getByTestId('improvement-add-measures').click();
@@ -69,7 +69,7 @@ test('ASM-5 a problem gets a root cause and a measure, the owner reports it from
   await desk.getByTestId('inbox-table').locator('.el-table__row', { hasText: title }).locator('a').click();
   const mine = desk.getByTestId('improvement-drawer');
   await expect(mine.getByTestId('improvement-add-measures')).toHaveCount(0);
-  await mine.getByTestId('measure-report-note').locator('input').fill('已清理完毕，并在楼梯间设置存放架');
+  await mine.getByTestId('measure-report-note').fill('已清理完毕，并在楼梯间设置存放架');
   await typeDate(mine.getByTestId('measure-report-date'), schoolDay(0));
   await mine.getByTestId('measure-report').click();
   await expect(mine.getByTestId('improvement-status')).toHaveText('待评估');
@@ -78,7 +78,7 @@ test('ASM-5 a problem gets a root cause and a measure, the owner reports it from
   await office.reload();
   await office.getByTestId('improvement-table').locator('.el-table__row', { hasText: title }).click();
   await expect(drawer.getByTestId('improvement-status')).toHaveText('待评估');
-  await drawer.getByTestId('improvement-evaluation').locator('textarea').fill('复查两周无堆放');
+  await drawer.getByTestId('improvement-evaluation').fill('复查两周无堆放');
   await drawer.getByTestId('improvement-close').click();
   await expect(drawer.getByTestId('improvement-status')).toHaveText('已关闭');
   await expect(drawer.getByTestId('improvement-reopen')).toHaveCount(0);
