@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { SummariesService } from '../src/modules/assessment/summary/summaries.service';
 import { completeIncoming, registerIncoming } from './factories/documents.factory';
 import { binary } from './factories/files.factory';
-import { loginAsAdmin, unique } from './factories/org.factory';
+import { createDepartment, loginAsAdmin, unique } from './factories/org.factory';
 import { createSmallSchool, createStaff, type SmallSchool } from './factories/school.factory';
 import { createSupplyItem, stockIn } from './factories/supplies.factory';
 import { startTestApp, type TestApp } from './setup/test-app';
@@ -214,6 +214,90 @@ describe('assessment: monthly summary, service figures and dashboard', () => {
     }
   }
 
+  async function seedImprovementWork(): Promise<void> {
+    // Inserted straight into the tables, like the repairs: each flow has its own e2e test, and these need exact instants.
+    // Incidents: two in March (one reviewed on 3-14), one on 4-02.
+    for (const [occurred, reviewed] of [
+      ['2026-03-12 10:00+08', '2026-03-14 16:00+08'],
+      ['2026-03-25 10:00+08', null],
+      ['2026-04-02 10:00+08', null],
+    ]) {
+      await t.sql(
+        `INSERT INTO incidents (title, description, location, occurred_at, handled_by, steps_taken, outcome, severity, status,
+                                recorded_by, review_summary, reviewed_at, reviewed_by)
+         VALUES ($1, '教学楼三楼走廊积水', '教学楼三楼', $2, '总务处', '断电、排水', '已恢复', 'minor', $3, $4, $5, $6, $7)`,
+        [
+          unique('走廊积水'),
+          occurred,
+          reviewed ? 'reviewed' : 'recorded',
+          clerk.id,
+          reviewed ? '排水沟堵塞' : null,
+          reviewed,
+          reviewed ? clerk.id : null,
+        ],
+      );
+    }
+    // Improvement: P1 raised 3-02, analysed 8 h later, closed 3-12 (240 h); P2 raised 3-20, analysed after 48 h, still open
+    // with one measure done on time (due 3-27, done 3-26) and one done late (due 3-25, done 3-28).
+    const problem = async (created: string, analysed: string, closed: string | null) =>
+      (
+        await t.sql<{ id: string }>(
+          `INSERT INTO improvement_problems (title, description, source, status, root_cause, analysed_at, closed_at, created_by, created_at)
+           VALUES ($1, '学生反映食堂排队时间长', 'inspection', $2, '窗口不足', $3, $4, $5, $6) RETURNING id`,
+          [unique('食堂排队'), closed ? 'closed' : 'implementing', analysed, closed, clerk.id, created],
+        )
+      )[0].id;
+    await problem('2026-03-02 09:00+08', '2026-03-02 17:00+08', '2026-03-12 09:00+08');
+    const p2 = await problem('2026-03-20 09:00+08', '2026-03-22 09:00+08', null);
+    for (const [position, due, done, reported] of [
+      [1, '2026-03-27', '2026-03-26', '2026-03-26 15:00+08'],
+      [2, '2026-03-25', '2026-03-28', '2026-03-28 15:00+08'],
+      [3, '2026-03-20', null, null],
+    ] as const) {
+      await t.sql(
+        `INSERT INTO improvement_measures (problem_id, description, owner_id, due_on, position, status, implemented_on, reported_at)
+         VALUES ($1, '增开窗口', $2, $3, $4, $5, $6, $7)`,
+        [p2, teacher.id, due, position, reported ? 'implemented' : 'pending', done, reported],
+      );
+    }
+    // Escalations: E1 reported 3-03 09:00, answered 3-04 09:00 (24 h, due 3-06); E2 reported 3-10, answered 3-20 (240 h, due 3-13): late.
+    for (const [created, due, answered] of [
+      ['2026-03-03 09:00+08', '2026-03-06 17:00+08', '2026-03-04 09:00+08'],
+      ['2026-03-10 09:00+08', '2026-03-13 17:00+08', '2026-03-20 09:00+08'],
+    ]) {
+      await t.sql(
+        `INSERT INTO escalations (category, description, proposed_solution, channel, reported_by, leader_id, status, due_at, answer, answered_at, created_at)
+         VALUES ('safety', '校门口接送车辆拥堵', '错峰放学', 'phone', $1, $2, 'answered', $3, '已安排', $4, $5)`,
+        [teacher.id, leader.id, due, answered, created],
+      );
+    }
+    // Support: S1 asked 3-05 09:00, responded 2 h later (due 3-05 17:00), completed 3-06 09:00 (24 h); S2 asked 3-16, responded
+    // 3-18 09:00 (48 h, due 3-17): late, still not completed.
+    const other = await createDepartment(t, admin, { name: unique('总务处') });
+    for (const [created, due, responded, completed] of [
+      ['2026-03-05 09:00+08', '2026-03-05 17:00+08', '2026-03-05 11:00+08', '2026-03-06 09:00+08'],
+      ['2026-03-16 09:00+08', '2026-03-17 09:00+08', '2026-03-18 09:00+08', null],
+    ]) {
+      await t.sql(
+        `INSERT INTO support_requests (title, detail, requesting_department_id, target_department_id, requested_by, handler_id,
+                                       response_due_at, status, response, responded_at, responded_by, completed_at, created_at)
+         VALUES ($1, '请协助布置考场', $2, $3, $4, $5, $6, $7, '收到', $8, $5, $9, $10)`,
+        [
+          unique('布置考场'),
+          school.departmentId,
+          other.id,
+          teacher.id,
+          school.head.id,
+          due,
+          completed ? 'completed' : 'responded',
+          responded,
+          completed,
+          created,
+        ],
+      );
+    }
+  }
+
   beforeAll(async () => {
     t = await startTestApp();
     admin = await loginAsAdmin(t);
@@ -244,6 +328,7 @@ describe('assessment: monthly summary, service figures and dashboard', () => {
     await seedMeetings();
     await seedNotices();
     await seedSupplies();
+    await seedImprovementWork();
   });
   afterAll(() => t.close());
 
@@ -252,7 +337,15 @@ describe('assessment: monthly summary, service figures and dashboard', () => {
   it('ASM-1 a seeded month compiles to exactly its numbers, on-time rates included, read in the school’s time zone', async () => {
     march = (await t.http.post('/api/v1/assessment/summaries').set(as(clerk)).send({ month: '2026-03' }).expect(201)).body;
     expect(march).toMatchObject({ month: '2026-03', status: 'draft', actions: ['compile', 'write', 'submit'] });
-    expect(march.figures.sections.map((s) => s.key)).toEqual(['documents', 'meetings', 'notices', 'logistics', 'suggestions']);
+    expect(march.figures.sections.map((s) => s.key)).toEqual([
+      'documents',
+      'meetings',
+      'notices',
+      'logistics',
+      'suggestions',
+      'improvement',
+      'requests',
+    ]);
     const expected: Record<string, number> = {
       'documents.incomingRegistered': 3,
       'documents.incomingRouted': 2,
@@ -277,6 +370,20 @@ describe('assessment: monthly summary, service figures and dashboard', () => {
       'suggestions.hotlineCalls': 1,
       'suggestions.answered': 2,
       'suggestions.onTimeRate': 50,
+      // REQ-5 / ASM-5: the April incident is not March's; one measure of two done by its date.
+      'improvement.incidents': 2,
+      'improvement.incidentsReviewed': 1,
+      'improvement.problemsOpened': 2,
+      'improvement.problemsClosed': 1,
+      'improvement.measuresImplemented': 2,
+      'improvement.measuresOnTimeRate': 50,
+      // REQ-1 / REQ-2: one answer of two within its deadline; one response of two in time.
+      'requests.escalationsReceived': 2,
+      'requests.escalationsAnswered': 2,
+      'requests.escalationsOnTimeRate': 50,
+      'requests.supportRequested': 2,
+      'requests.supportCompleted': 1,
+      'requests.supportOnTimeRate': 50,
     };
     const actual = Object.fromEntries(march.figures.sections.flatMap((s) => s.figures).map((f) => [f.key, f.value]));
     expect(actual).toEqual(expected);
@@ -340,6 +447,36 @@ describe('assessment: monthly summary, service figures and dashboard', () => {
     });
   });
 
+  it('REQ-4 REQ-1 REQ-2 ASM-5 response and handling times of improvement, escalations and support requests finished in the month', async () => {
+    // Improvement: the one closed in March, analysed after 8 h, closed after 240 h.
+    expect(service(march, 'improvement')).toEqual({
+      kind: 'improvement',
+      completed: 1,
+      responseMedianHours: 8,
+      responseP90Hours: 8,
+      handlingMedianHours: 240,
+      handlingP90Hours: 240,
+    });
+    // Escalations: answers after 24 h and 240 h; the answer is both the response and the end.
+    expect(service(march, 'escalations')).toEqual({
+      kind: 'escalations',
+      completed: 2,
+      responseMedianHours: 132,
+      responseP90Hours: 218.4,
+      handlingMedianHours: 132,
+      handlingP90Hours: 218.4,
+    });
+    // Support: the completed one, responded after 2 h, completed after 24 h.
+    expect(service(march, 'support-requests')).toEqual({
+      kind: 'support-requests',
+      completed: 1,
+      responseMedianHours: 2,
+      responseP90Hours: 2,
+      handlingMedianHours: 24,
+      handlingP90Hours: 24,
+    });
+  });
+
   it('ASM-1 a month with none of some kind of work gives 0 and "no data" (null), never NaN or an error', async () => {
     const may = (await t.http.get('/api/v1/assessment/summaries').query({ q: '2026-05' }).set(as(clerk)).expect(200)).body
       .items[0] as Summary;
@@ -351,6 +488,10 @@ describe('assessment: monthly summary, service figures and dashboard', () => {
     expect(figure(may, 'logistics.repairMedianHours')).toBeNull();
     expect(figure(may, 'logistics.supplyItemsIssued')).toBe(0);
     expect(figure(may, 'suggestions.answered')).toBe(5);
+    expect(figure(may, 'improvement.incidents')).toBe(0);
+    expect(figure(may, 'improvement.measuresOnTimeRate')).toBeNull();
+    expect(figure(may, 'requests.supportOnTimeRate')).toBeNull();
+    expect(service(may, 'escalations')).toMatchObject({ completed: 0, responseMedianHours: null, handlingP90Hours: null });
     expect(service(may, 'repairs')).toEqual({
       kind: 'repairs',
       completed: 0,
@@ -487,10 +628,14 @@ describe('assessment: monthly summary, service figures and dashboard', () => {
     expect(row('repairs')).toEqual({ open: records.repairs, overdue: records.repairs_overdue });
     expect(row('suggestions')).toEqual({ open: records.suggestions, overdue: records.suggestions_overdue });
     expect(row('supply-requests')).toEqual({ open: 0, overdue: null });
+    // The open problem has a measure past its date; the late support request has been responded to, so it is no longer overdue.
+    expect(row('improvement')).toEqual({ open: 1, overdue: 1 });
+    expect(row('escalations')).toEqual({ open: 0, overdue: 0 });
+    expect(row('support-requests')).toEqual({ open: 1, overdue: 0 });
 
     const times = panel('service-times');
-    expect(times.categories).toEqual(['incoming-documents', 'repairs', 'suggestions']);
-    expect(seriesOf(times, 'handlingP90Hours')).toEqual([223.2, 48, 121.2]);
+    expect(times.categories).toEqual(['incoming-documents', 'repairs', 'suggestions', 'improvement', 'escalations', 'support-requests']);
+    expect(seriesOf(times, 'handlingP90Hours')).toEqual([223.2, 48, 121.2, 240, 218.4, 24]);
 
     const exported = await t.http
       .get('/api/v1/assessment/dashboard/export')

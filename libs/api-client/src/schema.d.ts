@@ -1008,7 +1008,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/api/v1/assessment/dashboard': {
+  '/api/v1/assessment/escalation-routes': {
     parameters: {
       query?: never;
       header?: never;
@@ -1016,10 +1016,10 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * The director’s dashboard
-     * @description ASM-8, ASM-1, REQ-4: monthly figures of the last 12 months, open and overdue items by module, the month’s service times; each a chart and its table.
+     * The routing table
+     * @description REQ-1: every category with its leader and working days to answer.
      */
-    get: operations['getDashboard'];
+    get: operations['listEscalationRoutes'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1028,7 +1028,27 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/api/v1/assessment/dashboard/export': {
+  '/api/v1/assessment/escalation-routes/{category}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * Set the leader of a category
+     * @description REQ-1: later reports of the category go to this leader, due within these working days.
+     */
+    put: operations['setEscalationRoute'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/assessment/escalations': {
     parameters: {
       query?: never;
       header?: never;
@@ -1036,12 +1056,264 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * One chart’s table as Excel
-     * @description ASM-8: the table behind one panel.
+     * List escalations
+     * @description REQ-1: one’s own reports and those routed to one; the office sees all. Filters: status, category, overdue.
      */
-    get: operations['exportDashboardPanel'];
+    get: operations['listEscalations'];
+    put?: never;
+    /**
+     * Report a problem to the leadership (问题上报)
+     * @description REQ-1: routed by category to its leader’s inbox; 409 ESCALATION_UNROUTED while the category has no leader.
+     */
+    post: operations['reportEscalation'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/assessment/escalations/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * An escalation
+     * @description REQ-1: 404 unless it is yours, routed to you, or you are the office.
+     */
+    get: operations['getEscalation'];
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/assessment/escalations/{id}/answer': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Answer an escalation
+     * @description REQ-1: the leader it was routed to.
+     */
+    post: operations['answerEscalation'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/assessment/improvement/problems': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List improvement problems
+     * @description ASM-5: the office sees all; a measure owner the problems of their measures. Filters: status, source, overdue.
+     */
+    get: operations['listImprovementProblems'];
+    put?: never;
+    /**
+     * Record a problem to improve (整改问题)
+     * @description ASM-5: a problem with its source (evaluation, questionnaire, suggestion, inspection, audit, incident review).
+     */
+    post: operations['createImprovementProblem'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/assessment/improvement/problems/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * An improvement problem with its measures
+     * @description ASM-5.
+     */
+    get: operations['getImprovementProblem'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/assessment/improvement/problems/{id}/analyse': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Record the root cause (根本原因分析)
+     * @description ASM-5.
+     */
+    post: operations['analyseImprovementProblem'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/assessment/improvement/problems/{id}/close': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Effect evaluated: effective, close
+     * @description ASM-5: only once every measure is implemented.
+     */
+    post: operations['closeImprovementProblem'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/assessment/improvement/problems/{id}/measures': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Add measures, each with an owner and a deadline
+     * @description ASM-5: each measure opens an item in its owner’s inbox.
+     */
+    post: operations['addImprovementMeasures'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/assessment/improvement/problems/{id}/measures/{measureId}/report': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Report one’s measure implemented
+     * @description ASM-5: only the measure’s owner; closes their inbox item. The last one moves the problem to evaluation.
+     */
+    post: operations['reportImprovementMeasure'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/assessment/improvement/problems/{id}/reopen': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Effect evaluated: not effective, reopen
+     * @description ASM-5: further measures follow in the next round.
+     */
+    post: operations['reopenImprovementProblem'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/assessment/incidents': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The incident register
+     * @description REQ-5: newest first; by status, severity, text.
+     */
+    get: operations['listIncidents'];
+    put?: never;
+    /**
+     * Record an incident (突发情况)
+     * @description REQ-5: what, where, when, who handled it, steps taken, outcome, severity.
+     */
+    post: operations['recordIncident'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/assessment/incidents/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * An incident
+     * @description REQ-5.
+     */
+    get: operations['getIncident'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/assessment/incidents/{id}/review': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Write the post-incident review (事后总结)
+     * @description REQ-5, ASM-5: its lessons become the measures of a new improvement problem, in the same transaction.
+     */
+    post: operations['reviewIncident'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1168,55 +1440,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/api/v1/assessment/summaries': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /**
-     * List monthly summaries
-     * @description ASM-1: newest month first; by status.
-     */
-    get: operations['listSummaries'];
-    put?: never;
-    /**
-     * Open and compile a month’s summary
-     * @description ASM-1: for a month that has begun; compiles its figures from the records at once. 409 when the month already has one.
-     */
-    post: operations['openSummary'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/assessment/summaries/{id}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /**
-     * A monthly summary
-     * @description ASM-1, REQ-4: the compiled figures, narrative and review.
-     */
-    get: operations['getSummary'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    /**
-     * Write the office’s narrative
-     * @description ASM-1: only while a draft.
-     */
-    patch: operations['writeSummaryNarrative'];
-    trace?: never;
-  };
-  '/api/v1/assessment/summaries/{id}/approve': {
+  '/api/v1/assessment/suggestions/{id}/promote': {
     parameters: {
       query?: never;
       header?: never;
@@ -1226,57 +1450,41 @@ export interface paths {
     get?: never;
     put?: never;
     /**
-     * Approve a submitted summary
-     * @description ASM-1: the director; submitted → approved.
+     * Promote it to an improvement problem (整改)
+     * @description ASM-4, ASM-5: once; the problem (source suggestion) and the suggestion link to each other; nothing of the submitter goes over.
      */
-    post: operations['approveSummary'];
+    post: operations['promoteSuggestion'];
     delete?: never;
     options?: never;
     head?: never;
     patch?: never;
     trace?: never;
   };
-  '/api/v1/assessment/summaries/{id}/archive': {
+  '/api/v1/assessment/support-requests': {
     parameters: {
       query?: never;
       header?: never;
       path?: never;
       cookie?: never;
     };
-    get?: never;
+    /**
+     * List support requests
+     * @description REQ-2: those of one’s department (asked or asked of it); the office sees all. Filters: status, direction, breached.
+     */
+    get: operations['listSupportRequests'];
     put?: never;
     /**
-     * Archive an approved summary
-     * @description ASM-1: approved → archived.
+     * Ask another department for support
+     * @description REQ-2: from one’s own department; the target department’s head gets it in their inbox; deadline in hours or working days.
      */
-    post: operations['archiveSummary'];
+    post: operations['requestSupport'];
     delete?: never;
     options?: never;
     head?: never;
     patch?: never;
     trace?: never;
   };
-  '/api/v1/assessment/summaries/{id}/compile': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /**
-     * Recompile a draft summary
-     * @description ASM-1, REQ-4: takes the figures again from the records; only while a draft (409 otherwise).
-     */
-    post: operations['compileSummary'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/assessment/summaries/{id}/docx': {
+  '/api/v1/assessment/support-requests/{id}': {
     parameters: {
       query?: never;
       header?: never;
@@ -1284,10 +1492,10 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * The summary as DOCX
-     * @description ASM-1: narrative, figures and REQ-4 times, in Chinese.
+     * A support request
+     * @description REQ-2: 404 outside the two departments and the office.
      */
-    get: operations['exportSummaryDocx'];
+    get: operations['getSupportRequest'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1296,7 +1504,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/api/v1/assessment/summaries/{id}/return': {
+  '/api/v1/assessment/support-requests/{id}/complete': {
     parameters: {
       query?: never;
       header?: never;
@@ -1306,17 +1514,17 @@ export interface paths {
     get?: never;
     put?: never;
     /**
-     * Return a summary with a reason
-     * @description ASM-1: the director; submitted → draft.
+     * Mark a support request done
+     * @description REQ-2: the target department, after responding.
      */
-    post: operations['returnSummary'];
+    post: operations['completeSupportRequest'];
     delete?: never;
     options?: never;
     head?: never;
     patch?: never;
     trace?: never;
   };
-  '/api/v1/assessment/summaries/{id}/submit': {
+  '/api/v1/assessment/support-requests/{id}/respond': {
     parameters: {
       query?: never;
       header?: never;
@@ -1326,30 +1534,10 @@ export interface paths {
     get?: never;
     put?: never;
     /**
-     * Submit for review
-     * @description ASM-1: draft → submitted.
+     * Respond to a support request
+     * @description REQ-2: the target department; stops the response clock.
      */
-    post: operations['submitSummary'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/assessment/summaries/{id}/xlsx': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /**
-     * The summary as Excel
-     * @description ASM-1: figures, REQ-4 times and narrative, one sheet each.
-     */
-    get: operations['exportSummaryXlsx'];
-    put?: never;
-    post?: never;
+    post: operations['respondSupportRequest'];
     delete?: never;
     options?: never;
     head?: never;
@@ -7553,6 +7741,10 @@ export interface components {
       /** @example 鸿运会展租赁公司 */
       supplier?: string;
     };
+    AddMeasuresDto: {
+      measures: components['schemas']['NewMeasureDto'][];
+      version: number;
+    };
     AddQuoteDto: {
       /** @example A4 70g 500张/包 */
       model: string;
@@ -7565,6 +7757,14 @@ export interface components {
     AddRehearsalCheckDto: {
       /** @example 音响试音 */
       text: string;
+    };
+    AnalyseProblemDto: {
+      rootCause: string;
+      version: number;
+    };
+    AnswerEscalationDto: {
+      answer: string;
+      version: number;
     };
     AnswerNoticeCommentDto: {
       /** @example 值班表已在附件中，请查阅。 */
@@ -7656,9 +7856,9 @@ export interface components {
         | 'information.reception.manage'
         | 'information.out-of-office.record'
         | 'logistics.events.manage'
-        | 'assessment.summary.manage'
-        | 'assessment.summary.review'
-        | 'assessment.dashboard.view'
+        | 'assessment.improvement.manage'
+        | 'assessment.incidents.manage'
+        | 'assessment.escalations.manage'
       )[];
       /** Format: date-time */
       revokedAt: string | null;
@@ -8515,6 +8715,9 @@ export interface components {
       photoIds?: string[];
       version: number;
     };
+    CompleteSupportRequestDto: {
+      version: number;
+    };
     ConfidentialityTrainingStatusDto: {
       /** @example 2 */
       quarter: number;
@@ -8687,9 +8890,9 @@ export interface components {
         | 'information.reception.manage'
         | 'information.out-of-office.record'
         | 'logistics.events.manage'
-        | 'assessment.summary.manage'
-        | 'assessment.summary.review'
-        | 'assessment.dashboard.view'
+        | 'assessment.improvement.manage'
+        | 'assessment.incidents.manage'
+        | 'assessment.escalations.manage'
       )[];
     };
     CreateArchiveCategoryDto: {
@@ -9028,6 +9231,15 @@ export interface components {
       /** Format: uuid */
       noticeId: string;
     };
+    CreateProblemDto: {
+      description: string;
+      /** @enum {string} */
+      source: 'evaluation' | 'questionnaire' | 'suggestion' | 'inspection' | 'audit' | 'incident_review';
+      /** Format: uuid */
+      sourceRefId?: string;
+      /** @example 午间食堂排队时间过长 */
+      title: string;
+    };
     CreateReceptionDutyDto: {
       /** Format: uuid */
       backupUserId?: string;
@@ -9125,9 +9337,9 @@ export interface components {
         | 'information.reception.manage'
         | 'information.out-of-office.record'
         | 'logistics.events.manage'
-        | 'assessment.summary.manage'
-        | 'assessment.summary.review'
-        | 'assessment.dashboard.view'
+        | 'assessment.improvement.manage'
+        | 'assessment.incidents.manage'
+        | 'assessment.escalations.manage'
       )[];
     };
     CreateRoomDto: {
@@ -9384,9 +9596,9 @@ export interface components {
         | 'information.reception.manage'
         | 'information.out-of-office.record'
         | 'logistics.events.manage'
-        | 'assessment.summary.manage'
-        | 'assessment.summary.review'
-        | 'assessment.dashboard.view'
+        | 'assessment.improvement.manage'
+        | 'assessment.incidents.manage'
+        | 'assessment.escalations.manage'
       )[];
       /** Format: date-time */
       revokedAt: string | null;
@@ -9434,24 +9646,6 @@ export interface components {
     DamageInventoryItemDto: {
       /** @example 第3页水渍，字迹模糊 */
       note: string;
-    };
-    DashboardDto: {
-      /** @example 2026-03 */
-      month: string;
-      panels: components['schemas']['DashboardPanelDto'][];
-    };
-    DashboardPanelDto: {
-      categories: string[];
-      /** @enum {string} */
-      chart: 'line' | 'bar';
-      /** @example open-items */
-      key: string;
-      series: components['schemas']['DashboardSeriesDto'][];
-    };
-    DashboardSeriesDto: {
-      /** @example documents.incomingHandled */
-      key: string;
-      values: (number | null)[];
     };
     DayOffDto: {
       /** Format: date */
@@ -9831,6 +10025,41 @@ export interface components {
       /** @example 400 */
       statusCode: number;
     };
+    EscalationDto: {
+      actions: 'answer'[];
+      answer: string | null;
+      /** Format: date-time */
+      answeredAt: string | null;
+      /** @enum {string} */
+      category: 'teaching' | 'safety' | 'facilities' | 'personnel' | 'finance' | 'other';
+      /** @enum {string} */
+      channel: 'email' | 'phone' | 'in_person';
+      /** Format: date-time */
+      createdAt: string;
+      description: string;
+      /** Format: date-time */
+      dueAt: string;
+      /** Format: uuid */
+      id: string;
+      leader: components['schemas']['RefDto'];
+      overdue: boolean;
+      proposedSolution: string;
+      reportedBy: components['schemas']['RefDto'];
+      /** @enum {string} */
+      status: 'submitted' | 'answered';
+      version: number;
+    };
+    EscalationRouteDto: {
+      answerWorkingDays: number;
+      /** @enum {string} */
+      category: 'teaching' | 'safety' | 'facilities' | 'personnel' | 'finance' | 'other';
+      /** @description Null while no leader is set for the category */
+      leader: components['schemas']['RefDto'] | null;
+    };
+    EvaluateProblemDto: {
+      note: string;
+      version: number;
+    };
     EventDecorationDto: {
       /** Format: uuid */
       id: string;
@@ -10114,6 +10343,34 @@ export interface components {
       title: string;
       /** @description 0 normal, 1 urgent (加急), 2 very urgent (特急) */
       urgency: number;
+    };
+    IncidentDto: {
+      actions: 'review'[];
+      description: string;
+      handledBy: string;
+      /** Format: uuid */
+      id: string;
+      /**
+       * Format: uuid
+       * @description The improvement problem its lessons became
+       */
+      improvementProblemId: string | null;
+      location: string;
+      /** Format: date-time */
+      occurredAt: string;
+      outcome: string;
+      recordedBy: components['schemas']['RefDto'];
+      reviewSummary: string | null;
+      /** Format: date-time */
+      reviewedAt: string | null;
+      reviewedBy: components['schemas']['RefDto'] | null;
+      /** @enum {string} */
+      severity: 'minor' | 'major' | 'severe';
+      /** @enum {string} */
+      status: 'recorded' | 'reviewed';
+      stepsTaken: string;
+      title: string;
+      version: number;
     };
     IncomingDocumentDetailDto: {
       allowedActions: ('register' | 'review' | 'return' | 'propose' | 'instruct' | 'route' | 'remind' | 'complete' | 'file')[];
@@ -10950,6 +11207,24 @@ export interface components {
       roles: string[];
       username: string;
     };
+    MeasureDto: {
+      canReport: boolean;
+      description: string;
+      /** Format: date */
+      dueOn: string;
+      /** Format: uuid */
+      id: string;
+      implementationNote: string | null;
+      /** Format: date */
+      implementedOn: string | null;
+      overdue: boolean;
+      owner: components['schemas']['RefDto'];
+      /** Format: date-time */
+      reportedAt: string | null;
+      round: number;
+      /** @enum {string} */
+      status: 'pending' | 'implemented';
+    };
     MeetingAttendanceDto: {
       attendees: components['schemas']['AttendanceRowDto'][];
       counts: components['schemas']['AttendanceCountsDto'];
@@ -11162,6 +11437,17 @@ export interface components {
       updatedAt: string;
       version: number;
     };
+    NewMeasureDto: {
+      /** @example 每周五下午检查消防通道并记录 */
+      description: string;
+      /**
+       * Format: date
+       * @example 2026-12-31
+       */
+      dueOn: string;
+      /** Format: uuid */
+      ownerId: string;
+    };
     NoteDto: {
       /** Format: uuid */
       id: string;
@@ -11330,10 +11616,6 @@ export interface components {
     OpenSealInspectionsDto: {
       /** @example 2026-03 */
       period?: string;
-    };
-    OpenSummaryDto: {
-      /** @example 2026-03 */
-      month: string;
     };
     OpenedInspectionsDto: {
       /** @description Inspections opened now (existing ones are kept) */
@@ -11836,6 +12118,15 @@ export interface components {
       /** @description True when there are more rows than `total` says */
       totalCapped: boolean;
     };
+    PageOfEscalation: {
+      items: components['schemas']['EscalationDto'][];
+      page: number;
+      pageSize: number;
+      /** @description Exact up to the cap (10000 for lists), then the cap */
+      total: number;
+      /** @description True when there are more rows than `total` says */
+      totalCapped: boolean;
+    };
     PageOfEventSummary: {
       items: components['schemas']['EventSummaryDto'][];
       page: number;
@@ -11847,6 +12138,15 @@ export interface components {
     };
     PageOfInboxItem: {
       items: components['schemas']['InboxItemDto'][];
+      page: number;
+      pageSize: number;
+      /** @description Exact up to the cap (10000 for lists), then the cap */
+      total: number;
+      /** @description True when there are more rows than `total` says */
+      totalCapped: boolean;
+    };
+    PageOfIncident: {
+      items: components['schemas']['IncidentDto'][];
       page: number;
       pageSize: number;
       /** @description Exact up to the cap (10000 for lists), then the cap */
@@ -11989,6 +12289,15 @@ export interface components {
       /** @description True when there are more rows than `total` says */
       totalCapped: boolean;
     };
+    PageOfProblem: {
+      items: components['schemas']['ProblemDto'][];
+      page: number;
+      pageSize: number;
+      /** @description Exact up to the cap (10000 for lists), then the cap */
+      total: number;
+      /** @description True when there are more rows than `total` says */
+      totalCapped: boolean;
+    };
     PageOfPurchaseListSummary: {
       items: components['schemas']['PurchaseListSummaryDto'][];
       page: number;
@@ -12088,15 +12397,6 @@ export interface components {
       /** @description True when there are more rows than `total` says */
       totalCapped: boolean;
     };
-    PageOfSummary: {
-      items: components['schemas']['SummaryDto'][];
-      page: number;
-      pageSize: number;
-      /** @description Exact up to the cap (10000 for lists), then the cap */
-      total: number;
-      /** @description True when there are more rows than `total` says */
-      totalCapped: boolean;
-    };
     PageOfSupplier: {
       items: components['schemas']['SupplierDto'][];
       page: number;
@@ -12117,6 +12417,15 @@ export interface components {
     };
     PageOfSupplyRequest: {
       items: components['schemas']['SupplyRequestDto'][];
+      page: number;
+      pageSize: number;
+      /** @description Exact up to the cap (10000 for lists), then the cap */
+      total: number;
+      /** @description True when there are more rows than `total` says */
+      totalCapped: boolean;
+    };
+    PageOfSupportRequest: {
+      items: components['schemas']['SupportRequestDto'][];
       page: number;
       pageSize: number;
       /** @description Exact up to the cap (10000 for lists), then the cap */
@@ -12235,6 +12544,40 @@ export interface components {
       printedOn?: string;
       /** @example 某某市第一中学办公室 */
       printingOrg?: string;
+    };
+    ProblemDto: {
+      /** @description What this person may do next */
+      actions: ('analyse' | 'add-measure' | 'close' | 'reopen')[];
+      /** Format: date-time */
+      analysedAt: string | null;
+      /** Format: date-time */
+      closedAt: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      createdBy: components['schemas']['RefDto'];
+      description: string;
+      /** Format: date-time */
+      evaluatedAt: string | null;
+      evaluationNote: string | null;
+      /** Format: uuid */
+      id: string;
+      measures: components['schemas']['MeasureDto'][];
+      overdue: boolean;
+      reopenCount: number;
+      rootCause: string | null;
+      /** @enum {string} */
+      source: 'evaluation' | 'questionnaire' | 'suggestion' | 'inspection' | 'audit' | 'incident_review';
+      /** Format: uuid */
+      sourceRefId: string | null;
+      /** @enum {string} */
+      status: 'open' | 'implementing' | 'evaluating' | 'reopened' | 'closed';
+      title: string;
+      version: number;
+    };
+    PromoteSuggestionDto: {
+      /** @description The problem’s title; the suggestion’s subject if omitted */
+      title?: string;
+      version: number;
     };
     ProposeDestructionListDto: {
       /** Format: date */
@@ -12463,6 +12806,21 @@ export interface components {
       /** @enum {string} */
       result: 'pass' | 'fail';
     };
+    RecordIncidentDto: {
+      description: string;
+      /** @example 张老师、校医李医生 */
+      handledBy: string;
+      /** @example 实验楼 301 */
+      location: string;
+      /** Format: date-time */
+      occurredAt: string;
+      outcome: string;
+      /** @enum {string} */
+      severity: 'minor' | 'major' | 'severe';
+      stepsTaken: string;
+      /** @example 实验楼三楼化学实验室试剂泄漏 */
+      title: string;
+    };
     RecordInspectionDto: {
       /** @description Close the round (every item must have a result) */
       complete?: boolean;
@@ -12667,6 +13025,22 @@ export interface components {
       attachmentIds?: string[];
       body: string;
     };
+    ReportEscalationDto: {
+      /** @enum {string} */
+      category: 'teaching' | 'safety' | 'facilities' | 'personnel' | 'finance' | 'other';
+      /** @enum {string} */
+      channel: 'email' | 'phone' | 'in_person';
+      /** @example 教学楼东侧楼梯扶手松动，存在安全隐患 */
+      description: string;
+      /** @example 请总务处本周内加固 */
+      proposedSolution: string;
+    };
+    ReportMeasureDto: {
+      /** Format: date */
+      implementedOn: string;
+      /** @example 已制定检查表并完成首次检查 */
+      note: string;
+    };
     ReportSealIncidentDto: {
       /** @enum {string} */
       kind: 'damaged' | 'lost';
@@ -12680,6 +13054,17 @@ export interface components {
       /** Format: uuid */
       itemId: string;
       quantity: number;
+    };
+    RequestSupportDto: {
+      detail: string;
+      /** @description Respond within this many hours */
+      responseHours?: number;
+      /** @description Respond within this many working days */
+      responseWorkingDays?: number;
+      /** Format: uuid */
+      targetDepartmentId: string;
+      /** @example 请信息中心协助布置期末考试考场监控 */
+      title: string;
     };
     RescheduleMeetingDto: {
       /** Format: date-time */
@@ -12803,6 +13188,11 @@ export interface components {
       /** @enum {string} */
       response: 'accepted' | 'leave';
     };
+    RespondSupportRequestDto: {
+      /** @example 已收到，周三上午派两名老师到场 */
+      response: string;
+      version: number;
+    };
     ResubmitDto: {
       /** @description The changed content (general requests) */
       content?: string;
@@ -12825,8 +13215,10 @@ export interface components {
       reason: string;
       version: number;
     };
-    ReturnSummaryDto: {
-      reason: string;
+    ReviewIncidentDto: {
+      /** @description Lessons learnt, each as a measure; may be empty */
+      lessons: components['schemas']['NewMeasureDto'][];
+      summary: string;
       version: number;
     };
     ReviewIncomingDto: {
@@ -12932,9 +13324,9 @@ export interface components {
         | 'information.reception.manage'
         | 'information.out-of-office.record'
         | 'logistics.events.manage'
-        | 'assessment.summary.manage'
-        | 'assessment.summary.review'
-        | 'assessment.dashboard.view'
+        | 'assessment.improvement.manage'
+        | 'assessment.incidents.manage'
+        | 'assessment.escalations.manage'
       )[];
       version: number;
     };
@@ -13248,14 +13640,10 @@ export interface components {
       start: number;
       text: string;
     };
-    ServiceTimeDto: {
-      completed: number;
-      handlingMedianHours: number | null;
-      handlingP90Hours: number | null;
-      /** @example repairs */
-      kind: string;
-      responseMedianHours: number | null;
-      responseP90Hours: number | null;
+    SetEscalationRouteDto: {
+      answerWorkingDays: number;
+      /** Format: uuid */
+      leaderId: string;
     };
     SetNoteTakerDto: {
       /**
@@ -13469,6 +13857,8 @@ export interface components {
       dueAt: string;
       /** Format: uuid */
       id: string;
+      /** Format: uuid */
+      improvementProblemId: string | null;
       loggedBy: components['schemas']['RefDto'] | null;
       overdue: boolean;
       /** Format: date-time */
@@ -13503,53 +13893,6 @@ export interface components {
       /** @enum {string} */
       status: 'received' | 'assigned' | 'answered' | 'closed';
       subject: string;
-    };
-    SummaryDto: {
-      actions: ('compile' | 'write' | 'submit' | 'approve' | 'return' | 'archive')[];
-      /** Format: date-time */
-      archivedAt: string | null;
-      /** Format: date-time */
-      compiledAt: string | null;
-      figures: components['schemas']['SummarySnapshotDto'] | null;
-      /** Format: uuid */
-      id: string;
-      /** @example 2026-03 */
-      month: string;
-      narrative: string;
-      returnReason: string | null;
-      /** Format: date-time */
-      reviewedAt: string | null;
-      reviewedBy: components['schemas']['RefDto'] | null;
-      /** @enum {string} */
-      status: 'draft' | 'submitted' | 'approved' | 'archived';
-      /** Format: date-time */
-      submittedAt: string | null;
-      submittedBy: components['schemas']['RefDto'] | null;
-      version: number;
-    };
-    SummaryFigureDto: {
-      /** @example documents.incomingHandled */
-      key: string;
-      /** @enum {string} */
-      unit: 'count' | 'percent' | 'hours';
-      value: number | null;
-    };
-    SummarySectionDto: {
-      figures: components['schemas']['SummaryFigureDto'][];
-      /** @example documents */
-      key: string;
-    };
-    SummarySnapshotDto: {
-      /** Format: date-time */
-      from: string;
-      /** @example 2026-03 */
-      month: string;
-      sections: components['schemas']['SummarySectionDto'][];
-      serviceTimes: components['schemas']['ServiceTimeDto'][];
-      /** @example Asia/Shanghai */
-      timeZone: string;
-      /** Format: date-time */
-      to: string;
     };
     SupplierContactDto: {
       email: string;
@@ -13641,6 +13984,31 @@ export interface components {
       quantity: number;
       reserved: number;
       waiting: number;
+    };
+    SupportRequestDto: {
+      actions: ('respond' | 'complete')[];
+      breached: boolean;
+      /** Format: date-time */
+      completedAt: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      detail: string;
+      handler: components['schemas']['RefDto'];
+      /** Format: uuid */
+      id: string;
+      requestedBy: components['schemas']['RefDto'];
+      requestingDepartment: components['schemas']['RefDto'];
+      /** Format: date-time */
+      respondedAt: string | null;
+      respondedBy: components['schemas']['RefDto'] | null;
+      response: string | null;
+      /** Format: date-time */
+      responseDueAt: string;
+      /** @enum {string} */
+      status: 'open' | 'responded' | 'completed';
+      targetDepartment: components['schemas']['RefDto'];
+      title: string;
+      version: number;
     };
     TakeOutgoingNumberDto: {
       /** @enum {string} */
@@ -14127,9 +14495,9 @@ export interface components {
         | 'information.reception.manage'
         | 'information.out-of-office.record'
         | 'logistics.events.manage'
-        | 'assessment.summary.manage'
-        | 'assessment.summary.review'
-        | 'assessment.dashboard.view'
+        | 'assessment.improvement.manage'
+        | 'assessment.incidents.manage'
+        | 'assessment.escalations.manage'
       )[];
       version: number;
     };
@@ -14301,9 +14669,6 @@ export interface components {
       /** @example wangfang */
       username: string;
       /** @description Send back on update; a stale version gets 409 */
-      version: number;
-    };
-    VersionedSummaryDto: {
       version: number;
     };
     VisitDto: {
@@ -14498,10 +14863,6 @@ export interface components {
       recordedBy: components['schemas']['RefDto'];
       /** @enum {string|null} */
       statusTo: 'open' | 'in-progress' | 'done' | 'cancelled' | null;
-    };
-    WriteNarrativeDto: {
-      narrative: string;
-      version: number;
     };
   };
   responses: never;
@@ -17845,12 +18206,9 @@ export interface operations {
       };
     };
   };
-  getDashboard: {
+  listEscalationRoutes: {
     parameters: {
-      query?: {
-        /** @description Default: the current month */
-        month?: string;
-      };
+      query?: never;
       header?: never;
       path?: never;
       cookie?: never;
@@ -17862,16 +18220,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['DashboardDto'];
-        };
-      };
-      /** @description Invalid input; `errors` holds messages keyed by field */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
+          'application/json': components['schemas']['EscalationRouteDto'][];
         };
       };
       /** @description No valid token */
@@ -17883,7 +18232,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description Requires the permission `assessment.dashboard.view` */
+      /** @description Requires the permission `assessment.escalations.manage` */
       403: {
         headers: {
           [name: string]: unknown;
@@ -17894,12 +18243,68 @@ export interface operations {
       };
     };
   };
-  exportDashboardPanel: {
+  setEscalationRoute: {
     parameters: {
-      query: {
-        /** @description Default: the current month */
-        month?: string;
-        panel: 'monthly-counts' | 'monthly-rates' | 'open-items' | 'service-times';
+      query?: never;
+      header?: never;
+      path: {
+        category: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SetEscalationRouteDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EscalationRouteDto'][];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `assessment.escalations.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  listEscalations: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        q?: string;
+        status?: 'submitted' | 'answered';
+        category?: 'teaching' | 'safety' | 'facilities' | 'personnel' | 'finance' | 'other';
+        /** @description Only those past their due time */
+        overdue?: boolean;
       };
       header?: never;
       path?: never;
@@ -17912,7 +18317,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+          'application/json': components['schemas']['PageOfEscalation'];
         };
       };
       /** @description Invalid input; `errors` holds messages keyed by field */
@@ -17921,7 +18326,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['ErrorBodyDto'];
+          'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
       /** @description No valid token */
@@ -17930,16 +18335,889 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['ErrorBodyDto'];
+          'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description Requires the permission `assessment.dashboard.view` */
+    };
+  };
+  reportEscalation: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReportEscalationDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EscalationDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  getEscalation: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EscalationDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  answerEscalation: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AnswerEscalationDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EscalationDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  listImprovementProblems: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        q?: string;
+        status?: 'open' | 'implementing' | 'evaluating' | 'reopened' | 'closed';
+        source?: 'evaluation' | 'questionnaire' | 'suggestion' | 'inspection' | 'audit' | 'incident_review';
+        /** @description Only problems with a measure past its deadline */
+        overdue?: boolean;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PageOfProblem'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  createImprovementProblem: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateProblemDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `assessment.improvement.manage` */
       403: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['ErrorBodyDto'];
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  getImprovementProblem: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  analyseImprovementProblem: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AnalyseProblemDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `assessment.improvement.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  closeImprovementProblem: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['EvaluateProblemDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `assessment.improvement.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  addImprovementMeasures: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AddMeasuresDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `assessment.improvement.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  reportImprovementMeasure: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        measureId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReportMeasureDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  reopenImprovementProblem: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['EvaluateProblemDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `assessment.improvement.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  listIncidents: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        q?: string;
+        status?: 'recorded' | 'reviewed';
+        severity?: 'minor' | 'major' | 'severe';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PageOfIncident'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `assessment.incidents.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  recordIncident: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RecordIncidentDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['IncidentDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `assessment.incidents.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  getIncident: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['IncidentDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `assessment.incidents.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  reviewIncident: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReviewIncidentDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['IncidentDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `assessment.incidents.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
     };
@@ -18290,26 +19568,27 @@ export interface operations {
       };
     };
   };
-  listSummaries: {
+  promoteSuggestion: {
     parameters: {
-      query?: {
-        page?: number;
-        pageSize?: number;
-        q?: string;
-        status?: 'draft' | 'submitted' | 'approved' | 'archived';
-      };
+      query?: never;
       header?: never;
-      path?: never;
+      path: {
+        id: string;
+      };
       cookie?: never;
     };
-    requestBody?: never;
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PromoteSuggestionDto'];
+      };
+    };
     responses: {
       200: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['PageOfSummary'];
+          'application/json': components['schemas']['SuggestionDto'];
         };
       };
       /** @description Invalid input; `errors` holds messages keyed by field */
@@ -18330,8 +19609,26 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description Requires the permission `assessment.summary.manage` */
+      /** @description Requires the permission `assessment.improvement.manage` */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
         headers: {
           [name: string]: unknown;
         };
@@ -18341,7 +19638,53 @@ export interface operations {
       };
     };
   };
-  openSummary: {
+  listSupportRequests: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        q?: string;
+        status?: 'open' | 'responded' | 'completed';
+        /** @description Asked of my department, or asked by it */
+        direction?: 'incoming' | 'outgoing';
+        /** @description Only those that missed their response deadline */
+        breached?: boolean;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PageOfSupportRequest'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  requestSupport: {
     parameters: {
       query?: never;
       header?: never;
@@ -18350,7 +19693,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': components['schemas']['OpenSummaryDto'];
+        'application/json': components['schemas']['RequestSupportDto'];
       };
     };
     responses: {
@@ -18359,7 +19702,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['SummaryDto'];
+          'application/json': components['schemas']['SupportRequestDto'];
         };
       };
       /** @description Invalid input; `errors` holds messages keyed by field */
@@ -18380,27 +19723,9 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description Requires the permission `assessment.summary.manage` */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
     };
   };
-  getSummary: {
+  getSupportRequest: {
     parameters: {
       query?: never;
       header?: never;
@@ -18416,7 +19741,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['SummaryDto'];
+          'application/json': components['schemas']['SupportRequestDto'];
         };
       };
       /** @description Invalid input; `errors` holds messages keyed by field */
@@ -18430,15 +19755,6 @@ export interface operations {
       };
       /** @description No valid token */
       401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-      /** @description Requires the permission `assessment.summary.manage` */
-      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -18457,7 +19773,7 @@ export interface operations {
       };
     };
   };
-  writeSummaryNarrative: {
+  completeSupportRequest: {
     parameters: {
       query?: never;
       header?: never;
@@ -18468,7 +19784,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': components['schemas']['WriteNarrativeDto'];
+        'application/json': components['schemas']['CompleteSupportRequestDto'];
       };
     };
     responses: {
@@ -18477,7 +19793,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['SummaryDto'];
+          'application/json': components['schemas']['SupportRequestDto'];
         };
       };
       /** @description Invalid input; `errors` holds messages keyed by field */
@@ -18491,15 +19807,6 @@ export interface operations {
       };
       /** @description No valid token */
       401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-      /** @description Requires the permission `assessment.summary.manage` */
-      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -18527,7 +19834,7 @@ export interface operations {
       };
     };
   };
-  approveSummary: {
+  respondSupportRequest: {
     parameters: {
       query?: never;
       header?: never;
@@ -18538,7 +19845,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': components['schemas']['VersionedSummaryDto'];
+        'application/json': components['schemas']['RespondSupportRequestDto'];
       };
     };
     responses: {
@@ -18547,7 +19854,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['SummaryDto'];
+          'application/json': components['schemas']['SupportRequestDto'];
         };
       };
       /** @description Invalid input; `errors` holds messages keyed by field */
@@ -18561,15 +19868,6 @@ export interface operations {
       };
       /** @description No valid token */
       401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-      /** @description Requires the permission `assessment.summary.review` */
-      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -18593,400 +19891,6 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-    };
-  };
-  archiveSummary: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['VersionedSummaryDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['SummaryDto'];
-        };
-      };
-      /** @description Invalid input; `errors` holds messages keyed by field */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-      /** @description No valid token */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-      /** @description Requires the permission `assessment.summary.review` */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-      /** @description Not found, or not visible to the caller */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-    };
-  };
-  compileSummary: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['VersionedSummaryDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['SummaryDto'];
-        };
-      };
-      /** @description Invalid input; `errors` holds messages keyed by field */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-      /** @description No valid token */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-      /** @description Requires the permission `assessment.summary.manage` */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-      /** @description Not found, or not visible to the caller */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-    };
-  };
-  exportSummaryDocx: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/vnd.openxmlformats-officedocument.wordprocessingml.document': string;
-        };
-      };
-      /** @description Invalid input; `errors` holds messages keyed by field */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/vnd.openxmlformats-officedocument.wordprocessingml.document': components['schemas']['ErrorBodyDto'];
-        };
-      };
-      /** @description No valid token */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/vnd.openxmlformats-officedocument.wordprocessingml.document': components['schemas']['ErrorBodyDto'];
-        };
-      };
-      /** @description Requires the permission `assessment.summary.manage` */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/vnd.openxmlformats-officedocument.wordprocessingml.document': components['schemas']['ErrorBodyDto'];
-        };
-      };
-      /** @description Not found, or not visible to the caller */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/vnd.openxmlformats-officedocument.wordprocessingml.document': components['schemas']['ErrorBodyDto'];
-        };
-      };
-    };
-  };
-  returnSummary: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['ReturnSummaryDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['SummaryDto'];
-        };
-      };
-      /** @description Invalid input; `errors` holds messages keyed by field */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-      /** @description No valid token */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-      /** @description Requires the permission `assessment.summary.review` */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-      /** @description Not found, or not visible to the caller */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-    };
-  };
-  submitSummary: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['VersionedSummaryDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['SummaryDto'];
-        };
-      };
-      /** @description Invalid input; `errors` holds messages keyed by field */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-      /** @description No valid token */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-      /** @description Requires the permission `assessment.summary.manage` */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-      /** @description Not found, or not visible to the caller */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-    };
-  };
-  exportSummaryXlsx: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
-        };
-      };
-      /** @description Invalid input; `errors` holds messages keyed by field */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['ErrorBodyDto'];
-        };
-      };
-      /** @description No valid token */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['ErrorBodyDto'];
-        };
-      };
-      /** @description Requires the permission `assessment.summary.manage` */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['ErrorBodyDto'];
-        };
-      };
-      /** @description Not found, or not visible to the caller */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['ErrorBodyDto'];
         };
       };
     };

@@ -32,3 +32,7 @@ export * from './purchasing.js';
 export * from './reception.js';
 export * from './event-logistics.js';
 export * from './summaries.js';
+export * from './improvement.js';
+export * from './incidents.js';
+export * from './escalations.js';
+export * from './support-requests.js';

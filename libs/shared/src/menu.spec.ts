@@ -11,6 +11,8 @@ describe('shared catalogue', () => {
       '/inbox',
       '/approvals',
       '/messages',
+      '/assessment/escalations',
+      '/assessment/support',
       '/documents/incoming',
       '/documents/outgoing',
       '/system/audit',
@@ -20,7 +22,13 @@ describe('shared catalogue', () => {
   it('PLT-3 shows everyone signed in the workbench (inbox, approvals, messages), and nothing that needs a permission', () => {
     const menu = visibleMenu([]);
     expect(menu.map((m) => m.key)).toEqual(['workbench', 'documents']);
-    expect(menu[0]!.items.map((i) => i.path)).toEqual(['/inbox', '/approvals', '/messages']);
+    expect(menu[0]!.items.map((i) => i.path)).toEqual([
+      '/inbox',
+      '/approvals',
+      '/messages',
+      '/assessment/escalations',
+      '/assessment/support',
+    ]);
     expect(menu[1]!.items.map((i) => i.path)).toEqual(['/documents/incoming', '/documents/outgoing']);
   });
 

@@ -29,6 +29,9 @@ export const MENU: MenuModule[] = [
       { path: '/inbox', labelKey: 'menu.inbox' },
       { path: '/approvals', labelKey: 'menu.approvals' },
       { path: '/messages', labelKey: 'menu.messages' },
+      // Everyone reports problems to the leadership (REQ-1) and asks other departments for support (REQ-2).
+      { path: '/assessment/escalations', labelKey: 'escalations.menu' },
+      { path: '/assessment/support', labelKey: 'supportRequests.menu' },
     ],
   },
   {
@@ -139,6 +142,8 @@ export const MENU: MenuModule[] = [
       { path: '/assessment/suggestions', labelKey: 'suggestions.menu', permission: PERMISSIONS.ASSESSMENT_SUGGESTIONS_MANAGE },
       { path: '/assessment/summaries', labelKey: 'summary.menu', permission: PERMISSIONS.ASSESSMENT_SUMMARY_MANAGE },
       { path: '/assessment/dashboard', labelKey: 'dashboard.menu', permission: PERMISSIONS.ASSESSMENT_DASHBOARD_VIEW },
+      { path: '/assessment/improvement', labelKey: 'improvement.menu', permission: PERMISSIONS.ASSESSMENT_IMPROVEMENT_MANAGE },
+      { path: '/assessment/incidents', labelKey: 'incidents.menu', permission: PERMISSIONS.ASSESSMENT_INCIDENTS_MANAGE },
     ],
   },
   {

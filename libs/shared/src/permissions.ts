@@ -134,6 +134,12 @@ export const PERMISSIONS = {
   ASSESSMENT_SUMMARY_REVIEW: 'assessment.summary.review',
   /** See the director's dashboard of the office's figures (ASM-8). */
   ASSESSMENT_DASHBOARD_VIEW: 'assessment.dashboard.view',
+  /** Run improvement (整改, ASM-5): record problems and root causes, set measures, evaluate the effect; promote suggestions to problems. */
+  ASSESSMENT_IMPROVEMENT_MANAGE: 'assessment.improvement.manage',
+  /** Keep the incident register (突发情况, REQ-5) and write post-incident reviews whose lessons become improvement measures. */
+  ASSESSMENT_INCIDENTS_MANAGE: 'assessment.incidents.manage',
+  /** Configure escalation routing (问题上报, REQ-1) and oversee every escalation and support request between departments (REQ-2). */
+  ASSESSMENT_ESCALATIONS_MANAGE: 'assessment.escalations.manage',
 } as const;
 
 export type Permission = (typeof PERMISSIONS)[keyof typeof PERMISSIONS];
@@ -216,4 +222,7 @@ export const PERMISSION_LABELS: Record<Permission, { 'zh-CN': string; en: string
   'assessment.summary.manage': { 'zh-CN': '月度工作总结编制', en: 'Compile the monthly work summary' },
   'assessment.summary.review': { 'zh-CN': '月度工作总结审核', en: 'Review the monthly work summary' },
   'assessment.dashboard.view': { 'zh-CN': '查看工作看板', en: 'See the director’s dashboard' },
+  'assessment.improvement.manage': { 'zh-CN': '整改管理', en: 'Run improvement' },
+  'assessment.incidents.manage': { 'zh-CN': '突发情况登记与总结', en: 'Keep the incident register and reviews' },
+  'assessment.escalations.manage': { 'zh-CN': '问题上报路由与督办（含部门协作）', en: 'Route escalations and oversee support requests' },
 };

@@ -95,6 +95,10 @@ export const SEEDED_ROLES = [
       PERMISSIONS.ASSESSMENT_SUMMARY_MANAGE,
       PERMISSIONS.ASSESSMENT_SUMMARY_REVIEW,
       PERMISSIONS.ASSESSMENT_DASHBOARD_VIEW,
+      // 整改, 突发情况, 问题上报与部门协作 (ASM-5, REQ-5, REQ-1, REQ-2): the office runs and oversees them.
+      PERMISSIONS.ASSESSMENT_IMPROVEMENT_MANAGE,
+      PERMISSIONS.ASSESSMENT_INCIDENTS_MANAGE,
+      PERMISSIONS.ASSESSMENT_ESCALATIONS_MANAGE,
     ],
   },
   {
@@ -123,6 +127,10 @@ export const SEEDED_ROLES = [
       PERMISSIONS.LOGISTICS_EVENTS_MANAGE,
       // 月度工作总结 (ASM-1): the clerk compiles the month and drafts the narrative.
       PERMISSIONS.ASSESSMENT_SUMMARY_MANAGE,
+      // 整改, 突发情况, 问题上报与部门协作 (ASM-5, REQ-5, REQ-1, REQ-2): the office runs and oversees them.
+      PERMISSIONS.ASSESSMENT_IMPROVEMENT_MANAGE,
+      PERMISSIONS.ASSESSMENT_INCIDENTS_MANAGE,
+      PERMISSIONS.ASSESSMENT_ESCALATIONS_MANAGE,
     ],
   },
   {

@@ -98,6 +98,8 @@ export const SUMMARY_SECTION_LABELS: Record<string, Label> = {
   notices: { 'zh-CN': '通知公告', en: 'Notices' },
   logistics: { 'zh-CN': '后勤保障', en: 'Logistics' },
   suggestions: { 'zh-CN': '意见箱与热线', en: 'Suggestions and hotline' },
+  improvement: { 'zh-CN': '突发情况与整改', en: 'Incidents and improvement' },
+  requests: { 'zh-CN': '问题上报与部门协作', en: 'Escalations and support requests' },
 };
 
 export const SUMMARY_FIGURE_LABELS: Record<string, Label> = {
@@ -123,6 +125,18 @@ export const SUMMARY_FIGURE_LABELS: Record<string, Label> = {
   'suggestions.hotlineCalls': { 'zh-CN': '其中热线来电', en: 'of which hotline calls' },
   'suggestions.answered': { 'zh-CN': '答复意见', en: 'Suggestions answered' },
   'suggestions.onTimeRate': { 'zh-CN': '意见按期答复率', en: 'Suggestions answered on time' },
+  'improvement.incidents': { 'zh-CN': '突发情况', en: 'Incidents' },
+  'improvement.incidentsReviewed': { 'zh-CN': '完成事后总结', en: 'Incident reviews written' },
+  'improvement.problemsOpened': { 'zh-CN': '整改问题立项', en: 'Improvement problems raised' },
+  'improvement.problemsClosed': { 'zh-CN': '整改问题销号', en: 'Improvement problems closed' },
+  'improvement.measuresImplemented': { 'zh-CN': '整改措施落实', en: 'Measures implemented' },
+  'improvement.measuresOnTimeRate': { 'zh-CN': '整改措施按期落实率', en: 'Measures implemented on time' },
+  'requests.escalationsReceived': { 'zh-CN': '收到问题上报', en: 'Escalations received' },
+  'requests.escalationsAnswered': { 'zh-CN': '问题上报答复', en: 'Escalations answered' },
+  'requests.escalationsOnTimeRate': { 'zh-CN': '上报按期答复率', en: 'Escalations answered on time' },
+  'requests.supportRequested': { 'zh-CN': '部门协作请求', en: 'Support requests raised' },
+  'requests.supportCompleted': { 'zh-CN': '协作完成', en: 'Support requests completed' },
+  'requests.supportOnTimeRate': { 'zh-CN': '协作按期响应率', en: 'Support requests answered in time' },
 };
 
 export const SERVICE_KIND_LABELS: Record<string, Label> = {
@@ -130,6 +144,9 @@ export const SERVICE_KIND_LABELS: Record<string, Label> = {
   repairs: { 'zh-CN': '报修维修', en: 'Repairs' },
   suggestions: { 'zh-CN': '意见与热线', en: 'Suggestions and calls' },
   'supply-requests': { 'zh-CN': '办公用品领用', en: 'Supply requests' },
+  improvement: { 'zh-CN': '整改', en: 'Improvement' },
+  escalations: { 'zh-CN': '问题上报', en: 'Escalations' },
+  'support-requests': { 'zh-CN': '部门协作', en: 'Support requests' },
 };
 
 export const FIGURE_UNIT_LABELS: Record<FigureUnit, Label> = {
@@ -190,4 +207,7 @@ export const OPEN_ITEM_LABELS: Record<string, Label> = {
   'supply-requests': { 'zh-CN': '用品领用', en: 'Supply requests' },
   suggestions: { 'zh-CN': '意见与热线', en: 'Suggestions and calls' },
   notices: { 'zh-CN': '待发布通知', en: 'Notices awaiting publication' },
+  improvement: { 'zh-CN': '整改问题', en: 'Improvement problems' },
+  escalations: { 'zh-CN': '问题上报', en: 'Escalations' },
+  'support-requests': { 'zh-CN': '部门协作', en: 'Support requests' },
 };

@@ -253,6 +253,31 @@ export const RESOURCE_VISIBILITY = {
     changePermission: PERMISSIONS.LOGISTICS_EVENTS_MANAGE,
     label: { 'zh-CN': '活动后勤', en: 'Event logistics' },
   },
+  /**
+   * An improvement problem (整改, ASM-5): whoever recorded it and the owners of its measures; the
+   * office (assessment.improvement.manage) sees and runs them all.
+   */
+  'improvement-problem': {
+    rule: 'named-persons',
+    readAllPermission: PERMISSIONS.ASSESSMENT_IMPROVEMENT_MANAGE,
+    changePermission: PERMISSIONS.ASSESSMENT_IMPROVEMENT_MANAGE,
+    label: { 'zh-CN': '整改问题', en: 'Improvement problem' },
+  },
+  /** An escalation (问题上报, REQ-1): who reported it and the leader it was routed to; the office sees all. */
+  escalation: {
+    rule: 'named-persons',
+    readAllPermission: PERMISSIONS.ASSESSMENT_ESCALATIONS_MANAGE,
+    label: { 'zh-CN': '问题上报', en: 'Escalation' },
+  },
+  /**
+   * A support request between departments (REQ-2): the members of the requesting and of the target
+   * department; the office (assessment.escalations.manage) sees all. Everyone else: 404.
+   */
+  'support-request': {
+    rule: 'named-persons',
+    readAllPermission: PERMISSIONS.ASSESSMENT_ESCALATIONS_MANAGE,
+    label: { 'zh-CN': '部门协作请求', en: 'Support request' },
+  },
 } as const satisfies Record<string, VisibilityDeclaration>;
 
 export type ResourceType = keyof typeof RESOURCE_VISIBILITY;

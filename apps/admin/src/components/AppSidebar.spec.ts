@@ -12,7 +12,15 @@ import type { Me } from '../api/types';
 const Page = defineComponent({ template: '<div />' });
 
 /** The pages every signed-in person has: the workbench and the documents routed to them. */
-const WORKBENCH = ['/inbox', '/approvals', '/messages', '/documents/incoming', '/documents/outgoing'];
+const WORKBENCH = [
+  '/inbox',
+  '/approvals',
+  '/messages',
+  '/assessment/escalations',
+  '/assessment/support',
+  '/documents/incoming',
+  '/documents/outgoing',
+];
 
 function personWith(permissions: string[]): Me {
   return {

@@ -565,6 +565,32 @@ export const routes: RouteRecordRaw[] = [
         component: () => import('../views/ForbiddenView.vue'),
         meta: { titleKey: 'pages.forbiddenTitle' },
       },
+      // Improvement (ASM-5): the office runs problems; a measure owner reports from their inbox (no permission needed to open it).
+      {
+        path: 'assessment/improvement',
+        name: 'improvement',
+        component: () => import('../views/assessment/improvement/ImprovementView.vue'),
+        meta: { titleKey: 'improvement.menu' },
+      },
+      {
+        path: 'assessment/incidents',
+        name: 'incidents',
+        component: () => import('../views/assessment/incidents/IncidentsView.vue'),
+        meta: { permission: PERMISSIONS.ASSESSMENT_INCIDENTS_MANAGE, titleKey: 'incidents.menu' },
+      },
+      // Escalation (REQ-1) and support requests (REQ-2): every signed-in person reports and asks; the rows show what they may see.
+      {
+        path: 'assessment/escalations',
+        name: 'escalations',
+        component: () => import('../views/assessment/escalations/EscalationsView.vue'),
+        meta: { titleKey: 'escalations.menu' },
+      },
+      {
+        path: 'assessment/support',
+        name: 'support-requests',
+        component: () => import('../views/assessment/support/SupportRequestsView.vue'),
+        meta: { titleKey: 'supportRequests.menu' },
+      },
       {
         path: ':unknown(.*)*',
         name: 'not-found',

@@ -60,6 +60,10 @@ import { SUPPLIES_LEDGER_ENTITIES } from '../modules/logistics/supplies/catalogu
 import { PURCHASING_ENTITIES } from '../modules/logistics/purchasing/purchasing.entities';
 import { SUPPLIES_DISTRIBUTION_ENTITIES } from '../modules/logistics/supplies/distribution.entities';
 import { EVENT_LOGISTICS_ENTITIES } from '../modules/logistics/events/event.entities';
+import { IMPROVEMENT_ENTITIES } from '../modules/assessment/improvement/improvement.entities';
+import { Incident } from '../modules/assessment/incidents/incident.entity';
+import { Escalation, EscalationRoute } from '../modules/assessment/escalations/escalation.entities';
+import { SupportRequest } from '../modules/assessment/support/support-request.entity';
 
 /** Every entity of the app; modules add theirs here so the CLI and the app see the same schema. */
 export const ENTITIES = [
@@ -151,4 +155,10 @@ export const ENTITIES = [
   ...EVENT_LOGISTICS_ENTITIES,
   // assessment: the monthly work summary (ASM-1, REQ-4)
   MonthlySummary,
+  // assessment: improvement (ASM-5), incidents (REQ-5), escalation (REQ-1), support requests (REQ-2)
+  ...IMPROVEMENT_ENTITIES,
+  Incident,
+  EscalationRoute,
+  Escalation,
+  SupportRequest,
 ];

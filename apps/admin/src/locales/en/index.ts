@@ -19,6 +19,10 @@ import { reception } from './reception';
 import { logisticsEvents } from './logisticsEvents';
 import { summary } from './summary';
 import { dashboard } from './dashboard';
+import { improvement } from './improvement';
+import { incidents } from './incidents';
+import { escalations } from './escalations';
+import { supportRequests } from './supportRequests';
 
 /** English; typed against zh-CN so that a missing or extra key fails the typecheck. */
 const en: MessageSchema = {
@@ -648,6 +652,13 @@ const en: MessageSchema = {
     RECEPTION_SLOT_TAKEN: 'Someone is on duty in that slot already',
     SUMMARY_ILLEGAL_MOVE: 'The summary’s status does not allow this',
     SUMMARY_EXISTS: 'That month already has its summary',
+    IMPROVEMENT_ILLEGAL_MOVE: 'The problem’s status does not allow this',
+    IMPROVEMENT_MEASURE_DONE: 'This measure was already reported implemented',
+    IMPROVEMENT_SOURCE_TAKEN: 'This source already has its improvement problem',
+    INCIDENT_ILLEGAL_MOVE: 'This incident was already reviewed',
+    ESCALATION_ILLEGAL_MOVE: 'This escalation was already answered',
+    ESCALATION_UNROUTED: 'No leader is set for this category yet; ask the office',
+    SUPPORT_REQUEST_ILLEGAL_MOVE: 'The request’s status does not allow this',
   },
   backups: {
     menu: 'Backups',
@@ -1091,6 +1102,10 @@ const en: MessageSchema = {
   logisticsEvents,
   summary,
   dashboard,
+  improvement,
+  incidents,
+  escalations,
+  supportRequests,
 };
 
 export default en;

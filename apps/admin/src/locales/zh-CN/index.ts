@@ -18,6 +18,10 @@ import { reception } from './reception';
 import { logisticsEvents } from './logisticsEvents';
 import { summary } from './summary';
 import { dashboard } from './dashboard';
+import { improvement } from './improvement';
+import { incidents } from './incidents';
+import { escalations } from './escalations';
+import { supportRequests } from './supportRequests';
 
 /** Simplified Chinese, the panel's first language. Every other locale must have exactly these keys. */
 const zhCN = {
@@ -647,6 +651,13 @@ const zhCN = {
     RECEPTION_SLOT_TAKEN: '该时段已有人值班',
     SUMMARY_ILLEGAL_MOVE: '该总结当前状态下不能进行此操作',
     SUMMARY_EXISTS: '该月份的工作总结已存在',
+    IMPROVEMENT_ILLEGAL_MOVE: '该整改问题当前状态下不能进行此操作',
+    IMPROVEMENT_MEASURE_DONE: '该措施已报告落实',
+    IMPROVEMENT_SOURCE_TAKEN: '该来源已转为整改问题',
+    INCIDENT_ILLEGAL_MOVE: '该突发情况已作过事后总结',
+    ESCALATION_ILLEGAL_MOVE: '该上报已答复',
+    ESCALATION_UNROUTED: '该类别尚未设置分管领导，请联系办公室',
+    SUPPORT_REQUEST_ILLEGAL_MOVE: '该协作请求当前状态下不能进行此操作',
   },
   backups: {
     menu: '数据备份',
@@ -1085,6 +1096,10 @@ const zhCN = {
   logisticsEvents,
   summary,
   dashboard,
+  improvement,
+  incidents,
+  escalations,
+  supportRequests,
 };
 
 export default zhCN;

@@ -1,6 +1,7 @@
 import type { SuggestionCategory, SuggestionSource, SuggestionStatus } from '@xiaoban/shared';
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import type { User } from '../../../platform/org/user.entity';
+import type { ImprovementProblem } from '../improvement/improvement.entities';
 
 /**
  * A suggestion from the public page or a call logged from the hotline (意见箱/热线, ASM-4).
@@ -12,6 +13,7 @@ import type { User } from '../../../platform/org/user.entity';
 @Index('IDX_suggestions_status_received', ['status', 'receivedAt'])
 @Index('IDX_suggestions_assignee', ['assigneeId'], { where: 'assignee_id IS NOT NULL' })
 @Index('UQ_suggestions_query_code_hash', ['queryCodeHash'], { unique: true })
+@Index('UQ_suggestions_improvement_problem', ['improvementProblemId'], { unique: true, where: 'improvement_problem_id IS NOT NULL' })
 @Check('CHK_suggestions_source', `source IN ('public-page', 'hotline')`)
 @Check('CHK_suggestions_status', `status IN ('received', 'assigned', 'answered', 'closed')`)
 @Check('CHK_suggestions_anonymous', `NOT anonymous OR (submitter_name IS NULL AND submitter_contact IS NULL)`)
@@ -88,6 +90,14 @@ export class Suggestion {
 
   @Column({ name: 'closed_at', type: 'timestamptz', nullable: true })
   closedAt: Date | null;
+
+  /** The improvement problem it was promoted to (ASM-4 → ASM-5); the problem links back by its source reference. */
+  @Column({ name: 'improvement_problem_id', type: 'uuid', nullable: true })
+  improvementProblemId: string | null;
+
+  @ManyToOne('ImprovementProblem', { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'improvement_problem_id', foreignKeyConstraintName: 'FK_suggestions_improvement_problem' })
+  improvementProblem?: ImprovementProblem | null;
 
   @Column({ type: 'integer', default: 1 })
   version: number;

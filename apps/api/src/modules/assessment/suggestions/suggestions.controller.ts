@@ -12,6 +12,7 @@ import {
   AssignSuggestionDto,
   CloseSuggestionDto,
   LogHotlineCallDto,
+  PromoteSuggestionDto,
   QuerySuggestionsDto,
   SubmitSuggestionDto,
   SuggestionDto,
@@ -153,5 +154,24 @@ export class SuggestionsController {
     @Ctx() ctx: RequestContext,
   ): Promise<SuggestionDto> {
     return this.suggestions.close(id, dto, ctx);
+  }
+
+  @Post(':id/promote')
+  @HttpCode(200)
+  @Authenticated({ permission: PERMISSIONS.ASSESSMENT_IMPROVEMENT_MANAGE })
+  @ApiOperation({
+    operationId: 'promoteSuggestion',
+    summary: 'Promote it to an improvement problem (整改)',
+    description:
+      'ASM-4, ASM-5: once; the problem (source suggestion) and the suggestion link to each other; nothing of the submitter goes over.',
+  })
+  @ApiOkResponse({ type: SuggestionDto })
+  @ApiErrors(400, 403, 404, 409)
+  promoteSuggestion(
+    @Param('id', UUID_PARAM) id: string,
+    @Body() dto: PromoteSuggestionDto,
+    @Ctx() ctx: RequestContext,
+  ): Promise<SuggestionDto> {
+    return this.suggestions.promote(id, dto, ctx);
   }
 }

@@ -157,6 +157,10 @@ export class SuggestionDto {
   @ApiProperty()
   overdue: boolean;
 
+  /** The improvement problem it was promoted to (ASM-5), if any. */
+  @ApiProperty({ type: String, format: 'uuid', nullable: true })
+  improvementProblemId: string | null;
+
   @ApiProperty({ enum: SUGGESTION_ACTIONS, isArray: true, description: 'What this person may do next' })
   actions: SuggestionAction[];
 
@@ -212,3 +216,14 @@ export class AnswerSuggestionDto extends VersionedDto {
 }
 
 export class CloseSuggestionDto extends VersionedDto {}
+
+/** Promote to an improvement problem (ASM-5): the subject and content become the problem; nothing of the submitter goes with them. */
+export class PromoteSuggestionDto extends VersionedDto {
+  @ApiPropertyOptional({ maxLength: 200, description: 'The problem’s title; the suggestion’s subject if omitted' })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  title?: string;
+}

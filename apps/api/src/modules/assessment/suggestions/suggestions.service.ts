@@ -2,6 +2,7 @@ import { createHash, randomInt } from 'node:crypto';
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
+  IMPROVEMENT_ERRORS,
   PERMISSIONS,
   QUERY_CODE_ALPHABET,
   QUERY_CODE_LENGTH,
@@ -25,12 +26,14 @@ import { paginate, type Page } from '../../../platform/http/pagination';
 import { escapeLike } from '../../../platform/http/sql';
 import type { RequestContext } from '../../../platform/http/request-context';
 import { InboxService } from '../../../platform/inbox/inbox.service';
+import { ImprovementService } from '../improvement/improvement.service';
 import { Suggestion } from './suggestion.entity';
 import type {
   AnswerSuggestionDto,
   AssignSuggestionDto,
   CloseSuggestionDto,
   LogHotlineCallDto,
+  PromoteSuggestionDto,
   QuerySuggestionsDto,
   SubmitSuggestionDto,
   SuggestionDto,
@@ -58,6 +61,7 @@ export class SuggestionsService implements OnModuleInit {
     private readonly audit: AuditService,
     private readonly calendar: CalendarService,
     private readonly inbox: InboxService,
+    private readonly improvement: ImprovementService,
   ) {}
 
   onModuleInit(): void {
@@ -230,6 +234,36 @@ export class SuggestionsService implements OnModuleInit {
     });
   }
 
+  /**
+   * Promotes a suggestion to an improvement problem (ASM-4 → ASM-5), in one transaction, once.
+   * Only the subject and content go over: never the submitter's name or contact, so an anonymous
+   * suggestion stays anonymous in the improvement register and its audit entry.
+   */
+  async promote(id: string, dto: PromoteSuggestionDto, ctx: RequestContext): Promise<SuggestionDto> {
+    return this.dataSource.transaction(async (manager) => {
+      await this.access.assertCanRead(ctx.actor!, { type: SUGGESTION, id }, ctx, manager);
+      const suggestion = await manager.findOne(Suggestion, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!suggestion) throw notFound('suggestion');
+      if (suggestion.improvementProblemId) {
+        throw conflict(IMPROVEMENT_ERRORS.IMPROVEMENT_SOURCE_TAKEN, 'This suggestion was already promoted to an improvement problem');
+      }
+      const problemId = await this.improvement.createWithin(manager, ctx, {
+        title: dto.title ?? suggestion.subject,
+        description: suggestion.content,
+        source: 'suggestion',
+        sourceRefId: suggestion.id,
+      });
+      await updateVersioned(manager, Suggestion, id, dto.version, { improvementProblemId: problemId }, SUGGESTION);
+      await this.audit.record(manager, ctx, {
+        action: 'assessment.suggestion.promote',
+        objectType: SUGGESTION,
+        objectId: id,
+        details: { improvementProblemId: problemId },
+      });
+      return this.get(id, ctx, manager);
+    });
+  }
+
   /** Reads and locks the suggestion for a move: 404 when unseen or not this person's to make, 409 when illegal. */
   private async lockForMove(manager: EntityManager, id: string, action: SuggestionAction, ctx: RequestContext): Promise<Suggestion> {
     await this.access.assertCanRead(ctx.actor!, { type: SUGGESTION, id }, ctx, manager);
@@ -269,6 +303,7 @@ export class SuggestionsService implements OnModuleInit {
       answeredAt: s.answeredAt,
       answeredBy: ref(s.answeredBy),
       closedAt: s.closedAt,
+      improvementProblemId: s.improvementProblemId,
       responseMinutes: s.answeredAt ? Math.round((s.answeredAt.getTime() - s.receivedAt.getTime()) / 60_000) : null,
       overdue: s.answeredAt ? s.answeredAt > s.dueAt : now > s.dueAt.getTime(),
       actions: suggestionActionsFrom(s.status).filter((action) => this.mayAct(s, action, viewer)),

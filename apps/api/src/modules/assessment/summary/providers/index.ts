@@ -1,6 +1,7 @@
 import type { Type } from '@nestjs/common';
 import type { FiguresProvider } from '../figures-provider';
 import { DocumentsFiguresProvider } from './documents.figures-provider';
+import { ImprovementFiguresProvider, RequestsFiguresProvider } from './improvement.figures-provider';
 import { LogisticsFiguresProvider } from './logistics.figures-provider';
 import { MeetingsFiguresProvider } from './meetings.figures-provider';
 import { NoticesFiguresProvider } from './notices.figures-provider';
@@ -17,4 +18,6 @@ export const SUMMARY_FIGURES_PROVIDERS: Type<FiguresProvider>[] = [
   NoticesFiguresProvider,
   LogisticsFiguresProvider,
   SuggestionsFiguresProvider,
+  ImprovementFiguresProvider,
+  RequestsFiguresProvider,
 ];

@@ -1,0 +1,38 @@
+import type { escalations as zh } from '../zh-CN/escalations';
+
+export const escalations: typeof zh = {
+  menu: 'Escalations',
+  category: {
+    teaching: 'Teaching',
+    safety: 'Safety',
+    facilities: 'Facilities',
+    personnel: 'Personnel',
+    finance: 'Finance',
+    other: 'Other',
+  },
+  channel: { email: 'Email', phone: 'Phone', in_person: 'In person' },
+  status: { submitted: 'Awaiting answer', answered: 'Answered' },
+  fields: {
+    category: 'Category',
+    description: 'Problem',
+    proposedSolution: 'Proposed solution',
+    channel: 'Channel',
+    reportedBy: 'Reported by',
+    leader: 'Leader',
+    status: 'Status',
+    createdAt: 'Reported',
+    dueAt: 'Answer due',
+    answer: 'Answer',
+    answeredAt: 'Answered',
+    workingDays: 'Working days to answer',
+  },
+  filters: { overdue: 'Only overdue' },
+  overdue: 'Overdue',
+  report: 'Report a problem',
+  routes: 'Routing',
+  unrouted: 'Not set',
+  answer: 'Answer',
+  detail: 'Escalation',
+  required: 'Please fill in every field',
+  saved: 'Saved',
+};

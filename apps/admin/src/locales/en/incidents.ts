@@ -1,0 +1,30 @@
+import type { incidents as zh } from '../zh-CN/incidents';
+
+export const incidents: typeof zh = {
+  menu: 'Incidents',
+  severity: { minor: 'Minor', major: 'Major', severe: 'Severe' },
+  status: { recorded: 'Recorded', reviewed: 'Reviewed' },
+  fields: {
+    title: 'Incident',
+    description: 'What happened',
+    location: 'Where',
+    occurredAt: 'When',
+    handledBy: 'Handled by',
+    stepsTaken: 'Steps taken',
+    outcome: 'Outcome',
+    severity: 'Severity',
+    status: 'Status',
+    summary: 'Review summary',
+    lessons: 'Lessons (become improvement measures)',
+    lesson: 'Lesson and measure',
+    owner: 'Owner',
+    dueOn: 'Deadline',
+  },
+  record: 'Record an incident',
+  review: 'Post-incident review',
+  addLesson: 'Add a lesson',
+  detail: 'Incident',
+  toImprovement: 'Open the improvement',
+  required: 'Please fill in every field',
+  saved: 'Saved',
+};

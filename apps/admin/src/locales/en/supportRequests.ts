@@ -1,0 +1,30 @@
+import type { supportRequests as zh } from '../zh-CN/supportRequests';
+
+export const supportRequests: typeof zh = {
+  menu: 'Support requests',
+  status: { open: 'Awaiting response', responded: 'Responded', completed: 'Completed' },
+  direction: { incoming: 'Asked of my department', outgoing: 'Asked by my department' },
+  fields: {
+    title: 'Request',
+    detail: 'Detail',
+    requestingDepartment: 'Asking department',
+    targetDepartment: 'Target department',
+    requestedBy: 'Asked by',
+    handler: 'Handler',
+    status: 'Status',
+    createdAt: 'Asked',
+    responseDueAt: 'Response due',
+    response: 'Response',
+    respondedAt: 'Responded',
+    deadline: 'Respond within',
+  },
+  unit: { hours: 'hours', workingDays: 'working days' },
+  filters: { breached: 'Only breached deadlines' },
+  breached: 'Breached',
+  create: 'Ask for support',
+  respond: 'Respond',
+  complete: 'Complete',
+  detailTitle: 'Support request',
+  required: 'Please fill in every field',
+  saved: 'Saved',
+};
