@@ -137,6 +137,7 @@ export const MENU: MenuModule[] = [
     items: [
       { path: '/assessment/training', labelKey: 'training.menu.training', permission: PERMISSIONS.ASSESSMENT_TRAINING_MANAGE },
       { path: '/assessment/suggestions', labelKey: 'suggestions.menu', permission: PERMISSIONS.ASSESSMENT_SUGGESTIONS_MANAGE },
+      { path: '/assessment/questionnaires', labelKey: 'questionnaires.menu', permission: PERMISSIONS.ASSESSMENT_QUESTIONNAIRES_MANAGE },
     ],
   },
   {

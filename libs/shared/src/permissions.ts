@@ -128,6 +128,8 @@ export const PERMISSIONS = {
   INFO_OUT_OF_OFFICE_RECORD: 'information.out-of-office.record',
   /** Organise event logistics (活动后勤, LOG-11): create events, see every event, reserve and issue stock for them, reconcile. */
   LOGISTICS_EVENTS_MANAGE: 'logistics.events.manage',
+  /** Build, open, distribute and close questionnaires, and see their results (问卷, ASM-3). */
+  ASSESSMENT_QUESTIONNAIRES_MANAGE: 'assessment.questionnaires.manage',
 } as const;
 
 export type Permission = (typeof PERMISSIONS)[keyof typeof PERMISSIONS];
@@ -207,4 +209,5 @@ export const PERMISSION_LABELS: Record<Permission, { 'zh-CN': string; en: string
   'information.reception.manage': { 'zh-CN': '来访接待与值班', en: 'Visitor reception and duty roster' },
   'information.out-of-office.record': { 'zh-CN': '外出登记', en: 'Record one’s own out-of-office entries' },
   'logistics.events.manage': { 'zh-CN': '活动后勤管理', en: 'Organise event logistics' },
+  'assessment.questionnaires.manage': { 'zh-CN': '问卷管理', en: 'Manage questionnaires' },
 };

@@ -91,6 +91,8 @@ export const SEEDED_ROLES = [
       PERMISSIONS.LOGISTICS_PURCHASING_MANAGE,
       // 活动后勤 (LOG-11): the office organises the school's events.
       PERMISSIONS.LOGISTICS_EVENTS_MANAGE,
+      // 问卷 (ASM-3): the office builds and runs questionnaires.
+      PERMISSIONS.ASSESSMENT_QUESTIONNAIRES_MANAGE,
     ],
   },
   {
@@ -117,6 +119,8 @@ export const SEEDED_ROLES = [
       PERMISSIONS.LOGISTICS_PURCHASING_MANAGE,
       // 活动后勤 (LOG-11).
       PERMISSIONS.LOGISTICS_EVENTS_MANAGE,
+      // 问卷 (ASM-3).
+      PERMISSIONS.ASSESSMENT_QUESTIONNAIRES_MANAGE,
     ],
   },
   {

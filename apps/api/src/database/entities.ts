@@ -41,6 +41,7 @@ import { NOTICE_ENTITIES } from '../modules/information/notices/notice.entities'
 import { RECEPTION_ENTITIES } from '../modules/information/reception.entities';
 import { TRAINING_ENTITIES } from '../modules/assessment/training/training.entities';
 import { Suggestion } from '../modules/assessment/suggestions/suggestion.entity';
+import { QUESTIONNAIRE_ENTITIES } from '../modules/assessment/questionnaires/questionnaire.entities';
 import { MeetingRoom } from '../modules/meetings/rooms/room.entity';
 import { RoomBooking, RoomBookingSeries } from '../modules/meetings/bookings/booking.entity';
 import {
@@ -148,4 +149,6 @@ export const ENTITIES = [
   ...RECEPTION_ENTITIES,
   // logistics: event logistics (LOG-11)
   ...EVENT_LOGISTICS_ENTITIES,
+  // assessment: questionnaires (ASM-3)
+  ...QUESTIONNAIRE_ENTITIES,
 ];

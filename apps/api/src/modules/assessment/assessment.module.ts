@@ -7,6 +7,13 @@ import { TrainingRecordsService } from './training/training-records.service';
 import { TrainingController } from './training/training.controller';
 import { TRAINING_ENTITIES } from './training/training.entities';
 import { TrainingService } from './training/training.service';
+import { QUESTIONNAIRE_ENTITIES } from './questionnaires/questionnaire.entities';
+import {
+  PublicQuestionnairesController,
+  QuestionnaireAnswersController,
+  QuestionnairesController,
+} from './questionnaires/questionnaires.controller';
+import { QuestionnairesService } from './questionnaires/questionnaires.service';
 
 /**
  * Assessment (考核, guide 四 and 五). ASM-6's training records (培训) in training/; suggestions and
@@ -14,9 +21,16 @@ import { TrainingService } from './training/training.service';
  * ("had confidentiality training this quarter", the gate of classified lending, ADM-10).
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([...TRAINING_ENTITIES, Suggestion])],
-  controllers: [TrainingController, SuggestionsController, PublicSuggestionsController],
-  providers: [TrainingService, TrainingRecordsService, SuggestionsService],
-  exports: [TrainingRecordsService],
+  imports: [TypeOrmModule.forFeature([...TRAINING_ENTITIES, Suggestion, ...QUESTIONNAIRE_ENTITIES])],
+  controllers: [
+    TrainingController,
+    SuggestionsController,
+    PublicSuggestionsController,
+    QuestionnairesController,
+    QuestionnaireAnswersController,
+    PublicQuestionnairesController,
+  ],
+  providers: [TrainingService, TrainingRecordsService, SuggestionsService, QuestionnairesService],
+  exports: [TrainingRecordsService, QuestionnairesService],
 })
 export class AssessmentModule {}

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AssessmentModule } from '../assessment/assessment.module';
 import { DesensitisationController } from './desensitisation/desensitisation.controller';
 import { DesensitisationService } from './desensitisation/desensitisation.service';
 import { INFORMATION_ENTITIES } from './desensitisation/name-list.entity';
@@ -31,7 +32,10 @@ import { VisitorsService } from './visitors/visitors.service';
  * checker (INF-5) and the effect of publishing (INF-8) in boards/.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([...INFORMATION_ENTITIES, ...NOTICE_ENTITIES, ...BOARD_ENTITIES, ...RECEPTION_ENTITIES])],
+  imports: [
+    TypeOrmModule.forFeature([...INFORMATION_ENTITIES, ...NOTICE_ENTITIES, ...BOARD_ENTITIES, ...RECEPTION_ENTITIES]),
+    AssessmentModule,
+  ],
   controllers: [
     DesensitisationController,
     NoticesController,
