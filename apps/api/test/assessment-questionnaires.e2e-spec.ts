@@ -40,7 +40,7 @@ describe('assessment: questionnaires', () => {
   }
   // Each public request comes from its own address: the public routes are throttled per client.
   let clients = 0;
-  const client = () => `10.${Math.floor(++clients / 250) % 250}.${clients % 250}.${1 + (process.pid % 200)}`;
+  const client = () => `203.0.${113 + Math.floor(++clients / 250)}.${(clients % 250) + 1}`;
   const answerPublic = (code: string, answers: unknown[], token?: string) =>
     t.http
       .post(`/api/v1/public/questionnaires/${code}/responses`)
@@ -48,7 +48,9 @@ describe('assessment: questionnaires', () => {
       .send({ answers, ...(token ? { token } : {}) });
 
   beforeAll(async () => {
-    t = await startTestApp();
+    // Behind a proxy, as deployed: the client's address comes from X-Forwarded-For, so the test can
+    // send a known IP and look for it, and the per-client throttle of the public routes sees distinct clients.
+    t = await startTestApp({ TRUST_PROXY: 'true' });
     adminToken = await loginAsAdmin(t);
     [clerk, teacher] = await Promise.all([
       createStaff(t, adminToken, { roles: ['office-clerk'] }),
