@@ -1008,6 +1008,194 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/assessment/questionnaire-answers/{code}/responses': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Answer a questionnaire as oneself
+     * @description ASM-3, INF-1: named mode (one response per person, 409 for a second), or open mode. Token mode goes through the public route.
+     */
+    post: operations['submitQuestionnaireResponse'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/assessment/questionnaire-answers/{code}/token': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Take one’s one-time token
+     * @description ASM-3: token mode; one per person (409 for a second). The token is shown once and stored nowhere; only "has taken one" is kept.
+     */
+    post: operations['takeQuestionnaireToken'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/assessment/questionnaires': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List questionnaires
+     * @description ASM-3: newest first, with response counts.
+     */
+    get: operations['listQuestionnaires'];
+    put?: never;
+    /**
+     * Create a questionnaire (draft)
+     * @description ASM-3: single and multiple choice, rating and text questions; required flags; skip logic on an earlier choice question.
+     */
+    post: operations['createQuestionnaire'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/assessment/questionnaires/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A questionnaire
+     * @description ASM-3.
+     */
+    get: operations['getQuestionnaire'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * Change a draft
+     * @description ASM-3: 409 once open (the questions are frozen).
+     */
+    patch: operations['updateQuestionnaire'];
+    trace?: never;
+  };
+  '/api/v1/assessment/questionnaires/{id}/answers.xlsx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Export the answers to Excel
+     * @description ASM-3: one row per response, one column per question; an anonymous questionnaire has no respondent column.
+     */
+    get: operations['exportQuestionnaireAnswers'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/assessment/questionnaires/{id}/close': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Close it
+     * @description ASM-3: no more responses.
+     */
+    post: operations['closeQuestionnaire'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/assessment/questionnaires/{id}/distribute': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Send it to staff
+     * @description ASM-3: notifies the members of the chosen departments and the chosen people of its link, through the notification platform.
+     */
+    post: operations['distributeQuestionnaire'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/assessment/questionnaires/{id}/open': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Open it
+     * @description ASM-3: freezes the questions; responses are accepted within its dates.
+     */
+    post: operations['openQuestionnaire'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/assessment/questionnaires/{id}/results': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Results per question
+     * @description ASM-3: counts per option, the rating distribution and mean, the texts; polled by the panel for live charts.
+     */
+    get: operations['getQuestionnaireResults'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/assessment/suggestions': {
     parameters: {
       query?: never;
@@ -6991,6 +7179,46 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/public/questionnaires/{code}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A questionnaire to answer (问卷)
+     * @description ASM-3: public. The questions with their skip logic, and whether it accepts responses now; a draft or unknown code is 404.
+     */
+    get: operations['getPublicQuestionnaire'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/public/questionnaires/{code}/responses': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Answer a questionnaire through its public link
+     * @description ASM-3: public; open mode, or token mode with its one-time token (each token answers once). Answers are checked against the questions: required ones unless skipped, no answer to a skipped question, valid options and ratings (400 keyed answers.<n>).
+     */
+    post: operations['submitPublicQuestionnaireResponse'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/public/suggestions': {
     parameters: {
       query?: never;
@@ -7428,6 +7656,7 @@ export interface components {
         | 'information.reception.manage'
         | 'information.out-of-office.record'
         | 'logistics.events.manage'
+        | 'assessment.questionnaires.manage'
       )[];
       /** Format: date-time */
       revokedAt: string | null;
@@ -8229,6 +8458,12 @@ export interface components {
     CloseSuggestionDto: {
       version: number;
     };
+    CollectionQuestionnaireDto: {
+      code: string;
+      /** Format: uuid */
+      id: string;
+      title: string;
+    };
     CollectionRequestDto: {
       /** Format: date-time */
       createdAt: string;
@@ -8239,6 +8474,7 @@ export interface components {
       /** Format: uuid */
       id: string;
       overdue: boolean;
+      questionnaire: components['schemas']['CollectionQuestionnaireDto'] | null;
       /** @enum {string} */
       status: 'open' | 'closed';
       targets: components['schemas']['CollectionTargetDto'][];
@@ -8254,6 +8490,8 @@ export interface components {
       id: string;
       /** Format: uuid */
       noticeId: string | null;
+      /** Format: uuid */
+      questionnaireResponseId: string | null;
       /** Format: uuid */
       requestId: string;
       requestTitle: string;
@@ -8456,6 +8694,7 @@ export interface components {
         | 'information.reception.manage'
         | 'information.out-of-office.record'
         | 'logistics.events.manage'
+        | 'assessment.questionnaires.manage'
       )[];
     };
     CreateArchiveCategoryDto: {
@@ -8590,6 +8829,8 @@ export interface components {
       departmentIds: string[];
       /** @example 请各部门于截止日前报送本学期工作亮点，附相关照片。 */
       description: string;
+      /** Format: uuid */
+      questionnaireId?: string;
       /** @example 关于报送2026年秋季学期工作亮点的通知 */
       title: string;
     };
@@ -8891,6 +9132,7 @@ export interface components {
         | 'information.reception.manage'
         | 'information.out-of-office.record'
         | 'logistics.events.manage'
+        | 'assessment.questionnaires.manage'
       )[];
     };
     CreateRoomDto: {
@@ -9147,6 +9389,7 @@ export interface components {
         | 'information.reception.manage'
         | 'information.out-of-office.record'
         | 'logistics.events.manage'
+        | 'assessment.questionnaires.manage'
       )[];
       /** Format: date-time */
       revokedAt: string | null;
@@ -9436,6 +9679,10 @@ export interface components {
     DistributeOutgoingDto: {
       methods?: components['schemas']['DistributionSendDto'][];
       note?: string;
+    };
+    DistributeQuestionnaireDto: {
+      departmentIds?: string[];
+      userIds?: string[];
     };
     DistributionRecipientDto: {
       /** @default 1 */
@@ -11078,6 +11325,10 @@ export interface components {
       opened: number;
       period: string;
     };
+    OptionCountDto: {
+      count: number;
+      label: string;
+    };
     OutgoingCountersignDto: {
       /** Format: date-time */
       decidedAt: string | null;
@@ -11736,6 +11987,15 @@ export interface components {
       /** @description True when there are more rows than `total` says */
       totalCapped: boolean;
     };
+    PageOfQuestionnaire: {
+      items: components['schemas']['QuestionnaireDto'][];
+      page: number;
+      pageSize: number;
+      /** @description Exact up to the cap (10000 for lists), then the cap */
+      total: number;
+      /** @description True when there are more rows than `total` says */
+      totalCapped: boolean;
+    };
     PageOfResolutionReportRow: {
       items: components['schemas']['ResolutionReportRowDto'][];
       page: number;
@@ -11981,6 +12241,18 @@ export interface components {
       /** @example 拟请教务处主办，办公室协办。 */
       proposal: string;
     };
+    PublicQuestionnaireDto: {
+      accepting: boolean;
+      anonymous: boolean;
+      /** Format: date-time */
+      closesAt: string | null;
+      code: string;
+      description: string;
+      questions: components['schemas']['QuestionViewDto'][];
+      /** @enum {string} */
+      responseMode: 'named' | 'token' | 'open';
+      title: string;
+    };
     PublishingCategoryDto: {
       category: string;
       items: components['schemas']['PublishingItemDto'][];
@@ -12084,6 +12356,101 @@ export interface components {
       minQuotes: number;
       version: number;
     };
+    QuestionConditionDto: {
+      /** @description Position of one of its options */
+      option: number;
+      /** @description Position of an earlier choice question */
+      question: number;
+    };
+    QuestionConditionViewDto: {
+      option: number;
+      question: number;
+    };
+    QuestionDto: {
+      /** @description Choice questions only: two or more */
+      options?: string[];
+      required: boolean;
+      /** @description Rating questions only: answered 1..scale */
+      scale?: number;
+      showIf?: components['schemas']['QuestionConditionDto'] | null;
+      /** @example 您对本学期食堂伙食的总体满意度 */
+      title: string;
+      /** @enum {string} */
+      type: 'single' | 'multiple' | 'rating' | 'text';
+    };
+    QuestionResultDto: {
+      answered: number;
+      distribution?: components['schemas']['RatingCountDto'][];
+      index: number;
+      /** @description Rounded to two decimals */
+      mean?: number | null;
+      options?: components['schemas']['OptionCountDto'][];
+      /** @description The latest 200 texts at most */
+      texts?: string[];
+      title: string;
+      /** @enum {string} */
+      type: 'single' | 'multiple' | 'rating' | 'text';
+    };
+    QuestionViewDto: {
+      options?: string[];
+      required: boolean;
+      scale?: number;
+      showIf?: components['schemas']['QuestionConditionViewDto'] | null;
+      title: string;
+      /** @enum {string} */
+      type: 'single' | 'multiple' | 'rating' | 'text';
+    };
+    QuestionnaireDistributionDto: {
+      /** @description People notified */
+      recipients: number;
+    };
+    QuestionnaireDto: {
+      accepting: boolean;
+      actions: ('open' | 'close')[];
+      anonymous: boolean;
+      /** Format: date-time */
+      closedAt: string | null;
+      /** Format: date-time */
+      closesAt: string | null;
+      /** @description The public link is /q/<code> */
+      code: string;
+      /** Format: date-time */
+      createdAt: string;
+      createdBy: components['schemas']['RefDto'];
+      description: string;
+      /** Format: uuid */
+      id: string;
+      /** Format: date-time */
+      openedAt: string | null;
+      /** Format: date-time */
+      opensAt: string | null;
+      questions: components['schemas']['QuestionViewDto'][];
+      responseCount: number;
+      /** @enum {string} */
+      responseMode: 'named' | 'token' | 'open';
+      /** @enum {string} */
+      status: 'draft' | 'open' | 'closed';
+      title: string;
+      version: number;
+    };
+    QuestionnaireReceiptDto: {
+      /**
+       * Format: date
+       * @description The day it was received: all an anonymous response keeps of its time
+       */
+      submittedOn: string;
+    };
+    QuestionnaireResultsDto: {
+      questions: components['schemas']['QuestionResultDto'][];
+      responseCount: number;
+    };
+    QuestionnaireTokenDto: {
+      /** @description Shown once; not stored anywhere. Submit it with the answers. */
+      token: string;
+    };
+    QuestionnaireVersionDto: {
+      version: number;
+    };
     QuotaDto: {
       department: components['schemas']['RefDto'];
       monthlyQuantity: number;
@@ -12101,6 +12468,10 @@ export interface components {
       note: string;
       supplier: components['schemas']['RefDto'];
       unitPriceFen: number;
+    };
+    RatingCountDto: {
+      count: number;
+      value: number;
     };
     ReachPointDto: {
       /** Format: date-time */
@@ -12657,6 +13028,7 @@ export interface components {
         | 'information.reception.manage'
         | 'information.out-of-office.record'
         | 'logistics.events.manage'
+        | 'assessment.questionnaires.manage'
       )[];
       version: number;
     };
@@ -12739,6 +13111,19 @@ export interface components {
       quiet?: components['schemas']['EnvironmentCheckDto'];
       /** @description The version read (0 before the first save); a stale one is 409 */
       version: number;
+    };
+    SaveQuestionnaireDto: {
+      anonymous: boolean;
+      /** Format: date-time */
+      closesAt?: string | null;
+      description?: string;
+      /** Format: date-time */
+      opensAt?: string | null;
+      questions: components['schemas']['QuestionDto'][];
+      /** @enum {string} */
+      responseMode: 'named' | 'token' | 'open';
+      /** @example 2026年秋季学期家长满意度调查 */
+      title: string;
     };
     ScanInventoryDto: {
       /** @example incoming-document */
@@ -13149,6 +13534,10 @@ export interface components {
        * @enum {string}
        */
       urgency?: 'urgent' | 'normal' | 'low';
+    };
+    SubmitQuestionnaireResponseDto: {
+      answers: ((number | number[] | string) | null)[];
+      token?: string;
     };
     SubmitSuggestionDto: {
       anonymous: boolean;
@@ -13715,6 +14104,20 @@ export interface components {
       minQuotes: number;
       version: number;
     };
+    UpdateQuestionnaireDto: {
+      anonymous: boolean;
+      /** Format: date-time */
+      closesAt?: string | null;
+      description?: string;
+      /** Format: date-time */
+      opensAt?: string | null;
+      questions: components['schemas']['QuestionDto'][];
+      /** @enum {string} */
+      responseMode: 'named' | 'token' | 'open';
+      /** @example 2026年秋季学期家长满意度调查 */
+      title: string;
+      version: number;
+    };
     UpdateRobotDto: {
       /** @default true */
       active?: boolean;
@@ -13793,6 +14196,7 @@ export interface components {
         | 'information.reception.manage'
         | 'information.out-of-office.record'
         | 'logistics.events.manage'
+        | 'assessment.questionnaires.manage'
       )[];
       version: number;
     };
@@ -17492,6 +17896,677 @@ export interface operations {
       };
       /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  submitQuestionnaireResponse: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        code: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SubmitQuestionnaireResponseDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['QuestionnaireReceiptDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  takeQuestionnaireToken: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        code: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['QuestionnaireTokenDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  listQuestionnaires: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        q?: string;
+        status?: 'draft' | 'open' | 'closed';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PageOfQuestionnaire'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `assessment.questionnaires.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  createQuestionnaire: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SaveQuestionnaireDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['QuestionnaireDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `assessment.questionnaires.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  getQuestionnaire: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['QuestionnaireDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `assessment.questionnaires.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  updateQuestionnaire: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateQuestionnaireDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['QuestionnaireDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `assessment.questionnaires.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  exportQuestionnaireAnswers: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The workbook */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `assessment.questionnaires.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  closeQuestionnaire: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['QuestionnaireVersionDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['QuestionnaireDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `assessment.questionnaires.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  distributeQuestionnaire: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DistributeQuestionnaireDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['QuestionnaireDistributionDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `assessment.questionnaires.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  openQuestionnaire: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['QuestionnaireVersionDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['QuestionnaireDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `assessment.questionnaires.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  getQuestionnaireResults: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['QuestionnaireResultsDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `assessment.questionnaires.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
         headers: {
           [name: string]: unknown;
         };
@@ -38465,6 +39540,106 @@ export interface operations {
         };
         content: {
           'text/html': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  getPublicQuestionnaire: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        code: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PublicQuestionnaireDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Too many requests */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  submitPublicQuestionnaireResponse: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        code: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SubmitQuestionnaireResponseDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['QuestionnaireReceiptDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Too many requests */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
     };
