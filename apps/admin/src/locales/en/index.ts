@@ -11,6 +11,7 @@ import { lending } from './lending';
 import { liaison } from './liaison';
 import { training } from './training';
 import { suggestions } from './suggestions';
+import { questionnaires } from './questionnaires';
 import { maintenance } from './maintenance';
 import { boards } from './boards';
 import { purchasing } from './purchasing';
@@ -644,6 +645,12 @@ const en: MessageSchema = {
     VISIT_SIGNED_OUT: 'The visitor has signed out already',
     VISITOR_QUESTION_ANSWERED: 'The question is answered already',
     RECEPTION_SLOT_TAKEN: 'Someone is on duty in that slot already',
+    QUESTIONNAIRE_ILLEGAL_MOVE: 'The questionnaire’s status does not allow this',
+    QUESTIONNAIRE_FROZEN: 'The questionnaire is open: its questions can no longer change',
+    QUESTIONNAIRE_NOT_ACCEPTING: 'This questionnaire is not accepting responses now',
+    QUESTIONNAIRE_ALREADY_ANSWERED: 'Already answered',
+    QUESTIONNAIRE_TOKEN_TAKEN: 'You have taken your token for this questionnaire already',
+    QUESTIONNAIRE_WRONG_MODE: 'This questionnaire is not answered this way',
   },
   backups: {
     menu: 'Backups',
@@ -1085,6 +1092,7 @@ const en: MessageSchema = {
   supplies,
   reception,
   logisticsEvents,
+  questionnaires,
 };
 
 export default en;
