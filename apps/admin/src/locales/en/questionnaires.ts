@@ -85,4 +85,5 @@ export const questionnaires: typeof zh = {
     ratingOf: '{n}',
     already: 'You have answered this questionnaire already.',
   },
+  collection: { form: 'Collection form (questionnaire)', none: 'No questionnaire', answerFirst: '(departments answer it, then submit)' },
 };

@@ -83,4 +83,5 @@ export const questionnaires = {
     ratingOf: '{n} 分',
     already: '您已提交过本问卷。',
   },
+  collection: { form: '采集表（问卷）', none: '不使用问卷', answerFirst: '（各部门先填写问卷，再提交报送）' },
 };
