@@ -18,7 +18,11 @@ describe('questionnaire presentation (ASM-3)', () => {
   });
 
   it('ASM-3 the builder offers only earlier choice questions as conditions, and sends only what each type uses', () => {
-    const drafts = [{ ...emptyQuestion('single'), title: '年级', options: ['初一', '初二'] }, { ...emptyQuestion('rating'), title: '评分' }, emptyQuestion('text')];
+    const drafts = [
+      { ...emptyQuestion('single'), title: '年级', options: ['初一', '初二'] },
+      { ...emptyQuestion('rating'), title: '评分' },
+      emptyQuestion('text'),
+    ];
     expect(conditionChoices(drafts, 0)).toEqual([]);
     expect(conditionChoices(drafts, 2).map((c) => c.value)).toEqual(['0:0', '0:1']);
     drafts[2] = { ...drafts[2]!, title: '说明', condition: '0:1' };

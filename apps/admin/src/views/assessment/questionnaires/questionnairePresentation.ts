@@ -40,9 +40,11 @@ export function toDefinition(questions: DraftQuestion[]): QuestionDefinition[] {
 
 /** The conditions question `index` may use: an option of an earlier choice question. */
 export function conditionChoices(questions: DraftQuestion[], index: number): { value: string; question: number; option: string }[] {
-  return questions.slice(0, index).flatMap((q, i) =>
-    q.type === 'single' || q.type === 'multiple' ? q.options.map((option, o) => ({ value: `${i}:${o}`, question: i + 1, option })) : [],
-  );
+  return questions
+    .slice(0, index)
+    .flatMap((q, i) =>
+      q.type === 'single' || q.type === 'multiple' ? q.options.map((option, o) => ({ value: `${i}:${o}`, question: i + 1, option })) : [],
+    );
 }
 
 const blank = (a: QuestionAnswer | undefined) => a === null || a === undefined || a === '' || (Array.isArray(a) && a.length === 0);
@@ -52,7 +54,10 @@ const blank = (a: QuestionAnswer | undefined) => a === null || a === undefined |
  * question (the server refuses an answer to a hidden question, so one given before the person
  * changed an earlier answer is cleared here).
  */
-export function answersToSend(questions: readonly QuestionDefinition[], answers: readonly (QuestionAnswer | undefined)[]): QuestionAnswer[] {
+export function answersToSend(
+  questions: readonly QuestionDefinition[],
+  answers: readonly (QuestionAnswer | undefined)[],
+): QuestionAnswer[] {
   const given = questions.map((_, i) => (blank(answers[i]) ? null : (answers[i] as QuestionAnswer)));
   return given.map((a, i) => (isQuestionShown(questions, given, i) ? (typeof a === 'string' ? a.trim() || null : a) : null));
 }

@@ -7,7 +7,6 @@ import {
   QUESTIONNAIRE_TRANSITIONS,
   questionnaireActionsFrom,
   schoolDateOf,
-  type QuestionAnswer,
   type QuestionnaireAction,
 } from '@xiaoban/shared';
 import ExcelJS from 'exceljs';
