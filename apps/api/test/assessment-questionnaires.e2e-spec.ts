@@ -302,7 +302,7 @@ describe('assessment: questionnaires', () => {
       })
       .expect(200);
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(file.body as Buffer);
+    await workbook.xlsx.load(file.body as unknown as ArrayBuffer);
     const sheet = workbook.worksheets[0];
     expect(sheet.rowCount).toBe(5);
     expect(sheet.getRow(1).values).toEqual([undefined, '序号', '提交日期', ...QUESTIONS.map((qq, i) => `${i + 1}. ${qq.title}`)]);
