@@ -178,6 +178,19 @@ describe('assessment: questionnaires', () => {
     await answerPublic(q.code, [1, 5, [], null]).expect(201);
   });
 
+  it('ASM-3 forty people answering from the school’s one address within a minute are all accepted', async () => {
+    const q = await questionnaire();
+    const sends = await Promise.all(
+      Array.from({ length: 40 }, () =>
+        t.http
+          .post(`/api/v1/public/questionnaires/${q.code}/responses`)
+          .set('x-forwarded-for', '198.51.100.20')
+          .send({ answers: [0, null, [], null] }),
+      ),
+    );
+    expect(sends.filter((r) => r.status === 201)).toHaveLength(40);
+  });
+
   it('ASM-3 invalid answers and definitions are 400 keyed by field; nothing is written', async () => {
     const q = await questionnaire();
     // 7 is no option of question 0, so question 1 (shown only for option 1) is skipped, and its 9 refused.

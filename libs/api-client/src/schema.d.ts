@@ -12385,7 +12385,7 @@ export interface components {
       /** @description Rounded to two decimals */
       mean?: number | null;
       options?: components['schemas']['OptionCountDto'][];
-      /** @description The latest 200 texts at most */
+      /** @description 200 texts at most */
       texts?: string[];
       title: string;
       /** @enum {string} */

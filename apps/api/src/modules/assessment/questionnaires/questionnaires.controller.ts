@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Res, StreamableFile, UseGuards } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { ThrottlerGuard } from '@nestjs/throttler';
+import { Throttle, ThrottlerGuard } from '@nestjs/throttler';
 import { PERMISSIONS } from '@xiaoban/shared';
 import type { FastifyReply } from 'fastify';
 import { Authenticated, Public } from '../../../platform/auth/decorators';
@@ -26,6 +26,13 @@ import {
 import { QuestionnairesService } from './questionnaires.service';
 
 const QuestionnairePage = Paginated(QuestionnaireDto);
+
+/**
+ * Public questionnaire requests per client address a minute. Looser than the login limit the
+ * platform's throttler applies by default: a whole staff meeting answering at once comes from the
+ * school's one address, and a token questionnaire is answered through the public route.
+ */
+const PUBLIC_ANSWERS_PER_MINUTE = 300;
 const MANAGE = { permission: PERMISSIONS.ASSESSMENT_QUESTIONNAIRES_MANAGE };
 
 /**
@@ -37,6 +44,7 @@ const MANAGE = { permission: PERMISSIONS.ASSESSMENT_QUESTIONNAIRES_MANAGE };
 @ApiTags('public')
 @Controller('public/questionnaires')
 @UseGuards(ThrottlerGuard)
+@Throttle({ login: { limit: PUBLIC_ANSWERS_PER_MINUTE, ttl: 60_000 } })
 export class PublicQuestionnairesController {
   constructor(private readonly questionnaires: QuestionnairesService) {}
 

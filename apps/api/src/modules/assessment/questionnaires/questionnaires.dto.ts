@@ -358,7 +358,7 @@ export class QuestionResultDto {
   @ApiPropertyOptional({ type: Number, nullable: true, description: 'Rounded to two decimals' })
   mean?: number | null;
 
-  @ApiPropertyOptional({ type: [String], description: 'The latest 200 texts at most' })
+  @ApiPropertyOptional({ type: [String], description: '200 texts at most' })
   texts?: string[];
 }
 
