@@ -31,9 +31,9 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { PageQueryDto } from '../../../platform/http/pagination';
+import { trim } from '../../../platform/http/transforms';
 import { RefDto } from '../../../platform/org/org.dto';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const trimAll = ({ value }: { value: unknown }) =>
   Array.isArray(value) ? value.map((v) => (typeof v === 'string' ? v.trim() : v)) : value;
 
