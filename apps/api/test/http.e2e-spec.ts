@@ -21,6 +21,9 @@ const PUBLIC_ROUTES = new Set([
   // The suggestion box (ASM-4): anyone sends a suggestion and follows the reply by its query code.
   'POST /api/v1/public/suggestions',
   'GET /api/v1/public/suggestions/:code',
+  // Questionnaires (ASM-3): anyone answers through the public link or QR code.
+  'GET /api/v1/public/questionnaires/:code',
+  'POST /api/v1/public/questionnaires/:code/responses',
 ]);
 
 /** Writes that take no body: the path says everything. */
@@ -47,6 +50,7 @@ const BODILESS_WRITES = [
   /\/logistics\/supplies\/stocktakes\/:id\/(submit|approve|return)$/, // LOG-7: the stocktake in the path is all they act on
   /\/information\/collection\/(requests\/:id\/close|submissions\/:id\/notice-draft)$/, // INF-1: the request or item in the path is all they act on
   /\/logistics\/events\/:id\/materials\/:materialId\/(confirm|issue)$/, // LOG-11: the line says what to reserve or issue
+  /\/assessment\/questionnaire-answers\/:code\/token$/, // ASM-3: the signed-in person takes their one token
 ];
 
 const SAMPLE_ID = '00000000-0000-4000-8000-000000000000';

@@ -36,3 +36,4 @@ export * from './improvement.js';
 export * from './incidents.js';
 export * from './escalations.js';
 export * from './support-requests.js';
+export * from './questionnaires.js';

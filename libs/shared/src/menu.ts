@@ -144,6 +144,7 @@ export const MENU: MenuModule[] = [
       { path: '/assessment/dashboard', labelKey: 'dashboard.menu', permission: PERMISSIONS.ASSESSMENT_DASHBOARD_VIEW },
       { path: '/assessment/improvement', labelKey: 'improvement.menu', permission: PERMISSIONS.ASSESSMENT_IMPROVEMENT_MANAGE },
       { path: '/assessment/incidents', labelKey: 'incidents.menu', permission: PERMISSIONS.ASSESSMENT_INCIDENTS_MANAGE },
+      { path: '/assessment/questionnaires', labelKey: 'questionnaires.menu', permission: PERMISSIONS.ASSESSMENT_QUESTIONNAIRES_MANAGE },
     ],
   },
   {

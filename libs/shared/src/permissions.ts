@@ -140,6 +140,8 @@ export const PERMISSIONS = {
   ASSESSMENT_INCIDENTS_MANAGE: 'assessment.incidents.manage',
   /** Configure escalation routing (问题上报, REQ-1) and oversee every escalation and support request between departments (REQ-2). */
   ASSESSMENT_ESCALATIONS_MANAGE: 'assessment.escalations.manage',
+  /** Build, open, distribute and close questionnaires, and see their results (问卷, ASM-3). */
+  ASSESSMENT_QUESTIONNAIRES_MANAGE: 'assessment.questionnaires.manage',
 } as const;
 
 export type Permission = (typeof PERMISSIONS)[keyof typeof PERMISSIONS];
@@ -225,4 +227,5 @@ export const PERMISSION_LABELS: Record<Permission, { 'zh-CN': string; en: string
   'assessment.improvement.manage': { 'zh-CN': '整改管理', en: 'Run improvement' },
   'assessment.incidents.manage': { 'zh-CN': '突发情况登记与总结', en: 'Keep the incident register and reviews' },
   'assessment.escalations.manage': { 'zh-CN': '问题上报路由与督办（含部门协作）', en: 'Route escalations and oversee support requests' },
+  'assessment.questionnaires.manage': { 'zh-CN': '问卷管理', en: 'Manage questionnaires' },
 };

@@ -98,6 +98,7 @@ export const SUMMARY_SECTION_LABELS: Record<string, Label> = {
   notices: { 'zh-CN': '通知公告', en: 'Notices' },
   logistics: { 'zh-CN': '后勤保障', en: 'Logistics' },
   suggestions: { 'zh-CN': '意见箱与热线', en: 'Suggestions and hotline' },
+  questionnaires: { 'zh-CN': '问卷调查', en: 'Questionnaires' },
   improvement: { 'zh-CN': '突发情况与整改', en: 'Incidents and improvement' },
   requests: { 'zh-CN': '问题上报与部门协作', en: 'Escalations and support requests' },
 };
@@ -125,6 +126,9 @@ export const SUMMARY_FIGURE_LABELS: Record<string, Label> = {
   'suggestions.hotlineCalls': { 'zh-CN': '其中热线来电', en: 'of which hotline calls' },
   'suggestions.answered': { 'zh-CN': '答复意见', en: 'Suggestions answered' },
   'suggestions.onTimeRate': { 'zh-CN': '意见按期答复率', en: 'Suggestions answered on time' },
+  'questionnaires.opened': { 'zh-CN': '发布问卷', en: 'Questionnaires opened' },
+  'questionnaires.closed': { 'zh-CN': '结束问卷', en: 'Questionnaires closed' },
+  'questionnaires.responses': { 'zh-CN': '收到答卷', en: 'Answers received' },
   'improvement.incidents': { 'zh-CN': '突发情况', en: 'Incidents' },
   'improvement.incidentsReviewed': { 'zh-CN': '完成事后总结', en: 'Incident reviews written' },
   'improvement.problemsOpened': { 'zh-CN': '整改问题立项', en: 'Improvement problems raised' },
@@ -187,6 +191,7 @@ export const DASHBOARD_PANEL_LABELS: Record<string, Label> = {
   'monthly-rates': { 'zh-CN': '按期率与到达率趋势', en: 'On-time and reach rates, last 12 months' },
   'open-items': { 'zh-CN': '各模块在办事项', en: 'Open items by module' },
   'service-times': { 'zh-CN': '服务响应与办理时长（小时）', en: 'Response and handling times (hours)' },
+  'questionnaire-responses': { 'zh-CN': '本月问卷答卷数', en: 'Questionnaire answers this month' },
 };
 
 export const DASHBOARD_SERIES_LABELS: Record<string, Label> = {
@@ -197,6 +202,7 @@ export const DASHBOARD_SERIES_LABELS: Record<string, Label> = {
   handlingMedianHours: { 'zh-CN': '办理中位数', en: 'Handling median' },
   handlingP90Hours: { 'zh-CN': '办理P90', en: 'Handling p90' },
   completed: { 'zh-CN': '完成件数', en: 'Completed' },
+  responses: { 'zh-CN': '答卷数', en: 'Answers' },
 };
 
 /** Modules as the open-items panel names them. */
@@ -207,6 +213,7 @@ export const OPEN_ITEM_LABELS: Record<string, Label> = {
   'supply-requests': { 'zh-CN': '用品领用', en: 'Supply requests' },
   suggestions: { 'zh-CN': '意见与热线', en: 'Suggestions and calls' },
   notices: { 'zh-CN': '待发布通知', en: 'Notices awaiting publication' },
+  questionnaires: { 'zh-CN': '进行中的问卷', en: 'Open questionnaires' },
   improvement: { 'zh-CN': '整改问题', en: 'Improvement problems' },
   escalations: { 'zh-CN': '问题上报', en: 'Escalations' },
   'support-requests': { 'zh-CN': '部门协作', en: 'Support requests' },

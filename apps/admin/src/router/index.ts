@@ -68,6 +68,13 @@ export const routes: RouteRecordRaw[] = [
     component: () => import('../views/assessment/suggestions/SuggestionBoxView.vue'),
     meta: { public: true, titleKey: 'suggestions.box.title' },
   },
+  // Answering a questionnaire (ASM-3) through its public link or QR code, on a phone; no sign-in unless named.
+  {
+    path: '/q/:code',
+    name: 'questionnaire-answer',
+    component: () => import('../views/assessment/questionnaires/AnswerQuestionnaireView.vue'),
+    meta: { public: true, titleKey: 'questionnaires.menu' },
+  },
   {
     path: '/m/sign-in',
     name: 'meeting-sign-in',
@@ -383,6 +390,17 @@ export const routes: RouteRecordRaw[] = [
         name: 'dashboard',
         component: () => import('../views/assessment/dashboard/DashboardView.vue'),
         meta: { permission: PERMISSIONS.ASSESSMENT_DASHBOARD_VIEW, titleKey: 'dashboard.menu' },
+      },
+      // Questionnaires (ASM-3): the office builds, opens and closes them, and follows the results live.
+        path: 'assessment/questionnaires',
+        name: 'questionnaires',
+        component: () => import('../views/assessment/questionnaires/QuestionnairesView.vue'),
+        meta: { permission: PERMISSIONS.ASSESSMENT_QUESTIONNAIRES_MANAGE, titleKey: 'questionnaires.menu' },
+      },
+        path: 'assessment/questionnaires/:id',
+        name: 'questionnaire-results',
+        component: () => import('../views/assessment/questionnaires/QuestionnaireResultsView.vue'),
+        meta: { permission: PERMISSIONS.ASSESSMENT_QUESTIONNAIRES_MANAGE, titleKey: 'questionnaires.results.title' },
       },
       // Purchasing (LOG-2–LOG-4): monthly demand, purchase lists with quotes, approval, order and receiving, suppliers.
       {

@@ -42,6 +42,7 @@ import { RECEPTION_ENTITIES } from '../modules/information/reception.entities';
 import { TRAINING_ENTITIES } from '../modules/assessment/training/training.entities';
 import { Suggestion } from '../modules/assessment/suggestions/suggestion.entity';
 import { MonthlySummary } from '../modules/assessment/summary/monthly-summary.entity';
+import { QUESTIONNAIRE_ENTITIES } from '../modules/assessment/questionnaires/questionnaire.entities';
 import { MeetingRoom } from '../modules/meetings/rooms/room.entity';
 import { RoomBooking, RoomBookingSeries } from '../modules/meetings/bookings/booking.entity';
 import {
@@ -161,4 +162,6 @@ export const ENTITIES = [
   EscalationRoute,
   Escalation,
   SupportRequest,
+  // assessment: questionnaires (ASM-3)
+  ...QUESTIONNAIRE_ENTITIES,
 ];

@@ -25,6 +25,7 @@ import { EventLogistics1796570000000 } from './migrations/1796570000000-EventLog
 import { BulletinBoards1796580000000 } from './migrations/1796580000000-BulletinBoards';
 import { Reception1796590000000 } from './migrations/1796590000000-Reception';
 import { Suggestions1796610000000 } from './migrations/1796610000000-Suggestions';
+import { Questionnaires1796620000000 } from './migrations/1796620000000-Questionnaires';
 import { Improvement1796640000000 } from './migrations/1796640000000-Improvement';
 import { MonthlySummaries1796650000000 } from './migrations/1796650000000-MonthlySummaries';
 
@@ -57,6 +58,7 @@ export const MIGRATIONS = [
   BulletinBoards1796580000000,
   Reception1796590000000,
   Suggestions1796610000000,
+  Questionnaires1796620000000,
   Improvement1796640000000,
   MonthlySummaries1796650000000,
 ];

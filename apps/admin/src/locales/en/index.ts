@@ -11,6 +11,7 @@ import { lending } from './lending';
 import { liaison } from './liaison';
 import { training } from './training';
 import { suggestions } from './suggestions';
+import { questionnaires } from './questionnaires';
 import { maintenance } from './maintenance';
 import { boards } from './boards';
 import { purchasing } from './purchasing';
@@ -659,6 +660,12 @@ const en: MessageSchema = {
     ESCALATION_ILLEGAL_MOVE: 'This escalation was already answered',
     ESCALATION_UNROUTED: 'No leader is set for this category yet; ask the office',
     SUPPORT_REQUEST_ILLEGAL_MOVE: 'The request’s status does not allow this',
+    QUESTIONNAIRE_ILLEGAL_MOVE: 'The questionnaire’s status does not allow this',
+    QUESTIONNAIRE_FROZEN: 'The questionnaire is open: its questions can no longer change',
+    QUESTIONNAIRE_NOT_ACCEPTING: 'This questionnaire is not accepting responses now',
+    QUESTIONNAIRE_ALREADY_ANSWERED: 'Already answered',
+    QUESTIONNAIRE_TOKEN_TAKEN: 'You have taken your token for this questionnaire already',
+    QUESTIONNAIRE_WRONG_MODE: 'This questionnaire is not answered this way',
   },
   backups: {
     menu: 'Backups',
@@ -1106,6 +1113,7 @@ const en: MessageSchema = {
   incidents,
   escalations,
   supportRequests,
+  questionnaires,
 };
 
 export default en;

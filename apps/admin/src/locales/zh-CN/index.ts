@@ -10,6 +10,7 @@ import { lending } from './lending';
 import { liaison } from './liaison';
 import { training } from './training';
 import { suggestions } from './suggestions';
+import { questionnaires } from './questionnaires';
 import { maintenance } from './maintenance';
 import { boards } from './boards';
 import { purchasing } from './purchasing';
@@ -658,6 +659,12 @@ const zhCN = {
     ESCALATION_ILLEGAL_MOVE: '该上报已答复',
     ESCALATION_UNROUTED: '该类别尚未设置分管领导，请联系办公室',
     SUPPORT_REQUEST_ILLEGAL_MOVE: '该协作请求当前状态下不能进行此操作',
+    QUESTIONNAIRE_ILLEGAL_MOVE: '问卷当前状态下不能进行此操作',
+    QUESTIONNAIRE_FROZEN: '问卷已发布，题目不能再修改',
+    QUESTIONNAIRE_NOT_ACCEPTING: '本问卷当前不接收答卷',
+    QUESTIONNAIRE_ALREADY_ANSWERED: '已提交过本问卷',
+    QUESTIONNAIRE_TOKEN_TAKEN: '您已领取过本问卷的凭证',
+    QUESTIONNAIRE_WRONG_MODE: '本问卷不能以这种方式填写',
   },
   backups: {
     menu: '数据备份',
@@ -1100,6 +1107,7 @@ const zhCN = {
   incidents,
   escalations,
   supportRequests,
+  questionnaires,
 };
 
 export default zhCN;

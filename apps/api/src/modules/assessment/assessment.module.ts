@@ -16,6 +16,7 @@ import { ImprovementService } from './improvement/improvement.service';
 import { Incident } from './incidents/incident.entity';
 import { IncidentsController } from './incidents/incidents.controller';
 import { IncidentsService } from './incidents/incidents.service';
+import { QuestionnairesModule } from './questionnaires/questionnaires.module';
 import { Suggestion } from './suggestions/suggestion.entity';
 import { SuggestionFiguresService } from './suggestions/suggestion-figures.service';
 import { PublicSuggestionsController, SuggestionsController } from './suggestions/suggestions.controller';
@@ -37,7 +38,8 @@ import { TrainingService } from './training/training.service';
 /**
  * Assessment (考核, guide 四 and 五). ASM-6's training records (培训) in training/; suggestions and
  * the hotline (意见箱/热线, ASM-4) in suggestions/; improvement (整改, ASM-5), incidents (REQ-5),
- * escalation (REQ-1) and support requests between departments (REQ-2) in their folders.
+ * escalation (REQ-1) and support requests between departments (REQ-2) in their folders;
+ * questionnaires (ASM-3) in a module of their own (questionnaires/questionnaires.module.ts).
  * TrainingRecordsService is the query other modules use ("had confidentiality training this quarter",
  * the gate of classified lending, ADM-10).
  * The monthly summary (ASM-1, REQ-4) and the dashboard (ASM-8) read the other modules only through
@@ -59,6 +61,7 @@ import { TrainingService } from './training/training.service';
     MeetingsModule,
     InformationModule,
     LogisticsModule,
+    QuestionnairesModule,
   ],
   controllers: [
     TrainingController,

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { QuestionnairesModule } from '../assessment/questionnaires/questionnaires.module';
 import { DesensitisationController } from './desensitisation/desensitisation.controller';
 import { DesensitisationService } from './desensitisation/desensitisation.service';
 import { INFORMATION_ENTITIES } from './desensitisation/name-list.entity';
@@ -32,7 +33,10 @@ import { NoticeFiguresService } from './figures/notice-figures.service';
  * checker (INF-5) and the effect of publishing (INF-8) in boards/.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([...INFORMATION_ENTITIES, ...NOTICE_ENTITIES, ...BOARD_ENTITIES, ...RECEPTION_ENTITIES])],
+  imports: [
+    TypeOrmModule.forFeature([...INFORMATION_ENTITIES, ...NOTICE_ENTITIES, ...BOARD_ENTITIES, ...RECEPTION_ENTITIES]),
+    QuestionnairesModule,
+  ],
   controllers: [
     DesensitisationController,
     NoticesController,

@@ -53,6 +53,12 @@ export class CreateCollectionRequestDto {
   @ArrayMaxSize(200)
   @IsUUID('all', { each: true })
   departmentIds: string[];
+
+  /** A named questionnaire (问卷, ASM-3) as the collection form: each department answers it as its submission. */
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  questionnaireId?: string;
 }
 
 export class SubmitCollectionDto {
@@ -132,6 +138,8 @@ export class CollectionSubmissionDto {
   @ApiProperty({ type: RefDto, nullable: true }) reviewedBy: RefDto | null;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) reviewedAt: string | null;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) noticeId: string | null;
+  /** The department's answers to the request's questionnaire (ASM-3), when the request has one. */
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) questionnaireResponseId: string | null;
   @ApiProperty({ type: [AttachmentDto] }) attachments: AttachmentDto[];
   /** What the viewer may do now. */
   @ApiProperty({ type: [String], enum: ['accept', 'return', 'resubmit'] }) actions: CollectionSubmissionAction[];
@@ -146,6 +154,13 @@ export class CollectionTargetDto {
   @ApiProperty() reminders: number;
 }
 
+/** The questionnaire serving as a request's collection form (INF-1, ASM-3); its link is /q/<code>. */
+export class CollectionQuestionnaireDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() title: string;
+  @ApiProperty() code: string;
+}
+
 export class CollectionRequestDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() title: string;
@@ -157,6 +172,8 @@ export class CollectionRequestDto {
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   /** The departments asked, with where each stands; a department sees its own line only. */
   @ApiProperty({ type: [CollectionTargetDto] }) targets: CollectionTargetDto[];
+  /** The collection form, if the request uses a questionnaire. */
+  @ApiProperty({ type: CollectionQuestionnaireDto, nullable: true }) questionnaire: CollectionQuestionnaireDto | null;
 }
 
 export class PublishingItemDto {

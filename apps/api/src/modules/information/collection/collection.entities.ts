@@ -1,5 +1,6 @@
 import type { CollectionRequestStatus, CollectionSubmissionStatus } from '@xiaoban/shared';
 import type { Notice } from '../notices/notice.entities';
+import type { Questionnaire, QuestionnaireResponse } from '../../assessment/questionnaires/questionnaire.entities';
 import {
   Check,
   Column,
@@ -41,6 +42,18 @@ export class CollectionRequest {
   @ManyToOne('User', { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'created_by', foreignKeyConstraintName: 'FK_collection_requests_created_by' })
   createdBy?: User;
+
+  /**
+   * The questionnaire (问卷, ASM-3) that serves as the collection form, if any: a department then
+   * answers it (a named response) as its submission. The FK names the table only; the collection
+   * service reads questionnaires through QuestionnairesService.
+   */
+  @Column({ name: 'questionnaire_id', type: 'uuid', nullable: true })
+  questionnaireId: string | null;
+
+  @ManyToOne('Questionnaire', { nullable: true, onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'questionnaire_id', foreignKeyConstraintName: 'FK_collection_requests_questionnaire' })
+  questionnaire?: Questionnaire | null;
 
   @Column({ type: 'integer', default: 1 })
   version: number;
@@ -147,6 +160,14 @@ export class CollectionSubmission {
   @ManyToOne('Notice', { nullable: true, onDelete: 'SET NULL' })
   @JoinColumn({ name: 'notice_id', foreignKeyConstraintName: 'FK_collection_submissions_notice' })
   notice?: Notice | null;
+
+  /** The department's answers to the request's questionnaire (its named response), when the request has one. */
+  @Column({ name: 'questionnaire_response_id', type: 'uuid', nullable: true })
+  questionnaireResponseId: string | null;
+
+  @ManyToOne('QuestionnaireResponse', { nullable: true, onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'questionnaire_response_id', foreignKeyConstraintName: 'FK_collection_submissions_questionnaire_response' })
+  questionnaireResponse?: QuestionnaireResponse | null;
 
   @Column({ type: 'integer', default: 1 })
   version: number;

@@ -24,6 +24,7 @@ import { JobsService } from '../../../platform/jobs/jobs.service';
 import { NotificationsService } from '../../../platform/notifications/notifications.service';
 import type { NoticeDraftDto } from '../notices/notices.dto';
 import { NoticesService } from '../notices/notices.service';
+import { QuestionnairesService } from '../../assessment/questionnaires/questionnaires.service';
 import { CollectionRequest, CollectionSubmission, CollectionTarget } from './collection.entities';
 import type {
   CollectionRequestDto,
@@ -63,6 +64,7 @@ export class CollectionService implements OnModuleInit {
     private readonly notifications: NotificationsService,
     private readonly jobs: JobsService,
     private readonly notices: NoticesService,
+    private readonly questionnaires: QuestionnairesService,
   ) {}
 
   onModuleInit(): void {
@@ -93,12 +95,15 @@ export class CollectionService implements OnModuleInit {
     const id = await this.dataSource.transaction(async (manager) => {
       const [{ n }] = await manager.query(`SELECT count(*)::int AS n FROM departments WHERE id = ANY($1::uuid[])`, [departmentIds]);
       if (n !== departmentIds.length) throw badRequest('A department does not exist', { departmentIds: ['a department does not exist'] });
+      // A questionnaire as the form must be a named one: a department's answers are its submission.
+      if (dto.questionnaireId) await this.questionnaires.assertCollectionForm(dto.questionnaireId, manager);
       const request = manager.create(CollectionRequest, {
         title: dto.title,
         description: dto.description,
         deadline: new Date(dto.deadline),
         status: 'open',
         createdById: ctx.actor!.id,
+        questionnaireId: dto.questionnaireId ?? null,
       });
       await manager.insert(CollectionRequest, request);
       await manager.insert(
@@ -190,6 +195,8 @@ export class CollectionService implements OnModuleInit {
 
   private async attachTargets(requests: CollectionRequestDto[], viewer: Principal): Promise<void> {
     if (!requests.length) return;
+    const forms = await this.questionnaires.summaries([...new Set(requests.flatMap((r) => (r.questionnaire ? [r.questionnaire.id] : [])))]);
+    for (const r of requests) if (r.questionnaire) r.questionnaire = forms.get(r.questionnaire.id) ?? null;
     const office = viewer.permissions.has(PERMISSIONS.INFO_COLLECTION_MANAGE);
     const rows: {
       request_id: string;
@@ -234,11 +241,18 @@ export class CollectionService implements OnModuleInit {
       if (!target) throw notFound(COLLECTION_REQUEST);
       const request = await manager.findOneOrFail(CollectionRequest, { where: { id: requestId }, lock: { mode: 'pessimistic_read' } });
       if (request.status !== 'open') throw conflict(RECEPTION_ERRORS.COLLECTION_CLOSED, 'The request is closed');
+      // With a questionnaire as the form, the submission links the submitter's named response to it.
+      const responseId = request.questionnaireId
+        ? await this.questionnaires.namedResponseOf(request.questionnaireId, actor.id, manager)
+        : null;
+      if (request.questionnaireId && !responseId) {
+        throw badRequest('Answer the questionnaire first', { questionnaireId: ['answer the request’s questionnaire before submitting'] });
+      }
       const inserted = returnedRows<{ id: string }>(
         await manager.query(
-          `INSERT INTO collection_submissions (request_id, department_id, content, status, submitted_by, submitted_at)
-           VALUES ($1, $2, $3, 'submitted', $4, now()) ON CONFLICT (request_id, department_id) DO NOTHING RETURNING id`,
-          [requestId, actor.departmentId, dto.content, actor.id],
+          `INSERT INTO collection_submissions (request_id, department_id, content, status, submitted_by, submitted_at, questionnaire_response_id)
+           VALUES ($1, $2, $3, 'submitted', $4, now(), $5) ON CONFLICT (request_id, department_id) DO NOTHING RETURNING id`,
+          [requestId, actor.departmentId, dto.content, actor.id, responseId],
         ),
       );
       let submissionId = inserted[0]?.id;
@@ -256,8 +270,8 @@ export class CollectionService implements OnModuleInit {
           );
         await manager.query(
           `UPDATE collection_submissions SET content = $2, status = 'submitted', round = round + 1, submitted_by = $3, submitted_at = now(),
-                  version = version + 1, updated_at = now() WHERE id = $1`,
-          [existing.id, dto.content, actor.id],
+                  questionnaire_response_id = $4, version = version + 1, updated_at = now() WHERE id = $1`,
+          [existing.id, dto.content, actor.id, responseId],
         );
         submissionId = existing.id;
         action = 'information.collection.resubmit';
@@ -377,6 +391,7 @@ export class CollectionService implements OnModuleInit {
       reviewedBy: s.reviewedBy ? ref(s.reviewedBy) : null,
       reviewedAt: s.reviewedAt?.toISOString() ?? null,
       noticeId: s.noticeId,
+      questionnaireResponseId: s.questionnaireResponseId,
       attachments: attachments.get(s.id) ?? [],
       actions: [
         ...(office ? submissionActions(s.status, 'office') : []),
@@ -501,6 +516,8 @@ export class CollectionService implements OnModuleInit {
       createdBy: ref(r.createdBy),
       createdAt: r.createdAt.toISOString(),
       targets,
+      // Only the id here; attachTargets fills in its title and code.
+      questionnaire: r.questionnaireId ? { id: r.questionnaireId, title: '', code: '' } : null,
     };
   }
 }

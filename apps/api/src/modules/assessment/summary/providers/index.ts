@@ -5,6 +5,7 @@ import { ImprovementFiguresProvider, RequestsFiguresProvider } from './improveme
 import { LogisticsFiguresProvider } from './logistics.figures-provider';
 import { MeetingsFiguresProvider } from './meetings.figures-provider';
 import { NoticesFiguresProvider } from './notices.figures-provider';
+import { QuestionnairesFiguresProvider } from './questionnaires.figures-provider';
 import { SuggestionsFiguresProvider } from './suggestions.figures-provider';
 
 /**
@@ -18,6 +19,7 @@ export const SUMMARY_FIGURES_PROVIDERS: Type<FiguresProvider>[] = [
   NoticesFiguresProvider,
   LogisticsFiguresProvider,
   SuggestionsFiguresProvider,
+  QuestionnairesFiguresProvider,
   ImprovementFiguresProvider,
   RequestsFiguresProvider,
 ];
