@@ -31,3 +31,4 @@ export * from './supplies.js';
 export * from './purchasing.js';
 export * from './reception.js';
 export * from './event-logistics.js';
+export * from './evaluations.js';

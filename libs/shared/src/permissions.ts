@@ -128,6 +128,10 @@ export const PERMISSIONS = {
   INFO_OUT_OF_OFFICE_RECORD: 'information.out-of-office.record',
   /** Organise event logistics (活动后勤, LOG-11): create events, see every event, reserve and issue stock for them, reconcile. */
   LOGISTICS_EVENTS_MANAGE: 'logistics.events.manage',
+  /** Run evaluations (考核, ASM-2): templates, cycles, participants; see every result. Staff fill their own forms without it. */
+  ASSESSMENT_EVALUATIONS_MANAGE: 'assessment.evaluations.manage',
+  /** Review innovation suggestions (创新建议, ASM-7): adopt or not, record implementation and awards. Anyone may submit one. */
+  ASSESSMENT_INNOVATION_MANAGE: 'assessment.innovation.manage',
 } as const;
 
 export type Permission = (typeof PERMISSIONS)[keyof typeof PERMISSIONS];
@@ -207,4 +211,6 @@ export const PERMISSION_LABELS: Record<Permission, { 'zh-CN': string; en: string
   'information.reception.manage': { 'zh-CN': '来访接待与值班', en: 'Visitor reception and duty roster' },
   'information.out-of-office.record': { 'zh-CN': '外出登记', en: 'Record one’s own out-of-office entries' },
   'logistics.events.manage': { 'zh-CN': '活动后勤管理', en: 'Organise event logistics' },
+  'assessment.evaluations.manage': { 'zh-CN': '考核管理（模板、周期、结果）', en: 'Run evaluations (templates, cycles, results)' },
+  'assessment.innovation.manage': { 'zh-CN': '创新建议评审与奖励', en: 'Review innovation suggestions and record awards' },
 };

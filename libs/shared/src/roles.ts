@@ -91,6 +91,9 @@ export const SEEDED_ROLES = [
       PERMISSIONS.LOGISTICS_PURCHASING_MANAGE,
       // 活动后勤 (LOG-11): the office organises the school's events.
       PERMISSIONS.LOGISTICS_EVENTS_MANAGE,
+      // 考核与创新建议 (ASM-2, ASM-7): the office runs evaluation cycles and reviews innovation suggestions.
+      PERMISSIONS.ASSESSMENT_EVALUATIONS_MANAGE,
+      PERMISSIONS.ASSESSMENT_INNOVATION_MANAGE,
     ],
   },
   {
@@ -117,6 +120,9 @@ export const SEEDED_ROLES = [
       PERMISSIONS.LOGISTICS_PURCHASING_MANAGE,
       // 活动后勤 (LOG-11).
       PERMISSIONS.LOGISTICS_EVENTS_MANAGE,
+      // 考核与创新建议 (ASM-2, ASM-7): the clerk sets up cycles and records reviews and awards.
+      PERMISSIONS.ASSESSMENT_EVALUATIONS_MANAGE,
+      PERMISSIONS.ASSESSMENT_INNOVATION_MANAGE,
     ],
   },
   {

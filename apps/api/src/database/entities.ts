@@ -59,6 +59,8 @@ import { SUPPLIES_LEDGER_ENTITIES } from '../modules/logistics/supplies/catalogu
 import { PURCHASING_ENTITIES } from '../modules/logistics/purchasing/purchasing.entities';
 import { SUPPLIES_DISTRIBUTION_ENTITIES } from '../modules/logistics/supplies/distribution.entities';
 import { EVENT_LOGISTICS_ENTITIES } from '../modules/logistics/events/event.entities';
+import { EVALUATION_ENTITIES } from '../modules/assessment/evaluations/evaluation.entities';
+import { InnovationSuggestion } from '../modules/assessment/innovation/innovation-suggestion.entity';
 
 /** Every entity of the app; modules add theirs here so the CLI and the app see the same schema. */
 export const ENTITIES = [
@@ -148,4 +150,7 @@ export const ENTITIES = [
   ...RECEPTION_ENTITIES,
   // logistics: event logistics (LOG-11)
   ...EVENT_LOGISTICS_ENTITIES,
+  // assessment: evaluations (ASM-2) and innovation suggestions (ASM-7)
+  ...EVALUATION_ENTITIES,
+  InnovationSuggestion,
 ];

@@ -25,6 +25,7 @@ import { EventLogistics1796570000000 } from './migrations/1796570000000-EventLog
 import { BulletinBoards1796580000000 } from './migrations/1796580000000-BulletinBoards';
 import { Reception1796590000000 } from './migrations/1796590000000-Reception';
 import { Suggestions1796610000000 } from './migrations/1796610000000-Suggestions';
+import { Evaluations1796630000000 } from './migrations/1796630000000-Evaluations';
 
 /** Every migration, in order. A new migration is added here as well as in migrations/. */
 export const MIGRATIONS = [
@@ -55,4 +56,5 @@ export const MIGRATIONS = [
   BulletinBoards1796580000000,
   Reception1796590000000,
   Suggestions1796610000000,
+  Evaluations1796630000000,
 ];
