@@ -1008,6 +1008,418 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/assessment/evaluations/cycles': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List cycles
+     * @description ASM-2: the newest period first.
+     */
+    get: operations['listEvaluationCycles'];
+    put?: never;
+    /**
+     * Set up a cycle (draft)
+     * @description ASM-2: a month or a term, a template, the self/peer/leader weights (sum 100), the peer minimum, and the people or departments evaluated; peers default to colleagues of the same department.
+     */
+    post: operations['createEvaluationCycle'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/assessment/evaluations/cycles/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A cycle
+     * @description ASM-2.
+     */
+    get: operations['getEvaluationCycle'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/assessment/evaluations/cycles/{id}/close': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Close the cycle and compute the results
+     * @description ASM-2: pending forms expire; results are computed; peer forms keep no scores after this, only the aggregate.
+     */
+    post: operations['closeEvaluationCycle'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/assessment/evaluations/cycles/{id}/open': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Open the cycle
+     * @description ASM-2: every self, peer and leader form goes to its evaluator’s inbox.
+     */
+    post: operations['openEvaluationCycle'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/assessment/evaluations/cycles/{id}/progress': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Who is evaluated and how far their forms are
+     * @description ASM-2: counts of peer forms submitted, never which peer submitted.
+     */
+    get: operations['getEvaluationCycleProgress'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/assessment/evaluations/cycles/{id}/release': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Release the results
+     * @description ASM-2: each person sees their report, with a to-do to acknowledge it.
+     */
+    post: operations['releaseEvaluationCycle'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/assessment/evaluations/forms': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * My forms to fill
+     * @description ASM-2: the self, peer and leader forms of which I am the evaluator; pending first.
+     */
+    get: operations['listMyEvaluationForms'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/assessment/evaluations/forms/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A form of mine, with the evidence panel
+     * @description ASM-2: 404 unless I am its evaluator. The evidence is the evaluated person's own figures from the system for the period.
+     */
+    get: operations['getEvaluationForm'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/assessment/evaluations/forms/{id}/submit': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Submit my scores
+     * @description ASM-2: once; a second submission is 409. Every dimension scored within its scale; peers give no comment.
+     */
+    post: operations['submitEvaluationForm'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/assessment/evaluations/reports': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * My reports
+     * @description ASM-2: my released results, newest first.
+     */
+    get: operations['listMyEvaluationReports'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/assessment/evaluations/results': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Results of a cycle, ranked per department
+     * @description ASM-2: a department head sees their departments’ results; the office all; anyone else their own once released. Aggregates only.
+     */
+    get: operations['listEvaluationResults'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/assessment/evaluations/results/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One result as a report
+     * @description ASM-2: 404 unless visible to me.
+     */
+    get: operations['getEvaluationResult'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/assessment/evaluations/results/{id}/acknowledge': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Acknowledge my report
+     * @description ASM-2: the person evaluated, once the results are released; once.
+     */
+    post: operations['acknowledgeEvaluationReport'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/assessment/evaluations/templates': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List templates
+     * @description ASM-2: newest first.
+     */
+    get: operations['listEvaluationTemplates'];
+    put?: never;
+    /**
+     * Create a template of weighted dimensions
+     * @description ASM-2: e.g. 工作量 40, 工作质量 40, 服务态度 20; the weights sum to 100, each dimension has its scale.
+     */
+    post: operations['createEvaluationTemplate'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/assessment/innovation': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List innovation suggestions
+     * @description ASM-7: the reviewers see all; anyone else their own. Newest first; by status, year, mine.
+     */
+    get: operations['listInnovations'];
+    put?: never;
+    /**
+     * Submit an innovation suggestion
+     * @description ASM-7: any member of staff; title, description and expected benefit.
+     */
+    post: operations['submitInnovation'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/assessment/innovation/adopted': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The year’s adopted suggestions and awards
+     * @description ASM-7: adopted in the year (by review date), with their awards and the year’s totals.
+     */
+    get: operations['listAdoptedInnovations'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/assessment/innovation/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * An innovation suggestion
+     * @description ASM-7: 404 unless yours or a reviewer’s.
+     */
+    get: operations['getInnovation'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/assessment/innovation/{id}/award': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Record its award
+     * @description ASM-7: level, prize money (fen) and/or certificate, date; once adopted or implemented.
+     */
+    post: operations['awardInnovation'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/assessment/innovation/{id}/implementation': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Record its implementation
+     * @description ASM-7: once adopted.
+     */
+    post: operations['recordInnovationImplementation'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/assessment/innovation/{id}/review': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Adopt it, or not with a reason
+     * @description ASM-7.
+     */
+    post: operations['reviewInnovation'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/assessment/suggestions': {
     parameters: {
       query?: never;
@@ -7338,6 +7750,16 @@ export interface components {
       /** @example 音响试音 */
       text: string;
     };
+    AdoptedYearDto: {
+      /** @description Suggestions adopted in the year (by review date) */
+      adopted: number;
+      /** @description Prize money of the year’s awards, in fen */
+      awardAmountFen: number;
+      /** @description Of those, how many were awarded */
+      awarded: number;
+      items: components['schemas']['InnovationDto'][];
+      year: number;
+    };
     AnswerNoticeCommentDto: {
       /** @example 值班表已在附件中，请查阅。 */
       answer: string;
@@ -7428,6 +7850,8 @@ export interface components {
         | 'information.reception.manage'
         | 'information.out-of-office.record'
         | 'logistics.events.manage'
+        | 'assessment.evaluations.manage'
+        | 'assessment.innovation.manage'
       )[];
       /** Format: date-time */
       revokedAt: string | null;
@@ -7981,6 +8405,17 @@ export interface components {
        */
       toDate: string;
     };
+    AwardInnovationDto: {
+      /** @description Prize money in fen (分); omit for a certificate only */
+      amountFen?: number;
+      /** Format: date */
+      awardedOn: string;
+      /** @description A certificate (证书) is given */
+      certificate: boolean;
+      /** @enum {string} */
+      level: 'first' | 'second' | 'third' | 'excellence';
+      version: number;
+    };
     BackupDto: {
       error: string | null;
       fileCount: number | null;
@@ -8456,6 +8891,8 @@ export interface components {
         | 'information.reception.manage'
         | 'information.out-of-office.record'
         | 'logistics.events.manage'
+        | 'assessment.evaluations.manage'
+        | 'assessment.innovation.manage'
       )[];
     };
     CreateArchiveCategoryDto: {
@@ -8636,6 +9073,39 @@ export interface components {
       parentId?: string | null;
       /** @default 0 */
       sortOrder?: number;
+    };
+    CreateEvaluationCycleDto: {
+      /** @description Departments whose active members are evaluated */
+      departmentIds?: string[];
+      /** @example 2026年11月考核 */
+      name: string;
+      /** @description Peers chosen by the office; by default, the other participants of the same department */
+      peerAssignments?: components['schemas']['PeerAssignmentDto'][];
+      /** @description Below this many peer responses, no peer result shows */
+      peerMinimum: number;
+      /** @enum {string} */
+      period: 'monthly' | 'term';
+      /**
+       * Format: date
+       * @example 2026-11-30
+       */
+      periodEnd: string;
+      /**
+       * Format: date
+       * @example 2026-11-01
+       */
+      periodStart: string;
+      /** @description People evaluated */
+      personIds?: string[];
+      /** @description Self, peer and leader weights in percent; they sum to 100 */
+      sourceWeights: components['schemas']['SourceWeightsDto'];
+      /** Format: uuid */
+      templateId: string;
+    };
+    CreateEvaluationTemplateDto: {
+      dimensions: components['schemas']['EvaluationDimensionDto'][];
+      /** @example 教职工月度考核 */
+      name: string;
     };
     CreateEventDto: {
       /**
@@ -8891,6 +9361,8 @@ export interface components {
         | 'information.reception.manage'
         | 'information.out-of-office.record'
         | 'logistics.events.manage'
+        | 'assessment.evaluations.manage'
+        | 'assessment.innovation.manage'
       )[];
     };
     CreateRoomDto: {
@@ -9147,6 +9619,8 @@ export interface components {
         | 'information.reception.manage'
         | 'information.out-of-office.record'
         | 'logistics.events.manage'
+        | 'assessment.evaluations.manage'
+        | 'assessment.innovation.manage'
       )[];
       /** Format: date-time */
       revokedAt: string | null;
@@ -9189,6 +9663,9 @@ export interface components {
       /** @example https://jxt.school.example/hooks/xiaoban */
       url: string;
       /** @description Send back on update; a stale version gets 409 */
+      version: number;
+    };
+    CycleMoveDto: {
       version: number;
     };
     DamageInventoryItemDto: {
@@ -9573,6 +10050,133 @@ export interface components {
       /** @example 400 */
       statusCode: number;
     };
+    EvaluationCycleDto: {
+      actions: ('open' | 'close' | 'release')[];
+      dimensions: components['schemas']['EvaluationDimensionDto'][];
+      /** @description Forms submitted so far, of all forms sent out */
+      formsSubmitted: number;
+      formsTotal: number;
+      /** Format: uuid */
+      id: string;
+      name: string;
+      participantCount: number;
+      peerMinimum: number;
+      /** @enum {string} */
+      period: 'monthly' | 'term';
+      /** Format: date */
+      periodEnd: string;
+      /** Format: date */
+      periodStart: string;
+      sourceWeights: components['schemas']['SourceWeightsDto'];
+      /** @enum {string} */
+      status: 'draft' | 'open' | 'closed' | 'released';
+      template: components['schemas']['RefDto'];
+      version: number;
+    };
+    EvaluationDimensionDto: {
+      /**
+       * @description Stable key within the template: lower-case letters, digits and dashes
+       * @example workload
+       */
+      key: string;
+      /** @example 工作量 */
+      name: string;
+      /** @example 5 */
+      scaleMax: number;
+      /** @example 1 */
+      scaleMin: number;
+      /** @description Percent; the weights of a template sum to 100 */
+      weight: number;
+    };
+    EvaluationFormDetailDto: {
+      comment: string | null;
+      cycle: components['schemas']['RefDto'];
+      dimensions: components['schemas']['EvaluationDimensionDto'][];
+      /** @description The person evaluated */
+      evaluatee: components['schemas']['RefDto'];
+      /** @description The evaluated person's own figures from the system for the period */
+      evidence: components['schemas']['EvidenceDto'];
+      /** Format: uuid */
+      id: string;
+      /** Format: date */
+      periodEnd: string;
+      /** Format: date */
+      periodStart: string;
+      scores: {
+        [key: string]: number;
+      } | null;
+      /** @enum {string} */
+      source: 'self' | 'peer' | 'leader';
+      /** @enum {string} */
+      status: 'pending' | 'submitted' | 'expired';
+      /** Format: date-time */
+      submittedAt: string | null;
+    };
+    EvaluationFormDto: {
+      comment: string | null;
+      cycle: components['schemas']['RefDto'];
+      dimensions: components['schemas']['EvaluationDimensionDto'][];
+      /** @description The person evaluated */
+      evaluatee: components['schemas']['RefDto'];
+      /** Format: uuid */
+      id: string;
+      /** Format: date */
+      periodEnd: string;
+      /** Format: date */
+      periodStart: string;
+      scores: {
+        [key: string]: number;
+      } | null;
+      /** @enum {string} */
+      source: 'self' | 'peer' | 'leader';
+      /** @enum {string} */
+      status: 'pending' | 'submitted' | 'expired';
+      /** Format: date-time */
+      submittedAt: string | null;
+    };
+    EvaluationReportDto: {
+      /** Format: date-time */
+      acknowledgedAt: string | null;
+      cycle: components['schemas']['RefDto'];
+      department: components['schemas']['RefDto'] | null;
+      dimensions: components['schemas']['EvaluationDimensionDto'][];
+      /** Format: uuid */
+      id: string;
+      leaderComment: string | null;
+      /** Format: date */
+      periodEnd: string;
+      /** Format: date */
+      periodStart: string;
+      person: components['schemas']['RefDto'];
+      /** @description Rank within the department in this cycle (1 = highest) */
+      rank: number | null;
+      selfComment: string | null;
+      sources: components['schemas']['SourceResultDto'][];
+      /** @description 0–100 with two decimals */
+      total: number | null;
+    };
+    EvaluationResultDto: {
+      /** Format: date-time */
+      acknowledgedAt: string | null;
+      cycle: components['schemas']['RefDto'];
+      department: components['schemas']['RefDto'] | null;
+      /** Format: uuid */
+      id: string;
+      person: components['schemas']['RefDto'];
+      /** @description Rank within the department in this cycle (1 = highest) */
+      rank: number | null;
+      sources: components['schemas']['SourceResultDto'][];
+      /** @description 0–100 with two decimals */
+      total: number | null;
+    };
+    EvaluationTemplateDto: {
+      /** Format: date-time */
+      createdAt: string;
+      dimensions: components['schemas']['EvaluationDimensionDto'][];
+      /** Format: uuid */
+      id: string;
+      name: string;
+    };
     EventDecorationDto: {
       /** Format: uuid */
       id: string;
@@ -9685,6 +10289,20 @@ export interface components {
       title: string;
       venue: string;
       version: number;
+    };
+    EvidenceDto: {
+      /** @description Inbox items they closed as done in the period */
+      inboxClosed: number;
+      /** @description Of those with a deadline, how many were closed by it */
+      inboxOnTime: number;
+      /** @description Inbox items open past their deadline now */
+      inboxOverdueOpen: number;
+      /** @description Of those, how many had a deadline */
+      inboxWithDeadline: number;
+      /** @description inboxOnTime / inboxWithDeadline in percent; null when none had a deadline */
+      onTimeRate: number | null;
+      /** @description Training sessions attended in the period (ASM-6) */
+      trainingSessions: number;
     };
     FileDocumentIntoArchiveDto: {
       /** @description 盒号 */
@@ -10098,6 +10716,34 @@ export interface components {
       routedAt: string;
       routedBy: components['schemas']['RefDto'] | null;
       user: components['schemas']['RefDto'] | null;
+    };
+    InnovationDto: {
+      /** @description What this person may do next */
+      actions: ('review' | 'implement' | 'award')[];
+      awardAmountFen: number | null;
+      awardCertificate: boolean;
+      /** @enum {string|null} */
+      awardLevel: 'first' | 'second' | 'third' | 'excellence' | null;
+      /** Format: date */
+      awardedOn: string | null;
+      description: string;
+      expectedBenefit: string;
+      /** Format: uuid */
+      id: string;
+      implementationNote: string | null;
+      /** Format: date */
+      implementedOn: string | null;
+      reviewReason: string | null;
+      /** Format: date-time */
+      reviewedAt: string | null;
+      reviewedBy: components['schemas']['RefDto'] | null;
+      /** @enum {string} */
+      status: 'submitted' | 'adopted' | 'not-adopted' | 'implemented' | 'awarded';
+      /** Format: date-time */
+      submittedAt: string;
+      submitter: components['schemas']['RefDto'];
+      title: string;
+      version: number;
     };
     InspectionItemDto: {
       /** @enum {string} */
@@ -11601,6 +12247,15 @@ export interface components {
       /** @description True when there are more rows than `total` says */
       totalCapped: boolean;
     };
+    PageOfInnovation: {
+      items: components['schemas']['InnovationDto'][];
+      page: number;
+      pageSize: number;
+      /** @description Exact up to the cap (10000 for lists), then the cap */
+      total: number;
+      /** @description True when there are more rows than `total` says */
+      totalCapped: boolean;
+    };
     PageOfInspectionRound: {
       items: components['schemas']['InspectionRoundDto'][];
       page: number;
@@ -11916,6 +12571,21 @@ export interface components {
       /** @description True when there are more rows than `total` says */
       totalCapped: boolean;
     };
+    ParticipantProgressDto: {
+      department: components['schemas']['RefDto'] | null;
+      leader: components['schemas']['RefDto'] | null;
+      leaderSubmitted: boolean;
+      peersAsked: number;
+      /** @description Counts only: which peer submitted is not shown */
+      peersSubmitted: number;
+      person: components['schemas']['RefDto'];
+      selfSubmitted: boolean;
+    };
+    PeerAssignmentDto: {
+      peerIds: string[];
+      /** Format: uuid */
+      personId: string;
+    };
     PlaceLayoutPieceDto: {
       col: number;
       /** @enum {string} */
@@ -12191,6 +12861,12 @@ export interface components {
       remark?: string;
       /** @enum {string} */
       result: 'pass' | 'fail';
+    };
+    RecordImplementationDto: {
+      /** Format: date */
+      implementedOn: string;
+      note: string;
+      version: number;
     };
     RecordInspectionDto: {
       /** @description Close the round (every item must have a result) */
@@ -12557,6 +13233,13 @@ export interface components {
     ReviewIncomingDto: {
       note?: string;
     };
+    ReviewInnovationDto: {
+      /** @enum {string} */
+      decision: 'adopt' | 'not-adopt';
+      /** @description Required when not adopted */
+      reason?: string;
+      version: number;
+    };
     RevokeApiTokenDto: {
       reason?: string;
     };
@@ -12657,6 +13340,8 @@ export interface components {
         | 'information.reception.manage'
         | 'information.out-of-office.record'
         | 'logistics.events.manage'
+        | 'assessment.evaluations.manage'
+        | 'assessment.innovation.manage'
       )[];
       version: number;
     };
@@ -13023,6 +13708,29 @@ export interface components {
       /** @example 成功 */
       msg: string;
     };
+    SourceResultDto: {
+      /** @description Dimension key → mean normalised score, 0–100 */
+      dimensions: {
+        [key: string]: number;
+      };
+      /** @description Peers only: some responded, but fewer than the minimum ("not enough responses") */
+      notEnoughResponses: boolean;
+      /** @description Forms counted (for peers: 0 when below the minimum) */
+      responses: number;
+      /** @description 0–100; null when absent or withheld */
+      score: number | null;
+      /** @enum {string} */
+      source: 'self' | 'peer' | 'leader';
+      weight: number;
+    };
+    SourceWeightsDto: {
+      /** @example 50 */
+      leader: number;
+      /** @example 30 */
+      peer: number;
+      /** @example 20 */
+      self: number;
+    };
     StaffAbsenceDto: {
       /** Format: date-time */
       createdAt: string;
@@ -13127,10 +13835,32 @@ export interface components {
       /** Format: uuid */
       windowId: string;
     };
+    SubmitEvaluationFormDto: {
+      /** @description Self and leader forms only: peers give scores alone */
+      comment?: string;
+      /**
+       * @description Dimension key → score on its scale; every dimension once
+       * @example {
+       *       "attitude": 90,
+       *       "quality": 5,
+       *       "workload": 4
+       *     }
+       */
+      scores: {
+        [key: string]: number;
+      };
+    };
     SubmitGeneralRequestDto: {
       /** @example 拟于下月举办校园开放日，需借用操场及礼堂，请审批。 */
       content: string;
       /** @example 关于举办校园开放日活动的请示 */
+      title: string;
+    };
+    SubmitInnovationDto: {
+      description: string;
+      /** @description What it is expected to bring (预期效益) */
+      expectedBenefit: string;
+      /** @example 公文流转引入电子签章 */
       title: string;
     };
     SubmitMaintenanceRequestDto: {
@@ -13793,6 +14523,8 @@ export interface components {
         | 'information.reception.manage'
         | 'information.out-of-office.record'
         | 'logistics.events.manage'
+        | 'assessment.evaluations.manage'
+        | 'assessment.innovation.manage'
       )[];
       version: number;
     };
@@ -17474,6 +18206,1273 @@ export interface operations {
       };
       /** @description No valid token */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  listEvaluationCycles: {
+    parameters: {
+      query?: {
+        status?: 'draft' | 'open' | 'closed' | 'released';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EvaluationCycleDto'][];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `assessment.evaluations.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  createEvaluationCycle: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description NFR-7: a retry with the same key and body has one effect and gets the same answer; another body gets 422 */
+        'Idempotency-Key'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateEvaluationCycleDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EvaluationCycleDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `assessment.evaluations.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Idempotency-Key reused with a different body */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  getEvaluationCycle: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EvaluationCycleDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `assessment.evaluations.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  closeEvaluationCycle: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CycleMoveDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EvaluationCycleDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `assessment.evaluations.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  openEvaluationCycle: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CycleMoveDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EvaluationCycleDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `assessment.evaluations.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  getEvaluationCycleProgress: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ParticipantProgressDto'][];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `assessment.evaluations.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  releaseEvaluationCycle: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CycleMoveDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EvaluationCycleDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `assessment.evaluations.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  listMyEvaluationForms: {
+    parameters: {
+      query?: {
+        status?: 'pending' | 'submitted' | 'expired';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EvaluationFormDto'][];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  getEvaluationForm: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EvaluationFormDetailDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  submitEvaluationForm: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SubmitEvaluationFormDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EvaluationFormDetailDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  listMyEvaluationReports: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EvaluationReportDto'][];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  listEvaluationResults: {
+    parameters: {
+      query: {
+        cycleId: string;
+        departmentId?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EvaluationResultDto'][];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  getEvaluationResult: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EvaluationReportDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  acknowledgeEvaluationReport: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EvaluationReportDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  listEvaluationTemplates: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EvaluationTemplateDto'][];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `assessment.evaluations.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  createEvaluationTemplate: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description NFR-7: a retry with the same key and body has one effect and gets the same answer; another body gets 422 */
+        'Idempotency-Key'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateEvaluationTemplateDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EvaluationTemplateDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `assessment.evaluations.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Idempotency-Key reused with a different body */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  listInnovations: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        q?: string;
+        status?: 'submitted' | 'adopted' | 'not-adopted' | 'implemented' | 'awarded';
+        /** @description Only those submitted in this year */
+        year?: number;
+        /** @description Only my own */
+        mine?: boolean;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PageOfInnovation'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  submitInnovation: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description NFR-7: a retry with the same key and body has one effect and gets the same answer; another body gets 422 */
+        'Idempotency-Key'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SubmitInnovationDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InnovationDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Idempotency-Key reused with a different body */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  listAdoptedInnovations: {
+    parameters: {
+      query: {
+        year: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AdoptedYearDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `assessment.innovation.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  getInnovation: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InnovationDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  awardInnovation: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AwardInnovationDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InnovationDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `assessment.innovation.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  recordInnovationImplementation: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RecordImplementationDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InnovationDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `assessment.innovation.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  reviewInnovation: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReviewInnovationDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InnovationDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `assessment.innovation.manage` */
+      403: {
         headers: {
           [name: string]: unknown;
         };
