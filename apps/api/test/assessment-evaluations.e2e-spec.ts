@@ -225,6 +225,9 @@ describe('assessment: evaluations', () => {
     });
 
     it('ASM-2 a leader sees only their own department, ranked; staff see nothing before release', async () => {
+      // The head picks the cycle among those with results, then sees their department ranked.
+      const cycles = (await t.http.get(`${api}/result-cycles`).set(as(head)).expect(200)).body;
+      expect(cycles.map((x: { id: string }) => x.id)).toContain(cycle.id);
       const mine = (await t.http.get(`${api}/results`).query({ cycleId: cycle.id }).set(as(head)).expect(200)).body;
       expect(mine.map((r: { person: { name: string }; rank: number }) => [r.person.name, r.rank])).toEqual([
         ['张老师', 1],

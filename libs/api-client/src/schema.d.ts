@@ -1212,6 +1212,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/assessment/evaluations/result-cycles': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Cycles with results
+     * @description ASM-2: closed and released cycles, to pick on the results page; which results show is decided per person.
+     */
+    get: operations['listEvaluationResultCycles'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/assessment/evaluations/results': {
     parameters: {
       query?: never;
@@ -13213,6 +13233,17 @@ export interface components {
       content?: string;
       title?: string;
     };
+    ResultCycleDto: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+      /** Format: date */
+      periodEnd: string;
+      /** Format: date */
+      periodStart: string;
+      /** @enum {string} */
+      status: 'draft' | 'open' | 'closed' | 'released';
+    };
     ReturnIncomingDto: {
       /** @example 来文不属于本校办理范围，请径送区教育局。 */
       reason: string;
@@ -18830,6 +18861,34 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['EvaluationReportDto'][];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  listEvaluationResultCycles: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ResultCycleDto'][];
         };
       };
       /** @description No valid token */

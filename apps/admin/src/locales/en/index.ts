@@ -17,6 +17,8 @@ import { purchasing } from './purchasing';
 import { supplies } from './supplies';
 import { reception } from './reception';
 import { logisticsEvents } from './logisticsEvents';
+import { evaluations } from './evaluations';
+import { innovation } from './innovation';
 
 /** English; typed against zh-CN so that a missing or extra key fails the typecheck. */
 const en: MessageSchema = {
@@ -643,6 +645,10 @@ const en: MessageSchema = {
     VISIT_SIGNED_OUT: 'The visitor has signed out already',
     VISITOR_QUESTION_ANSWERED: 'The question is answered already',
     RECEPTION_SLOT_TAKEN: 'Someone is on duty in that slot already',
+    EVALUATION_CYCLE_ILLEGAL_MOVE: 'The cycle’s status does not allow this',
+    EVALUATION_FORM_CLOSED: 'This form was already submitted, or the cycle is closed',
+    EVALUATION_REPORT_ACKNOWLEDGED: 'This report was already acknowledged',
+    INNOVATION_ILLEGAL_MOVE: 'The suggestion’s status does not allow this',
   },
   backups: {
     menu: 'Backups',
@@ -1084,6 +1090,8 @@ const en: MessageSchema = {
   supplies,
   reception,
   logisticsEvents,
+  evaluations,
+  innovation,
 };
 
 export default en;

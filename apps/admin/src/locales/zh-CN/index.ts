@@ -16,6 +16,8 @@ import { purchasing } from './purchasing';
 import { supplies } from './supplies';
 import { reception } from './reception';
 import { logisticsEvents } from './logisticsEvents';
+import { evaluations } from './evaluations';
+import { innovation } from './innovation';
 
 /** Simplified Chinese, the panel's first language. Every other locale must have exactly these keys. */
 const zhCN = {
@@ -642,6 +644,10 @@ const zhCN = {
     VISIT_SIGNED_OUT: '该来访人已登记离开',
     VISITOR_QUESTION_ANSWERED: '该问题已答复',
     RECEPTION_SLOT_TAKEN: '该时段已有人值班',
+    EVALUATION_CYCLE_ILLEGAL_MOVE: '考核周期当前状态下不能进行此操作',
+    EVALUATION_FORM_CLOSED: '该考核表已提交或考核已结束，不能再次提交',
+    EVALUATION_REPORT_ACKNOWLEDGED: '该考核结果已确认',
+    INNOVATION_ILLEGAL_MOVE: '该创新建议当前状态下不能进行此操作',
   },
   backups: {
     menu: '数据备份',
@@ -1078,6 +1084,8 @@ const zhCN = {
   supplies,
   reception,
   logisticsEvents,
+  evaluations,
+  innovation,
 };
 
 export default zhCN;

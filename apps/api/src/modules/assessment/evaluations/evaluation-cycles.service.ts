@@ -27,6 +27,7 @@ import type {
   EvaluationTemplateDto,
   ParticipantProgressDto,
   QueryCyclesDto,
+  ResultCycleDto,
 } from './evaluations.dto';
 
 export const EVALUATION_CYCLE = 'evaluation-cycle';
@@ -184,6 +185,16 @@ export class EvaluationCyclesService {
     if (query.status) qb.where('c.status = :status', { status: query.status });
     const rows = await qb.getRawMany<{ id: string }>();
     return Promise.all(rows.map((r) => this.cycleDto(this.dataSource.manager, r.id)));
+  }
+
+  /** Closed and released cycles, newest first: their names and periods are no secret, their results are filtered per person. */
+  async resultCycles(): Promise<ResultCycleDto[]> {
+    const cycles = await this.dataSource.manager.find(EvaluationCycle, {
+      where: [{ status: 'closed' }, { status: 'released' }],
+      order: { periodStart: 'DESC', createdAt: 'DESC' },
+      take: 200,
+    });
+    return cycles.map(({ id, name, periodStart, periodEnd, status }) => ({ id, name, periodStart, periodEnd, status }));
   }
 
   getCycle(id: string): Promise<EvaluationCycleDto> {

@@ -23,6 +23,7 @@ import {
   QueryCyclesDto,
   QueryMyFormsDto,
   QueryResultsDto,
+  ResultCycleDto,
   SubmitEvaluationFormDto,
 } from './evaluations.dto';
 
@@ -163,6 +164,7 @@ export class EvaluationCyclesController {
 @Controller('assessment/evaluations')
 export class EvaluationFormsController {
   constructor(
+    private readonly cycles: EvaluationCyclesService,
     private readonly forms: EvaluationFormsService,
     private readonly results: EvaluationResultsService,
   ) {}
@@ -223,6 +225,18 @@ export class EvaluationFormsController {
   @ApiErrors(400)
   listEvaluationResults(@Query() query: QueryResultsDto, @Ctx() ctx: RequestContext): Promise<EvaluationResultDto[]> {
     return this.results.list(query, ctx);
+  }
+
+  @Get('result-cycles')
+  @Authenticated()
+  @ApiOperation({
+    operationId: 'listEvaluationResultCycles',
+    summary: 'Cycles with results',
+    description: 'ASM-2: closed and released cycles, to pick on the results page; which results show is decided per person.',
+  })
+  @ApiOkResponse({ type: [ResultCycleDto] })
+  listEvaluationResultCycles(): Promise<ResultCycleDto[]> {
+    return this.cycles.resultCycles();
   }
 
   @Get('results/:id')

@@ -437,3 +437,21 @@ export class ParticipantProgressDto {
   @ApiProperty()
   leaderSubmitted: boolean;
 }
+
+/** A cycle whose results exist (closed or released): what the results page lets one pick. */
+export class ResultCycleDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty()
+  name: string;
+
+  @ApiProperty({ format: 'date' })
+  periodStart: string;
+
+  @ApiProperty({ format: 'date' })
+  periodEnd: string;
+
+  @ApiProperty({ enum: EVALUATION_CYCLE_STATUSES })
+  status: EvaluationCycleStatus;
+}
