@@ -58,7 +58,8 @@ export const evaluations: typeof zh = {
     progress: 'Progress',
     peersSubmitted: 'Peers {n}/{m}',
     confirm: 'Really {action}?',
-    participantsHint: 'Choose departments (all their active members) and/or people; peers default to the other participants of the same department.',
+    participantsHint:
+      'Choose departments (all their active members) and/or people; peers default to the other participants of the same department.',
   },
   form: {
     fill: 'Fill in',
