@@ -15,6 +15,8 @@ async function fillForm(page: Page, cycleName: string, scores: Record<string, nu
   await drawer.getByTestId('evaluation-form-submit').click();
   await page.locator('.el-message-box__btns .el-button--primary').click();
   await expect(drawer.getByTestId('evaluation-form-status')).toHaveText('已提交');
+  await page.keyboard.press('Escape');
+  await expect(drawer).toBeHidden();
 }
 
 /**

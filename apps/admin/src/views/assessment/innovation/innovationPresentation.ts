@@ -1,4 +1,4 @@
-/** Prize money is kept in fen (分); the page shows and takes yuan (元) with two decimals. */
+/** Prize money is kept in fen; the page shows and takes yuan with two decimals. */
 export function fenToYuan(fen: number): string {
   return (fen / 100).toFixed(2);
 }

@@ -112,7 +112,7 @@ export class EvaluationCyclesService {
       await manager.insert(EvaluationCycle, cycle);
 
       const ids = new Set(people.map((p) => p.id));
-      const chosen = new Map((dto.peerAssignments ?? []).map((a) => [a.personId, a.peerIds]));
+      const chosen = new Map((dto.peerAssignments ?? []).map((a) => [a.personId, [...new Set(a.peerIds)]]));
       for (const [personId, peerIds] of chosen) {
         if (!ids.has(personId))
           throw badRequest('Peers for someone not evaluated', { peerAssignments: [`${personId} is not a participant`] });
