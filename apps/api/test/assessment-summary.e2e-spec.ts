@@ -214,6 +214,36 @@ describe('assessment: monthly summary, service figures and dashboard', () => {
     }
   }
 
+  async function seedQuestionnaire(): Promise<void> {
+    // Opened on 3-10 and answered twice (3-11 and 3-31), once more on 4-01; closed on 4-02. Answers keep only their date.
+    const created = (
+      await t.http
+        .post('/api/v1/assessment/questionnaires')
+        .set(as(clerk))
+        .send({
+          title: '家长满意度调查（三月）',
+          anonymous: true,
+          responseMode: 'open',
+          questions: [{ type: 'single', title: '您对学校的总体满意度', required: true, options: ['满意', '一般'] }],
+        })
+        .expect(201)
+    ).body;
+    await t.http.post(`/api/v1/assessment/questionnaires/${created.id}/open`).set(as(clerk)).send({ version: created.version }).expect(200);
+    for (let i = 0; i < 3; i++) {
+      await t.http
+        .post(`/api/v1/public/questionnaires/${created.code}/responses`)
+        .send({ answers: [i % 2] })
+        .expect(201);
+    }
+    await t.sql(`UPDATE questionnaires SET opened_at = '2026-03-10 09:00+08' WHERE id = $1`, [created.id]);
+    const ids = (
+      await t.sql<{ id: string }>(`SELECT id FROM questionnaire_responses WHERE questionnaire_id = $1 ORDER BY id`, [created.id])
+    ).map((r) => r.id);
+    for (const [id, on] of ids.map((id, i) => [id, ['2026-03-11', '2026-03-31', '2026-04-01'][i]])) {
+      await t.sql(`UPDATE questionnaire_responses SET submitted_on = $2 WHERE id = $1`, [id, on]);
+    }
+  }
+
   async function seedImprovementWork(): Promise<void> {
     // Inserted straight into the tables, like the repairs: each flow has its own e2e test, and these need exact instants.
     // Incidents: two in March (one reviewed on 3-14), one on 4-02.
@@ -329,6 +359,7 @@ describe('assessment: monthly summary, service figures and dashboard', () => {
     await seedNotices();
     await seedSupplies();
     await seedImprovementWork();
+    await seedQuestionnaire();
   });
   afterAll(() => t.close());
 
@@ -343,6 +374,7 @@ describe('assessment: monthly summary, service figures and dashboard', () => {
       'notices',
       'logistics',
       'suggestions',
+      'questionnaires',
       'improvement',
       'requests',
     ]);
@@ -370,6 +402,10 @@ describe('assessment: monthly summary, service figures and dashboard', () => {
       'suggestions.hotlineCalls': 1,
       'suggestions.answered': 2,
       'suggestions.onTimeRate': 50,
+      // ASM-3: the April answer is April's.
+      'questionnaires.opened': 1,
+      'questionnaires.closed': 0,
+      'questionnaires.responses': 2,
       // REQ-5 / ASM-5: the April incident is not March's; one measure of two done by its date.
       'improvement.incidents': 2,
       'improvement.incidentsReviewed': 1,
@@ -603,7 +639,14 @@ describe('assessment: monthly summary, service figures and dashboard', () => {
       panels: { key: string; chart: string; categories: string[]; series: { key: string; values: (number | null)[] }[] }[];
     };
     const panel = (key: string) => dashboard.panels.find((p) => p.key === key)!;
-    expect(dashboard.panels.map((p) => p.key)).toEqual(['monthly-counts', 'monthly-rates', 'open-items', 'service-times']);
+    expect(dashboard.panels.map((p) => p.key)).toEqual([
+      'monthly-counts',
+      'monthly-rates',
+      'open-items',
+      'service-times',
+      'questionnaire-responses',
+      'evaluation-results',
+    ]);
     const counts = panel('monthly-counts');
     expect(counts.categories).toHaveLength(12);
     expect(counts.categories.slice(-3)).toEqual(['2026-01', '2026-02', '2026-03']);
@@ -632,6 +675,12 @@ describe('assessment: monthly summary, service figures and dashboard', () => {
     expect(row('improvement')).toEqual({ open: 1, overdue: 1 });
     expect(row('escalations')).toEqual({ open: 0, overdue: 0 });
     expect(row('support-requests')).toEqual({ open: 1, overdue: 0 });
+    // The questionnaire is still open; it has no closing date, so it cannot be overdue.
+    expect(row('questionnaires')).toEqual({ open: 1, overdue: 0 });
+    // ASM-3 results: March's answers per questionnaire.
+    const answered = panel('questionnaire-responses');
+    expect(answered.categories).toEqual(['家长满意度调查（三月）']);
+    expect(seriesOf(answered, 'responses')).toEqual([2]);
 
     const times = panel('service-times');
     expect(times.categories).toEqual(['incoming-documents', 'repairs', 'suggestions', 'improvement', 'escalations', 'support-requests']);

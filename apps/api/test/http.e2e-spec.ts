@@ -51,6 +51,7 @@ const BODILESS_WRITES = [
   /\/information\/collection\/(requests\/:id\/close|submissions\/:id\/notice-draft)$/, // INF-1: the request or item in the path is all they act on
   /\/logistics\/events\/:id\/materials\/:materialId\/(confirm|issue)$/, // LOG-11: the line says what to reserve or issue
   /\/assessment\/questionnaire-answers\/:code\/token$/, // ASM-3: the signed-in person takes their one token
+  /\/assessment\/evaluations\/results\/:id\/acknowledge$/, // ASM-2: the person acknowledges the report in the path
 ];
 
 const SAMPLE_ID = '00000000-0000-4000-8000-000000000000';

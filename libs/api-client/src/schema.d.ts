@@ -1008,47 +1008,31 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/api/v1/assessment/questionnaire-answers/{code}/responses': {
+  '/api/v1/assessment/evaluations/cycles': {
     parameters: {
       query?: never;
       header?: never;
       path?: never;
       cookie?: never;
     };
-    get?: never;
+    /**
+     * List cycles
+     * @description ASM-2: the newest period first.
+     */
+    get: operations['listEvaluationCycles'];
     put?: never;
     /**
-     * Answer a questionnaire as oneself
-     * @description ASM-3, INF-1: named mode (one response per person, 409 for a second), or open mode. Token mode goes through the public route.
+     * Set up a cycle (draft)
+     * @description ASM-2: a month or a term, a template, the self/peer/leader weights (sum 100), the peer minimum, and the people or departments evaluated; peers default to colleagues of the same department.
      */
-    post: operations['submitQuestionnaireResponse'];
+    post: operations['createEvaluationCycle'];
     delete?: never;
     options?: never;
     head?: never;
     patch?: never;
     trace?: never;
   };
-  '/api/v1/assessment/questionnaire-answers/{code}/token': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /**
-     * Take one’s one-time token
-     * @description ASM-3: token mode; one per person (409 for a second). The token is shown once and stored nowhere; only "has taken one" is kept.
-     */
-    post: operations['takeQuestionnaireToken'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/assessment/questionnaires': {
+  '/api/v1/assessment/evaluations/cycles/{id}': {
     parameters: {
       query?: never;
       header?: never;
@@ -1056,58 +1040,10 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * List questionnaires
-     * @description ASM-3: newest first, with response counts.
+     * A cycle
+     * @description ASM-2.
      */
-    get: operations['listQuestionnaires'];
-    put?: never;
-    /**
-     * Create a questionnaire (draft)
-     * @description ASM-3: single and multiple choice, rating and text questions; required flags; skip logic on an earlier choice question.
-     */
-    post: operations['createQuestionnaire'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/assessment/questionnaires/{id}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /**
-     * A questionnaire
-     * @description ASM-3.
-     */
-    get: operations['getQuestionnaire'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    /**
-     * Change a draft
-     * @description ASM-3: 409 once open (the questions are frozen).
-     */
-    patch: operations['updateQuestionnaire'];
-    trace?: never;
-  };
-  '/api/v1/assessment/questionnaires/{id}/answers.xlsx': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /**
-     * Export the answers to Excel
-     * @description ASM-3: one row per response, one column per question; an anonymous questionnaire has no respondent column.
-     */
-    get: operations['exportQuestionnaireAnswers'];
+    get: operations['getEvaluationCycle'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1116,7 +1052,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/api/v1/assessment/questionnaires/{id}/close': {
+  '/api/v1/assessment/evaluations/cycles/{id}/close': {
     parameters: {
       query?: never;
       header?: never;
@@ -1126,17 +1062,17 @@ export interface paths {
     get?: never;
     put?: never;
     /**
-     * Close it
-     * @description ASM-3: no more responses.
+     * Close the cycle and compute the results
+     * @description ASM-2: pending forms expire; results are computed; peer forms keep no scores after this, only the aggregate.
      */
-    post: operations['closeQuestionnaire'];
+    post: operations['closeEvaluationCycle'];
     delete?: never;
     options?: never;
     head?: never;
     patch?: never;
     trace?: never;
   };
-  '/api/v1/assessment/questionnaires/{id}/distribute': {
+  '/api/v1/assessment/evaluations/cycles/{id}/open': {
     parameters: {
       query?: never;
       header?: never;
@@ -1146,37 +1082,17 @@ export interface paths {
     get?: never;
     put?: never;
     /**
-     * Send it to staff
-     * @description ASM-3: notifies the members of the chosen departments and the chosen people of its link, through the notification platform.
+     * Open the cycle
+     * @description ASM-2: every self, peer and leader form goes to its evaluator’s inbox.
      */
-    post: operations['distributeQuestionnaire'];
+    post: operations['openEvaluationCycle'];
     delete?: never;
     options?: never;
     head?: never;
     patch?: never;
     trace?: never;
   };
-  '/api/v1/assessment/questionnaires/{id}/open': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /**
-     * Open it
-     * @description ASM-3: freezes the questions; responses are accepted within its dates.
-     */
-    post: operations['openQuestionnaire'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/assessment/questionnaires/{id}/results': {
+  '/api/v1/assessment/evaluations/cycles/{id}/progress': {
     parameters: {
       query?: never;
       header?: never;
@@ -1184,12 +1100,340 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * Results per question
-     * @description ASM-3: counts per option, the rating distribution and mean, the texts; polled by the panel for live charts.
+     * Who is evaluated and how far their forms are
+     * @description ASM-2: counts of peer forms submitted, never which peer submitted.
      */
-    get: operations['getQuestionnaireResults'];
+    get: operations['getEvaluationCycleProgress'];
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/assessment/evaluations/cycles/{id}/release': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Release the results
+     * @description ASM-2: each person sees their report, with a to-do to acknowledge it.
+     */
+    post: operations['releaseEvaluationCycle'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/assessment/evaluations/forms': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * My forms to fill
+     * @description ASM-2: the self, peer and leader forms of which I am the evaluator; pending first.
+     */
+    get: operations['listMyEvaluationForms'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/assessment/evaluations/forms/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A form of mine, with the evidence panel
+     * @description ASM-2: 404 unless I am its evaluator. The evidence is the evaluated person's own figures from the system for the period.
+     */
+    get: operations['getEvaluationForm'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/assessment/evaluations/forms/{id}/submit': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Submit my scores
+     * @description ASM-2: once; a second submission is 409. Every dimension scored within its scale; peers give no comment.
+     */
+    post: operations['submitEvaluationForm'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/assessment/evaluations/reports': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * My reports
+     * @description ASM-2: my released results, newest first.
+     */
+    get: operations['listMyEvaluationReports'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/assessment/evaluations/result-cycles': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Cycles with results
+     * @description ASM-2: closed and released cycles, to pick on the results page; which results show is decided per person.
+     */
+    get: operations['listEvaluationResultCycles'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/assessment/evaluations/results': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Results of a cycle, ranked per department
+     * @description ASM-2: a department head sees their departments’ results; the office all; anyone else their own once released. Aggregates only.
+     */
+    get: operations['listEvaluationResults'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/assessment/evaluations/results/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One result as a report
+     * @description ASM-2: 404 unless visible to me.
+     */
+    get: operations['getEvaluationResult'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/assessment/evaluations/results/{id}/acknowledge': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Acknowledge my report
+     * @description ASM-2: the person evaluated, once the results are released; once.
+     */
+    post: operations['acknowledgeEvaluationReport'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/assessment/evaluations/templates': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List templates
+     * @description ASM-2: newest first.
+     */
+    get: operations['listEvaluationTemplates'];
+    put?: never;
+    /**
+     * Create a template of weighted dimensions
+     * @description ASM-2: e.g. 工作量 40, 工作质量 40, 服务态度 20; the weights sum to 100, each dimension has its scale.
+     */
+    post: operations['createEvaluationTemplate'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/assessment/innovation': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List innovation suggestions
+     * @description ASM-7: the reviewers see all; anyone else their own. Newest first; by status, year, mine.
+     */
+    get: operations['listInnovations'];
+    put?: never;
+    /**
+     * Submit an innovation suggestion
+     * @description ASM-7: any member of staff; title, description and expected benefit.
+     */
+    post: operations['submitInnovation'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/assessment/innovation/adopted': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The year’s adopted suggestions and awards
+     * @description ASM-7: adopted in the year (by review date), with their awards and the year’s totals.
+     */
+    get: operations['listAdoptedInnovations'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/assessment/innovation/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * An innovation suggestion
+     * @description ASM-7: 404 unless yours or a reviewer’s.
+     */
+    get: operations['getInnovation'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/assessment/innovation/{id}/award': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Record its award
+     * @description ASM-7: level, prize money (fen) and/or certificate, date; once adopted or implemented.
+     */
+    post: operations['awardInnovation'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/assessment/innovation/{id}/implementation': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Record its implementation
+     * @description ASM-7: once adopted.
+     */
+    post: operations['recordInnovationImplementation'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/assessment/innovation/{id}/review': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Adopt it, or not with a reason
+     * @description ASM-7.
+     */
+    post: operations['reviewInnovation'];
     delete?: never;
     options?: never;
     head?: never;
@@ -7179,46 +7423,6 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/api/v1/public/questionnaires/{code}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /**
-     * A questionnaire to answer (问卷)
-     * @description ASM-3: public. The questions with their skip logic, and whether it accepts responses now; a draft or unknown code is 404.
-     */
-    get: operations['getPublicQuestionnaire'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/public/questionnaires/{code}/responses': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /**
-     * Answer a questionnaire through its public link
-     * @description ASM-3: public; open mode, or token mode with its one-time token (each token answers once). Answers are checked against the questions: required ones unless skipped, no answer to a skipped question, valid options and ratings (400 keyed answers.<n>).
-     */
-    post: operations['submitPublicQuestionnaireResponse'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
   '/api/v1/public/suggestions': {
     parameters: {
       query?: never;
@@ -7566,6 +7770,16 @@ export interface components {
       /** @example 音响试音 */
       text: string;
     };
+    AdoptedYearDto: {
+      /** @description Suggestions adopted in the year (by review date) */
+      adopted: number;
+      /** @description Prize money of the year’s awards, in fen */
+      awardAmountFen: number;
+      /** @description Of those, how many were awarded */
+      awarded: number;
+      items: components['schemas']['InnovationDto'][];
+      year: number;
+    };
     AnswerNoticeCommentDto: {
       /** @example 值班表已在附件中，请查阅。 */
       answer: string;
@@ -7656,7 +7870,8 @@ export interface components {
         | 'information.reception.manage'
         | 'information.out-of-office.record'
         | 'logistics.events.manage'
-        | 'assessment.questionnaires.manage'
+        | 'assessment.evaluations.manage'
+        | 'assessment.innovation.manage'
       )[];
       /** Format: date-time */
       revokedAt: string | null;
@@ -8210,6 +8425,17 @@ export interface components {
        */
       toDate: string;
     };
+    AwardInnovationDto: {
+      /** @description Prize money in fen (分); omit for a certificate only */
+      amountFen?: number;
+      /** Format: date */
+      awardedOn: string;
+      /** @description A certificate (证书) is given */
+      certificate: boolean;
+      /** @enum {string} */
+      level: 'first' | 'second' | 'third' | 'excellence';
+      version: number;
+    };
     BackupDto: {
       error: string | null;
       fileCount: number | null;
@@ -8458,12 +8684,6 @@ export interface components {
     CloseSuggestionDto: {
       version: number;
     };
-    CollectionQuestionnaireDto: {
-      code: string;
-      /** Format: uuid */
-      id: string;
-      title: string;
-    };
     CollectionRequestDto: {
       /** Format: date-time */
       createdAt: string;
@@ -8474,7 +8694,6 @@ export interface components {
       /** Format: uuid */
       id: string;
       overdue: boolean;
-      questionnaire: components['schemas']['CollectionQuestionnaireDto'] | null;
       /** @enum {string} */
       status: 'open' | 'closed';
       targets: components['schemas']['CollectionTargetDto'][];
@@ -8490,8 +8709,6 @@ export interface components {
       id: string;
       /** Format: uuid */
       noticeId: string | null;
-      /** Format: uuid */
-      questionnaireResponseId: string | null;
       /** Format: uuid */
       requestId: string;
       requestTitle: string;
@@ -8694,7 +8911,8 @@ export interface components {
         | 'information.reception.manage'
         | 'information.out-of-office.record'
         | 'logistics.events.manage'
-        | 'assessment.questionnaires.manage'
+        | 'assessment.evaluations.manage'
+        | 'assessment.innovation.manage'
       )[];
     };
     CreateArchiveCategoryDto: {
@@ -8829,8 +9047,6 @@ export interface components {
       departmentIds: string[];
       /** @example 请各部门于截止日前报送本学期工作亮点，附相关照片。 */
       description: string;
-      /** Format: uuid */
-      questionnaireId?: string;
       /** @example 关于报送2026年秋季学期工作亮点的通知 */
       title: string;
     };
@@ -8877,6 +9093,39 @@ export interface components {
       parentId?: string | null;
       /** @default 0 */
       sortOrder?: number;
+    };
+    CreateEvaluationCycleDto: {
+      /** @description Departments whose active members are evaluated */
+      departmentIds?: string[];
+      /** @example 2026年11月考核 */
+      name: string;
+      /** @description Peers chosen by the office; by default, the other participants of the same department */
+      peerAssignments?: components['schemas']['PeerAssignmentDto'][];
+      /** @description Below this many peer responses, no peer result shows */
+      peerMinimum: number;
+      /** @enum {string} */
+      period: 'monthly' | 'term';
+      /**
+       * Format: date
+       * @example 2026-11-30
+       */
+      periodEnd: string;
+      /**
+       * Format: date
+       * @example 2026-11-01
+       */
+      periodStart: string;
+      /** @description People evaluated */
+      personIds?: string[];
+      /** @description Self, peer and leader weights in percent; they sum to 100 */
+      sourceWeights: components['schemas']['SourceWeightsDto'];
+      /** Format: uuid */
+      templateId: string;
+    };
+    CreateEvaluationTemplateDto: {
+      dimensions: components['schemas']['EvaluationDimensionDto'][];
+      /** @example 教职工月度考核 */
+      name: string;
     };
     CreateEventDto: {
       /**
@@ -9132,7 +9381,8 @@ export interface components {
         | 'information.reception.manage'
         | 'information.out-of-office.record'
         | 'logistics.events.manage'
-        | 'assessment.questionnaires.manage'
+        | 'assessment.evaluations.manage'
+        | 'assessment.innovation.manage'
       )[];
     };
     CreateRoomDto: {
@@ -9389,7 +9639,8 @@ export interface components {
         | 'information.reception.manage'
         | 'information.out-of-office.record'
         | 'logistics.events.manage'
-        | 'assessment.questionnaires.manage'
+        | 'assessment.evaluations.manage'
+        | 'assessment.innovation.manage'
       )[];
       /** Format: date-time */
       revokedAt: string | null;
@@ -9432,6 +9683,9 @@ export interface components {
       /** @example https://jxt.school.example/hooks/xiaoban */
       url: string;
       /** @description Send back on update; a stale version gets 409 */
+      version: number;
+    };
+    CycleMoveDto: {
       version: number;
     };
     DamageInventoryItemDto: {
@@ -9680,10 +9934,6 @@ export interface components {
       methods?: components['schemas']['DistributionSendDto'][];
       note?: string;
     };
-    DistributeQuestionnaireDto: {
-      departmentIds?: string[];
-      userIds?: string[];
-    };
     DistributionRecipientDto: {
       /** @default 1 */
       copies?: number;
@@ -9820,6 +10070,133 @@ export interface components {
       /** @example 400 */
       statusCode: number;
     };
+    EvaluationCycleDto: {
+      actions: ('open' | 'close' | 'release')[];
+      dimensions: components['schemas']['EvaluationDimensionDto'][];
+      /** @description Forms submitted so far, of all forms sent out */
+      formsSubmitted: number;
+      formsTotal: number;
+      /** Format: uuid */
+      id: string;
+      name: string;
+      participantCount: number;
+      peerMinimum: number;
+      /** @enum {string} */
+      period: 'monthly' | 'term';
+      /** Format: date */
+      periodEnd: string;
+      /** Format: date */
+      periodStart: string;
+      sourceWeights: components['schemas']['SourceWeightsDto'];
+      /** @enum {string} */
+      status: 'draft' | 'open' | 'closed' | 'released';
+      template: components['schemas']['RefDto'];
+      version: number;
+    };
+    EvaluationDimensionDto: {
+      /**
+       * @description Stable key within the template: lower-case letters, digits and dashes
+       * @example workload
+       */
+      key: string;
+      /** @example 工作量 */
+      name: string;
+      /** @example 5 */
+      scaleMax: number;
+      /** @example 1 */
+      scaleMin: number;
+      /** @description Percent; the weights of a template sum to 100 */
+      weight: number;
+    };
+    EvaluationFormDetailDto: {
+      comment: string | null;
+      cycle: components['schemas']['RefDto'];
+      dimensions: components['schemas']['EvaluationDimensionDto'][];
+      /** @description The person evaluated */
+      evaluatee: components['schemas']['RefDto'];
+      /** @description The evaluated person's own figures from the system for the period */
+      evidence: components['schemas']['EvidenceDto'];
+      /** Format: uuid */
+      id: string;
+      /** Format: date */
+      periodEnd: string;
+      /** Format: date */
+      periodStart: string;
+      scores: {
+        [key: string]: number;
+      } | null;
+      /** @enum {string} */
+      source: 'self' | 'peer' | 'leader';
+      /** @enum {string} */
+      status: 'pending' | 'submitted' | 'expired';
+      /** Format: date-time */
+      submittedAt: string | null;
+    };
+    EvaluationFormDto: {
+      comment: string | null;
+      cycle: components['schemas']['RefDto'];
+      dimensions: components['schemas']['EvaluationDimensionDto'][];
+      /** @description The person evaluated */
+      evaluatee: components['schemas']['RefDto'];
+      /** Format: uuid */
+      id: string;
+      /** Format: date */
+      periodEnd: string;
+      /** Format: date */
+      periodStart: string;
+      scores: {
+        [key: string]: number;
+      } | null;
+      /** @enum {string} */
+      source: 'self' | 'peer' | 'leader';
+      /** @enum {string} */
+      status: 'pending' | 'submitted' | 'expired';
+      /** Format: date-time */
+      submittedAt: string | null;
+    };
+    EvaluationReportDto: {
+      /** Format: date-time */
+      acknowledgedAt: string | null;
+      cycle: components['schemas']['RefDto'];
+      department: components['schemas']['RefDto'] | null;
+      dimensions: components['schemas']['EvaluationDimensionDto'][];
+      /** Format: uuid */
+      id: string;
+      leaderComment: string | null;
+      /** Format: date */
+      periodEnd: string;
+      /** Format: date */
+      periodStart: string;
+      person: components['schemas']['RefDto'];
+      /** @description Rank within the department in this cycle (1 = highest) */
+      rank: number | null;
+      selfComment: string | null;
+      sources: components['schemas']['SourceResultDto'][];
+      /** @description 0–100 with two decimals */
+      total: number | null;
+    };
+    EvaluationResultDto: {
+      /** Format: date-time */
+      acknowledgedAt: string | null;
+      cycle: components['schemas']['RefDto'];
+      department: components['schemas']['RefDto'] | null;
+      /** Format: uuid */
+      id: string;
+      person: components['schemas']['RefDto'];
+      /** @description Rank within the department in this cycle (1 = highest) */
+      rank: number | null;
+      sources: components['schemas']['SourceResultDto'][];
+      /** @description 0–100 with two decimals */
+      total: number | null;
+    };
+    EvaluationTemplateDto: {
+      /** Format: date-time */
+      createdAt: string;
+      dimensions: components['schemas']['EvaluationDimensionDto'][];
+      /** Format: uuid */
+      id: string;
+      name: string;
+    };
     EventDecorationDto: {
       /** Format: uuid */
       id: string;
@@ -9932,6 +10309,20 @@ export interface components {
       title: string;
       venue: string;
       version: number;
+    };
+    EvidenceDto: {
+      /** @description Inbox items they closed as done in the period */
+      inboxClosed: number;
+      /** @description Of those with a deadline, how many were closed by it */
+      inboxOnTime: number;
+      /** @description Inbox items open past their deadline now */
+      inboxOverdueOpen: number;
+      /** @description Of those, how many had a deadline */
+      inboxWithDeadline: number;
+      /** @description inboxOnTime / inboxWithDeadline in percent; null when none had a deadline */
+      onTimeRate: number | null;
+      /** @description Training sessions attended in the period (ASM-6) */
+      trainingSessions: number;
     };
     FileDocumentIntoArchiveDto: {
       /** @description 盒号 */
@@ -10345,6 +10736,34 @@ export interface components {
       routedAt: string;
       routedBy: components['schemas']['RefDto'] | null;
       user: components['schemas']['RefDto'] | null;
+    };
+    InnovationDto: {
+      /** @description What this person may do next */
+      actions: ('review' | 'implement' | 'award')[];
+      awardAmountFen: number | null;
+      awardCertificate: boolean;
+      /** @enum {string|null} */
+      awardLevel: 'first' | 'second' | 'third' | 'excellence' | null;
+      /** Format: date */
+      awardedOn: string | null;
+      description: string;
+      expectedBenefit: string;
+      /** Format: uuid */
+      id: string;
+      implementationNote: string | null;
+      /** Format: date */
+      implementedOn: string | null;
+      reviewReason: string | null;
+      /** Format: date-time */
+      reviewedAt: string | null;
+      reviewedBy: components['schemas']['RefDto'] | null;
+      /** @enum {string} */
+      status: 'submitted' | 'adopted' | 'not-adopted' | 'implemented' | 'awarded';
+      /** Format: date-time */
+      submittedAt: string;
+      submitter: components['schemas']['RefDto'];
+      title: string;
+      version: number;
     };
     InspectionItemDto: {
       /** @enum {string} */
@@ -11325,10 +11744,6 @@ export interface components {
       opened: number;
       period: string;
     };
-    OptionCountDto: {
-      count: number;
-      label: string;
-    };
     OutgoingCountersignDto: {
       /** Format: date-time */
       decidedAt: string | null;
@@ -11852,6 +12267,15 @@ export interface components {
       /** @description True when there are more rows than `total` says */
       totalCapped: boolean;
     };
+    PageOfInnovation: {
+      items: components['schemas']['InnovationDto'][];
+      page: number;
+      pageSize: number;
+      /** @description Exact up to the cap (10000 for lists), then the cap */
+      total: number;
+      /** @description True when there are more rows than `total` says */
+      totalCapped: boolean;
+    };
     PageOfInspectionRound: {
       items: components['schemas']['InspectionRoundDto'][];
       page: number;
@@ -11980,15 +12404,6 @@ export interface components {
     };
     PageOfPurchaseListSummary: {
       items: components['schemas']['PurchaseListSummaryDto'][];
-      page: number;
-      pageSize: number;
-      /** @description Exact up to the cap (10000 for lists), then the cap */
-      total: number;
-      /** @description True when there are more rows than `total` says */
-      totalCapped: boolean;
-    };
-    PageOfQuestionnaire: {
-      items: components['schemas']['QuestionnaireDto'][];
       page: number;
       pageSize: number;
       /** @description Exact up to the cap (10000 for lists), then the cap */
@@ -12176,6 +12591,21 @@ export interface components {
       /** @description True when there are more rows than `total` says */
       totalCapped: boolean;
     };
+    ParticipantProgressDto: {
+      department: components['schemas']['RefDto'] | null;
+      leader: components['schemas']['RefDto'] | null;
+      leaderSubmitted: boolean;
+      peersAsked: number;
+      /** @description Counts only: which peer submitted is not shown */
+      peersSubmitted: number;
+      person: components['schemas']['RefDto'];
+      selfSubmitted: boolean;
+    };
+    PeerAssignmentDto: {
+      peerIds: string[];
+      /** Format: uuid */
+      personId: string;
+    };
     PlaceLayoutPieceDto: {
       col: number;
       /** @enum {string} */
@@ -12240,18 +12670,6 @@ export interface components {
       leaderId?: string;
       /** @example 拟请教务处主办，办公室协办。 */
       proposal: string;
-    };
-    PublicQuestionnaireDto: {
-      accepting: boolean;
-      anonymous: boolean;
-      /** Format: date-time */
-      closesAt: string | null;
-      code: string;
-      description: string;
-      questions: components['schemas']['QuestionViewDto'][];
-      /** @enum {string} */
-      responseMode: 'named' | 'token' | 'open';
-      title: string;
     };
     PublishingCategoryDto: {
       category: string;
@@ -12356,101 +12774,6 @@ export interface components {
       minQuotes: number;
       version: number;
     };
-    QuestionConditionDto: {
-      /** @description Position of one of its options */
-      option: number;
-      /** @description Position of an earlier choice question */
-      question: number;
-    };
-    QuestionConditionViewDto: {
-      option: number;
-      question: number;
-    };
-    QuestionDto: {
-      /** @description Choice questions only: two or more */
-      options?: string[];
-      required: boolean;
-      /** @description Rating questions only: answered 1..scale */
-      scale?: number;
-      showIf?: components['schemas']['QuestionConditionDto'] | null;
-      /** @example 您对本学期食堂伙食的总体满意度 */
-      title: string;
-      /** @enum {string} */
-      type: 'single' | 'multiple' | 'rating' | 'text';
-    };
-    QuestionResultDto: {
-      answered: number;
-      distribution?: components['schemas']['RatingCountDto'][];
-      index: number;
-      /** @description Rounded to two decimals */
-      mean?: number | null;
-      options?: components['schemas']['OptionCountDto'][];
-      /** @description 200 texts at most */
-      texts?: string[];
-      title: string;
-      /** @enum {string} */
-      type: 'single' | 'multiple' | 'rating' | 'text';
-    };
-    QuestionViewDto: {
-      options?: string[];
-      required: boolean;
-      scale?: number;
-      showIf?: components['schemas']['QuestionConditionViewDto'] | null;
-      title: string;
-      /** @enum {string} */
-      type: 'single' | 'multiple' | 'rating' | 'text';
-    };
-    QuestionnaireDistributionDto: {
-      /** @description People notified */
-      recipients: number;
-    };
-    QuestionnaireDto: {
-      accepting: boolean;
-      actions: ('open' | 'close')[];
-      anonymous: boolean;
-      /** Format: date-time */
-      closedAt: string | null;
-      /** Format: date-time */
-      closesAt: string | null;
-      /** @description The public link is /q/<code> */
-      code: string;
-      /** Format: date-time */
-      createdAt: string;
-      createdBy: components['schemas']['RefDto'];
-      description: string;
-      /** Format: uuid */
-      id: string;
-      /** Format: date-time */
-      openedAt: string | null;
-      /** Format: date-time */
-      opensAt: string | null;
-      questions: components['schemas']['QuestionViewDto'][];
-      responseCount: number;
-      /** @enum {string} */
-      responseMode: 'named' | 'token' | 'open';
-      /** @enum {string} */
-      status: 'draft' | 'open' | 'closed';
-      title: string;
-      version: number;
-    };
-    QuestionnaireReceiptDto: {
-      /**
-       * Format: date
-       * @description The day it was received: all an anonymous response keeps of its time
-       */
-      submittedOn: string;
-    };
-    QuestionnaireResultsDto: {
-      questions: components['schemas']['QuestionResultDto'][];
-      responseCount: number;
-    };
-    QuestionnaireTokenDto: {
-      /** @description Shown once; not stored anywhere. Submit it with the answers. */
-      token: string;
-    };
-    QuestionnaireVersionDto: {
-      version: number;
-    };
     QuotaDto: {
       department: components['schemas']['RefDto'];
       monthlyQuantity: number;
@@ -12468,10 +12791,6 @@ export interface components {
       note: string;
       supplier: components['schemas']['RefDto'];
       unitPriceFen: number;
-    };
-    RatingCountDto: {
-      count: number;
-      value: number;
     };
     ReachPointDto: {
       /** Format: date-time */
@@ -12562,6 +12881,12 @@ export interface components {
       remark?: string;
       /** @enum {string} */
       result: 'pass' | 'fail';
+    };
+    RecordImplementationDto: {
+      /** Format: date */
+      implementedOn: string;
+      note: string;
+      version: number;
     };
     RecordInspectionDto: {
       /** @description Close the round (every item must have a result) */
@@ -12908,6 +13233,17 @@ export interface components {
       content?: string;
       title?: string;
     };
+    ResultCycleDto: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+      /** Format: date */
+      periodEnd: string;
+      /** Format: date */
+      periodStart: string;
+      /** @enum {string} */
+      status: 'draft' | 'open' | 'closed' | 'released';
+    };
     ReturnIncomingDto: {
       /** @example 来文不属于本校办理范围，请径送区教育局。 */
       reason: string;
@@ -12927,6 +13263,13 @@ export interface components {
     };
     ReviewIncomingDto: {
       note?: string;
+    };
+    ReviewInnovationDto: {
+      /** @enum {string} */
+      decision: 'adopt' | 'not-adopt';
+      /** @description Required when not adopted */
+      reason?: string;
+      version: number;
     };
     RevokeApiTokenDto: {
       reason?: string;
@@ -13028,7 +13371,8 @@ export interface components {
         | 'information.reception.manage'
         | 'information.out-of-office.record'
         | 'logistics.events.manage'
-        | 'assessment.questionnaires.manage'
+        | 'assessment.evaluations.manage'
+        | 'assessment.innovation.manage'
       )[];
       version: number;
     };
@@ -13111,19 +13455,6 @@ export interface components {
       quiet?: components['schemas']['EnvironmentCheckDto'];
       /** @description The version read (0 before the first save); a stale one is 409 */
       version: number;
-    };
-    SaveQuestionnaireDto: {
-      anonymous: boolean;
-      /** Format: date-time */
-      closesAt?: string | null;
-      description?: string;
-      /** Format: date-time */
-      opensAt?: string | null;
-      questions: components['schemas']['QuestionDto'][];
-      /** @enum {string} */
-      responseMode: 'named' | 'token' | 'open';
-      /** @example 2026年秋季学期家长满意度调查 */
-      title: string;
     };
     ScanInventoryDto: {
       /** @example incoming-document */
@@ -13408,6 +13739,29 @@ export interface components {
       /** @example 成功 */
       msg: string;
     };
+    SourceResultDto: {
+      /** @description Dimension key → mean normalised score, 0–100 */
+      dimensions: {
+        [key: string]: number;
+      };
+      /** @description Peers only: some responded, but fewer than the minimum ("not enough responses") */
+      notEnoughResponses: boolean;
+      /** @description Forms counted (for peers: 0 when below the minimum) */
+      responses: number;
+      /** @description 0–100; null when absent or withheld */
+      score: number | null;
+      /** @enum {string} */
+      source: 'self' | 'peer' | 'leader';
+      weight: number;
+    };
+    SourceWeightsDto: {
+      /** @example 50 */
+      leader: number;
+      /** @example 30 */
+      peer: number;
+      /** @example 20 */
+      self: number;
+    };
     StaffAbsenceDto: {
       /** Format: date-time */
       createdAt: string;
@@ -13512,10 +13866,32 @@ export interface components {
       /** Format: uuid */
       windowId: string;
     };
+    SubmitEvaluationFormDto: {
+      /** @description Self and leader forms only: peers give scores alone */
+      comment?: string;
+      /**
+       * @description Dimension key → score on its scale; every dimension once
+       * @example {
+       *       "attitude": 90,
+       *       "quality": 5,
+       *       "workload": 4
+       *     }
+       */
+      scores: {
+        [key: string]: number;
+      };
+    };
     SubmitGeneralRequestDto: {
       /** @example 拟于下月举办校园开放日，需借用操场及礼堂，请审批。 */
       content: string;
       /** @example 关于举办校园开放日活动的请示 */
+      title: string;
+    };
+    SubmitInnovationDto: {
+      description: string;
+      /** @description What it is expected to bring (预期效益) */
+      expectedBenefit: string;
+      /** @example 公文流转引入电子签章 */
       title: string;
     };
     SubmitMaintenanceRequestDto: {
@@ -13534,10 +13910,6 @@ export interface components {
        * @enum {string}
        */
       urgency?: 'urgent' | 'normal' | 'low';
-    };
-    SubmitQuestionnaireResponseDto: {
-      answers: ((number | number[] | string) | null)[];
-      token?: string;
     };
     SubmitSuggestionDto: {
       anonymous: boolean;
@@ -14104,20 +14476,6 @@ export interface components {
       minQuotes: number;
       version: number;
     };
-    UpdateQuestionnaireDto: {
-      anonymous: boolean;
-      /** Format: date-time */
-      closesAt?: string | null;
-      description?: string;
-      /** Format: date-time */
-      opensAt?: string | null;
-      questions: components['schemas']['QuestionDto'][];
-      /** @enum {string} */
-      responseMode: 'named' | 'token' | 'open';
-      /** @example 2026年秋季学期家长满意度调查 */
-      title: string;
-      version: number;
-    };
     UpdateRobotDto: {
       /** @default true */
       active?: boolean;
@@ -14196,7 +14554,8 @@ export interface components {
         | 'information.reception.manage'
         | 'information.out-of-office.record'
         | 'logistics.events.manage'
-        | 'assessment.questionnaires.manage'
+        | 'assessment.evaluations.manage'
+        | 'assessment.innovation.manage'
       )[];
       version: number;
     };
@@ -17905,27 +18264,23 @@ export interface operations {
       };
     };
   };
-  submitQuestionnaireResponse: {
+  listEvaluationCycles: {
     parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        code: string;
+      query?: {
+        status?: 'draft' | 'open' | 'closed' | 'released';
       };
+      header?: never;
+      path?: never;
       cookie?: never;
     };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['SubmitQuestionnaireResponseDto'];
-      };
-    };
+    requestBody?: never;
     responses: {
-      201: {
+      200: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['QuestionnaireReceiptDto'];
+          'application/json': components['schemas']['EvaluationCycleDto'][];
         };
       };
       /** @description Invalid input; `errors` holds messages keyed by field */
@@ -17946,17 +18301,8 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description Not found, or not visible to the caller */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
-      409: {
+      /** @description Requires the permission `assessment.evaluations.manage` */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -17966,12 +18312,74 @@ export interface operations {
       };
     };
   };
-  takeQuestionnaireToken: {
+  createEvaluationCycle: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description NFR-7: a retry with the same key and body has one effect and gets the same answer; another body gets 422 */
+        'Idempotency-Key'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateEvaluationCycleDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EvaluationCycleDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `assessment.evaluations.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Idempotency-Key reused with a different body */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  getEvaluationCycle: {
     parameters: {
       query?: never;
       header?: never;
       path: {
-        code: string;
+        id: string;
       };
       cookie?: never;
     };
@@ -17982,7 +18390,422 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['QuestionnaireTokenDto'];
+          'application/json': components['schemas']['EvaluationCycleDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `assessment.evaluations.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  closeEvaluationCycle: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CycleMoveDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EvaluationCycleDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `assessment.evaluations.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  openEvaluationCycle: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CycleMoveDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EvaluationCycleDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `assessment.evaluations.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  getEvaluationCycleProgress: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ParticipantProgressDto'][];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `assessment.evaluations.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  releaseEvaluationCycle: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CycleMoveDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EvaluationCycleDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `assessment.evaluations.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  listMyEvaluationForms: {
+    parameters: {
+      query?: {
+        status?: 'pending' | 'submitted' | 'expired';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EvaluationFormDto'][];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  getEvaluationForm: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EvaluationFormDetailDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  submitEvaluationForm: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SubmitEvaluationFormDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EvaluationFormDetailDto'];
         };
       };
       /** @description Invalid input; `errors` holds messages keyed by field */
@@ -18023,13 +18846,325 @@ export interface operations {
       };
     };
   };
-  listQuestionnaires: {
+  listMyEvaluationReports: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EvaluationReportDto'][];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  listEvaluationResultCycles: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ResultCycleDto'][];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  listEvaluationResults: {
+    parameters: {
+      query: {
+        cycleId: string;
+        departmentId?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EvaluationResultDto'][];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  getEvaluationResult: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EvaluationReportDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  acknowledgeEvaluationReport: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EvaluationReportDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  listEvaluationTemplates: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EvaluationTemplateDto'][];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `assessment.evaluations.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  createEvaluationTemplate: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description NFR-7: a retry with the same key and body has one effect and gets the same answer; another body gets 422 */
+        'Idempotency-Key'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateEvaluationTemplateDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EvaluationTemplateDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `assessment.evaluations.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Idempotency-Key reused with a different body */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  listInnovations: {
     parameters: {
       query?: {
         page?: number;
         pageSize?: number;
         q?: string;
-        status?: 'draft' | 'open' | 'closed';
+        status?: 'submitted' | 'adopted' | 'not-adopted' | 'implemented' | 'awarded';
+        /** @description Only those submitted in this year */
+        year?: number;
+        /** @description Only my own */
+        mine?: boolean;
       };
       header?: never;
       path?: never;
@@ -18042,7 +19177,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['PageOfQuestionnaire'];
+          'application/json': components['schemas']['PageOfInnovation'];
         };
       };
       /** @description Invalid input; `errors` holds messages keyed by field */
@@ -18063,27 +19198,21 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description Requires the permission `assessment.questionnaires.manage` */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
     };
   };
-  createQuestionnaire: {
+  submitInnovation: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description NFR-7: a retry with the same key and body has one effect and gets the same answer; another body gets 422 */
+        'Idempotency-Key'?: string;
+      };
       path?: never;
       cookie?: never;
     };
     requestBody: {
       content: {
-        'application/json': components['schemas']['SaveQuestionnaireDto'];
+        'application/json': components['schemas']['SubmitInnovationDto'];
       };
     };
     responses: {
@@ -18092,7 +19221,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['QuestionnaireDto'];
+          'application/json': components['schemas']['InnovationDto'];
         };
       };
       /** @description Invalid input; `errors` holds messages keyed by field */
@@ -18113,7 +19242,55 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description Requires the permission `assessment.questionnaires.manage` */
+      /** @description Idempotency-Key reused with a different body */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  listAdoptedInnovations: {
+    parameters: {
+      query: {
+        year: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AdoptedYearDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `assessment.innovation.manage` */
       403: {
         headers: {
           [name: string]: unknown;
@@ -18124,7 +19301,7 @@ export interface operations {
       };
     };
   };
-  getQuestionnaire: {
+  getInnovation: {
     parameters: {
       query?: never;
       header?: never;
@@ -18140,7 +19317,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['QuestionnaireDto'];
+          'application/json': components['schemas']['InnovationDto'];
         };
       };
       /** @description Invalid input; `errors` holds messages keyed by field */
@@ -18154,15 +19331,6 @@ export interface operations {
       };
       /** @description No valid token */
       401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-      /** @description Requires the permission `assessment.questionnaires.manage` */
-      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -18181,7 +19349,7 @@ export interface operations {
       };
     };
   };
-  updateQuestionnaire: {
+  awardInnovation: {
     parameters: {
       query?: never;
       header?: never;
@@ -18192,7 +19360,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': components['schemas']['UpdateQuestionnaireDto'];
+        'application/json': components['schemas']['AwardInnovationDto'];
       };
     };
     responses: {
@@ -18201,7 +19369,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['QuestionnaireDto'];
+          'application/json': components['schemas']['InnovationDto'];
         };
       };
       /** @description Invalid input; `errors` holds messages keyed by field */
@@ -18222,7 +19390,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description Requires the permission `assessment.questionnaires.manage` */
+      /** @description Requires the permission `assessment.innovation.manage` */
       403: {
         headers: {
           [name: string]: unknown;
@@ -18251,65 +19419,7 @@ export interface operations {
       };
     };
   };
-  exportQuestionnaireAnswers: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The workbook */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
-        };
-      };
-      /** @description Invalid input; `errors` holds messages keyed by field */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['ErrorBodyDto'];
-        };
-      };
-      /** @description No valid token */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['ErrorBodyDto'];
-        };
-      };
-      /** @description Requires the permission `assessment.questionnaires.manage` */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['ErrorBodyDto'];
-        };
-      };
-      /** @description Not found, or not visible to the caller */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['ErrorBodyDto'];
-        };
-      };
-    };
-  };
-  closeQuestionnaire: {
+  recordInnovationImplementation: {
     parameters: {
       query?: never;
       header?: never;
@@ -18320,7 +19430,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': components['schemas']['QuestionnaireVersionDto'];
+        'application/json': components['schemas']['RecordImplementationDto'];
       };
     };
     responses: {
@@ -18329,7 +19439,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['QuestionnaireDto'];
+          'application/json': components['schemas']['InnovationDto'];
         };
       };
       /** @description Invalid input; `errors` holds messages keyed by field */
@@ -18350,7 +19460,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description Requires the permission `assessment.questionnaires.manage` */
+      /** @description Requires the permission `assessment.innovation.manage` */
       403: {
         headers: {
           [name: string]: unknown;
@@ -18379,7 +19489,7 @@ export interface operations {
       };
     };
   };
-  distributeQuestionnaire: {
+  reviewInnovation: {
     parameters: {
       query?: never;
       header?: never;
@@ -18390,7 +19500,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': components['schemas']['DistributeQuestionnaireDto'];
+        'application/json': components['schemas']['ReviewInnovationDto'];
       };
     };
     responses: {
@@ -18399,7 +19509,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['QuestionnaireDistributionDto'];
+          'application/json': components['schemas']['InnovationDto'];
         };
       };
       /** @description Invalid input; `errors` holds messages keyed by field */
@@ -18420,7 +19530,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description Requires the permission `assessment.questionnaires.manage` */
+      /** @description Requires the permission `assessment.innovation.manage` */
       403: {
         headers: {
           [name: string]: unknown;
@@ -18440,133 +19550,6 @@ export interface operations {
       };
       /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
       409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-    };
-  };
-  openQuestionnaire: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['QuestionnaireVersionDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['QuestionnaireDto'];
-        };
-      };
-      /** @description Invalid input; `errors` holds messages keyed by field */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-      /** @description No valid token */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-      /** @description Requires the permission `assessment.questionnaires.manage` */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-      /** @description Not found, or not visible to the caller */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-    };
-  };
-  getQuestionnaireResults: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['QuestionnaireResultsDto'];
-        };
-      };
-      /** @description Invalid input; `errors` holds messages keyed by field */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-      /** @description No valid token */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-      /** @description Requires the permission `assessment.questionnaires.manage` */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-      /** @description Not found, or not visible to the caller */
-      404: {
         headers: {
           [name: string]: unknown;
         };
@@ -39540,106 +40523,6 @@ export interface operations {
         };
         content: {
           'text/html': components['schemas']['ErrorBodyDto'];
-        };
-      };
-    };
-  };
-  getPublicQuestionnaire: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        code: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['PublicQuestionnaireDto'];
-        };
-      };
-      /** @description Not found, or not visible to the caller */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-      /** @description Too many requests */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-    };
-  };
-  submitPublicQuestionnaireResponse: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        code: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['SubmitQuestionnaireResponseDto'];
-      };
-    };
-    responses: {
-      201: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['QuestionnaireReceiptDto'];
-        };
-      };
-      /** @description Invalid input; `errors` holds messages keyed by field */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-      /** @description Not found, or not visible to the caller */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-      /** @description Too many requests */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
     };

@@ -37,3 +37,4 @@ export * from './incidents.js';
 export * from './escalations.js';
 export * from './support-requests.js';
 export * from './questionnaires.js';
+export * from './evaluations.js';

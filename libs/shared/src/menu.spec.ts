@@ -15,13 +15,18 @@ describe('shared catalogue', () => {
       '/assessment/support',
       '/documents/incoming',
       '/documents/outgoing',
+      // Everyone fills their evaluation forms, reads their report and submits innovation suggestions (ASM-2, ASM-7).
+      '/assessment/evaluations/forms',
+      '/assessment/evaluations/reports',
+      '/assessment/evaluations/results',
+      '/assessment/innovation',
       '/system/audit',
     ]);
   });
 
   it('PLT-3 shows everyone signed in the workbench (inbox, approvals, messages), and nothing that needs a permission', () => {
     const menu = visibleMenu([]);
-    expect(menu.map((m) => m.key)).toEqual(['workbench', 'documents']);
+    expect(menu.map((m) => m.key)).toEqual(['workbench', 'documents', 'assessment']);
     expect(menu[0]!.items.map((i) => i.path)).toEqual([
       '/inbox',
       '/approvals',
@@ -30,6 +35,12 @@ describe('shared catalogue', () => {
       '/assessment/support',
     ]);
     expect(menu[1]!.items.map((i) => i.path)).toEqual(['/documents/incoming', '/documents/outgoing']);
+    expect(menu[2]!.items.map((i) => i.path)).toEqual([
+      '/assessment/evaluations/forms',
+      '/assessment/evaluations/reports',
+      '/assessment/evaluations/results',
+      '/assessment/innovation',
+    ]);
   });
 
   it('PLT-2 PLT-4 shows the chain editor and the delivery log to holders of their permissions only', () => {

@@ -145,6 +145,22 @@ export const MENU: MenuModule[] = [
       { path: '/assessment/improvement', labelKey: 'improvement.menu', permission: PERMISSIONS.ASSESSMENT_IMPROVEMENT_MANAGE },
       { path: '/assessment/incidents', labelKey: 'incidents.menu', permission: PERMISSIONS.ASSESSMENT_INCIDENTS_MANAGE },
       { path: '/assessment/questionnaires', labelKey: 'questionnaires.menu', permission: PERMISSIONS.ASSESSMENT_QUESTIONNAIRES_MANAGE },
+      // 考核 (ASM-2): everyone fills their forms and reads their report; the office runs templates and cycles.
+      { path: '/assessment/evaluations/forms', labelKey: 'evaluations.menu.forms' },
+      { path: '/assessment/evaluations/reports', labelKey: 'evaluations.menu.reports' },
+      { path: '/assessment/evaluations/results', labelKey: 'evaluations.menu.results' },
+      {
+        path: '/assessment/evaluations/cycles',
+        labelKey: 'evaluations.menu.cycles',
+        permission: PERMISSIONS.ASSESSMENT_EVALUATIONS_MANAGE,
+      },
+      {
+        path: '/assessment/evaluations/templates',
+        labelKey: 'evaluations.menu.templates',
+        permission: PERMISSIONS.ASSESSMENT_EVALUATIONS_MANAGE,
+      },
+      // 创新建议 (ASM-7): anyone submits; the reviewers adopt and award on the same page.
+      { path: '/assessment/innovation', labelKey: 'innovation.menu' },
     ],
   },
   {

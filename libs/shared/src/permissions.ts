@@ -142,6 +142,10 @@ export const PERMISSIONS = {
   ASSESSMENT_ESCALATIONS_MANAGE: 'assessment.escalations.manage',
   /** Build, open, distribute and close questionnaires, and see their results (问卷, ASM-3). */
   ASSESSMENT_QUESTIONNAIRES_MANAGE: 'assessment.questionnaires.manage',
+  /** Run evaluations (考核, ASM-2): templates, cycles, participants; see every result. Staff fill their own forms without it. */
+  ASSESSMENT_EVALUATIONS_MANAGE: 'assessment.evaluations.manage',
+  /** Review innovation suggestions (创新建议, ASM-7): adopt or not, record implementation and awards. Anyone may submit one. */
+  ASSESSMENT_INNOVATION_MANAGE: 'assessment.innovation.manage',
 } as const;
 
 export type Permission = (typeof PERMISSIONS)[keyof typeof PERMISSIONS];
@@ -228,4 +232,6 @@ export const PERMISSION_LABELS: Record<Permission, { 'zh-CN': string; en: string
   'assessment.incidents.manage': { 'zh-CN': '突发情况登记与总结', en: 'Keep the incident register and reviews' },
   'assessment.escalations.manage': { 'zh-CN': '问题上报路由与督办（含部门协作）', en: 'Route escalations and oversee support requests' },
   'assessment.questionnaires.manage': { 'zh-CN': '问卷管理', en: 'Manage questionnaires' },
+  'assessment.evaluations.manage': { 'zh-CN': '考核管理（模板、周期、结果）', en: 'Run evaluations (templates, cycles, results)' },
+  'assessment.innovation.manage': { 'zh-CN': '创新建议评审与奖励', en: 'Review innovation suggestions and record awards' },
 };

@@ -101,6 +101,9 @@ export const SEEDED_ROLES = [
       PERMISSIONS.ASSESSMENT_ESCALATIONS_MANAGE,
       // 问卷 (ASM-3): the office builds and runs questionnaires.
       PERMISSIONS.ASSESSMENT_QUESTIONNAIRES_MANAGE,
+      // 考核与创新建议 (ASM-2, ASM-7): the office runs evaluation cycles and reviews innovation suggestions.
+      PERMISSIONS.ASSESSMENT_EVALUATIONS_MANAGE,
+      PERMISSIONS.ASSESSMENT_INNOVATION_MANAGE,
     ],
   },
   {
@@ -135,6 +138,9 @@ export const SEEDED_ROLES = [
       PERMISSIONS.ASSESSMENT_ESCALATIONS_MANAGE,
       // 问卷 (ASM-3).
       PERMISSIONS.ASSESSMENT_QUESTIONNAIRES_MANAGE,
+      // 考核与创新建议 (ASM-2, ASM-7): the clerk sets up cycles and records reviews and awards.
+      PERMISSIONS.ASSESSMENT_EVALUATIONS_MANAGE,
+      PERMISSIONS.ASSESSMENT_INNOVATION_MANAGE,
     ],
   },
   {

@@ -192,6 +192,7 @@ export const DASHBOARD_PANEL_LABELS: Record<string, Label> = {
   'open-items': { 'zh-CN': '各模块在办事项', en: 'Open items by module' },
   'service-times': { 'zh-CN': '服务响应与办理时长（小时）', en: 'Response and handling times (hours)' },
   'questionnaire-responses': { 'zh-CN': '本月问卷答卷数', en: 'Questionnaire answers this month' },
+  'evaluation-results': { 'zh-CN': '最近一期考核结果（按部门）', en: 'Last released evaluation, by department' },
 };
 
 export const DASHBOARD_SERIES_LABELS: Record<string, Label> = {
@@ -203,6 +204,8 @@ export const DASHBOARD_SERIES_LABELS: Record<string, Label> = {
   handlingP90Hours: { 'zh-CN': '办理P90', en: 'Handling p90' },
   completed: { 'zh-CN': '完成件数', en: 'Completed' },
   responses: { 'zh-CN': '答卷数', en: 'Answers' },
+  average: { 'zh-CN': '平均得分', en: 'Average result' },
+  people: { 'zh-CN': '考核人数', en: 'People evaluated' },
 };
 
 /** Modules as the open-items panel names them. */

@@ -278,6 +278,31 @@ export const RESOURCE_VISIBILITY = {
     readAllPermission: PERMISSIONS.ASSESSMENT_ESCALATIONS_MANAGE,
     label: { 'zh-CN': '部门协作请求', en: 'Support request' },
   },
+  /**
+   * An evaluation form (考核表, ASM-2): only its evaluator. Nobody else reads a form by id, not even
+   * the office: a peer's identity must never reach the person evaluated.
+   */
+  'evaluation-form': {
+    rule: 'named-persons',
+    label: { 'zh-CN': '考核表', en: 'Evaluation form' },
+  },
+  /**
+   * An evaluation result (考核结果, ASM-2): the person (once released), the head of their department
+   * at the time of the cycle; the office (assessment.evaluations.manage) sees all.
+   */
+  'evaluation-result': {
+    rule: 'named-persons',
+    readAllPermission: PERMISSIONS.ASSESSMENT_EVALUATIONS_MANAGE,
+    changePermission: PERMISSIONS.ASSESSMENT_EVALUATIONS_MANAGE,
+    label: { 'zh-CN': '考核结果', en: 'Evaluation result' },
+  },
+  /** An innovation suggestion (创新建议, ASM-7): its submitter; the reviewers (assessment.innovation.manage) see all. */
+  'innovation-suggestion': {
+    rule: 'named-persons',
+    readAllPermission: PERMISSIONS.ASSESSMENT_INNOVATION_MANAGE,
+    changePermission: PERMISSIONS.ASSESSMENT_INNOVATION_MANAGE,
+    label: { 'zh-CN': '创新建议', en: 'Innovation suggestion' },
+  },
 } as const satisfies Record<string, VisibilityDeclaration>;
 
 export type ResourceType = keyof typeof RESOURCE_VISIBILITY;

@@ -21,6 +21,13 @@ const WORKBENCH = [
   '/documents/incoming',
   '/documents/outgoing',
 ];
+/** Everyone's assessment pages: their evaluation forms, report, visible results, innovation suggestions (ASM-2, ASM-7). */
+const ASSESSMENT = [
+  '/assessment/evaluations/forms',
+  '/assessment/evaluations/reports',
+  '/assessment/evaluations/results',
+  '/assessment/innovation',
+];
 
 function personWith(permissions: string[]): Me {
   return {
@@ -58,14 +65,21 @@ describe('sidebar', () => {
   it('PLT-1 shows an organisation reader the organisation pages but not the audit log', async () => {
     const wrapper = await renderSidebarFor([PERMISSIONS.ORG_READ]);
     // The liaison directory (ADM-1) is read by those who read the organisation.
-    expect(menuPaths(wrapper)).toEqual([...WORKBENCH, '/administration/liaison', '/system/users', '/system/departments', '/system/roles']);
+    expect(menuPaths(wrapper)).toEqual([
+      ...WORKBENCH,
+      '/administration/liaison',
+      ...ASSESSMENT,
+      '/system/users',
+      '/system/departments',
+      '/system/roles',
+    ]);
     expect(wrapper.text()).toContain('系统管理');
     expect(wrapper.text()).not.toContain('操作日志');
   });
 
   it('PLT-1 shows an auditor only the audit log', async () => {
     const wrapper = await renderSidebarFor([PERMISSIONS.AUDIT_READ]);
-    expect(menuPaths(wrapper)).toEqual([...WORKBENCH, '/system/audit']);
+    expect(menuPaths(wrapper)).toEqual([...WORKBENCH, ...ASSESSMENT, '/system/audit']);
   });
 
   it('PLT-1 shows every page to someone holding every permission', async () => {
@@ -76,7 +90,7 @@ describe('sidebar', () => {
   it('PLT-1 drops a module whose pages are all withheld', async () => {
     const wrapper = await renderSidebarFor([]);
     expect(wrapper.find('[data-testid="menu-module-system"]').exists()).toBe(false);
-    expect(menuPaths(wrapper)).toEqual(WORKBENCH);
+    expect(menuPaths(wrapper)).toEqual([...WORKBENCH, ...ASSESSMENT]);
   });
 
   it('PLT-3 shows the workbench (inbox, approvals, messages) to everyone signed in, without any permission', async () => {
@@ -88,7 +102,7 @@ describe('sidebar', () => {
 
   it('PLT-2 PLT-4 shows the chain editor and the delivery log only with their permissions', async () => {
     const wrapper = await renderSidebarFor([PERMISSIONS.APPROVAL_CHAINS_MANAGE, PERMISSIONS.NOTIFICATIONS_READ]);
-    expect(menuPaths(wrapper)).toEqual([...WORKBENCH, '/system/approval-chains', '/system/notifications']);
+    expect(menuPaths(wrapper)).toEqual([...WORKBENCH, ...ASSESSMENT, '/system/approval-chains', '/system/notifications']);
   });
 
   it('PLT-10 labels the menu in the chosen language', async () => {

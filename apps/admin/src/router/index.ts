@@ -392,15 +392,55 @@ export const routes: RouteRecordRaw[] = [
         meta: { permission: PERMISSIONS.ASSESSMENT_DASHBOARD_VIEW, titleKey: 'dashboard.menu' },
       },
       // Questionnaires (ASM-3): the office builds, opens and closes them, and follows the results live.
+      {
         path: 'assessment/questionnaires',
         name: 'questionnaires',
         component: () => import('../views/assessment/questionnaires/QuestionnairesView.vue'),
         meta: { permission: PERMISSIONS.ASSESSMENT_QUESTIONNAIRES_MANAGE, titleKey: 'questionnaires.menu' },
       },
+      {
         path: 'assessment/questionnaires/:id',
         name: 'questionnaire-results',
         component: () => import('../views/assessment/questionnaires/QuestionnaireResultsView.vue'),
         meta: { permission: PERMISSIONS.ASSESSMENT_QUESTIONNAIRES_MANAGE, titleKey: 'questionnaires.results.title' },
+      },
+      // Evaluations (ASM-2): everyone fills their forms and reads their report; heads see their departments' results; the office runs cycles.
+      {
+        path: 'assessment/evaluations/forms',
+        name: 'evaluation-forms',
+        component: () => import('../views/assessment/evaluations/MyFormsView.vue'),
+        meta: { titleKey: 'evaluations.menu.forms' },
+      },
+      {
+        path: 'assessment/evaluations/reports',
+        name: 'evaluation-reports',
+        component: () => import('../views/assessment/evaluations/MyReportsView.vue'),
+        meta: { titleKey: 'evaluations.menu.reports' },
+      },
+      {
+        path: 'assessment/evaluations/results',
+        name: 'evaluation-results',
+        component: () => import('../views/assessment/evaluations/ResultsView.vue'),
+        meta: { titleKey: 'evaluations.menu.results' },
+      },
+      {
+        path: 'assessment/evaluations/cycles',
+        name: 'evaluation-cycles',
+        component: () => import('../views/assessment/evaluations/CyclesView.vue'),
+        meta: { permission: PERMISSIONS.ASSESSMENT_EVALUATIONS_MANAGE, titleKey: 'evaluations.menu.cycles' },
+      },
+      {
+        path: 'assessment/evaluations/templates',
+        name: 'evaluation-templates',
+        component: () => import('../views/assessment/evaluations/TemplatesView.vue'),
+        meta: { permission: PERMISSIONS.ASSESSMENT_EVALUATIONS_MANAGE, titleKey: 'evaluations.menu.templates' },
+      },
+      // Innovation suggestions (ASM-7): anyone submits and follows theirs; reviewers adopt, record implementation and awards.
+      {
+        path: 'assessment/innovation',
+        name: 'innovation',
+        component: () => import('../views/assessment/innovation/InnovationView.vue'),
+        meta: { titleKey: 'innovation.menu' },
       },
       // Purchasing (LOG-2–LOG-4): monthly demand, purchase lists with quotes, approval, order and receiving, suppliers.
       {

@@ -65,6 +65,8 @@ import { IMPROVEMENT_ENTITIES } from '../modules/assessment/improvement/improvem
 import { Incident } from '../modules/assessment/incidents/incident.entity';
 import { Escalation, EscalationRoute } from '../modules/assessment/escalations/escalation.entities';
 import { SupportRequest } from '../modules/assessment/support/support-request.entity';
+import { EVALUATION_ENTITIES } from '../modules/assessment/evaluations/evaluation.entities';
+import { InnovationSuggestion } from '../modules/assessment/innovation/innovation-suggestion.entity';
 
 /** Every entity of the app; modules add theirs here so the CLI and the app see the same schema. */
 export const ENTITIES = [
@@ -164,4 +166,7 @@ export const ENTITIES = [
   SupportRequest,
   // assessment: questionnaires (ASM-3)
   ...QUESTIONNAIRE_ENTITIES,
+  // assessment: evaluations (ASM-2) and innovation suggestions (ASM-7)
+  ...EVALUATION_ENTITIES,
+  InnovationSuggestion,
 ];

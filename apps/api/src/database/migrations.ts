@@ -26,6 +26,7 @@ import { BulletinBoards1796580000000 } from './migrations/1796580000000-Bulletin
 import { Reception1796590000000 } from './migrations/1796590000000-Reception';
 import { Suggestions1796610000000 } from './migrations/1796610000000-Suggestions';
 import { Questionnaires1796620000000 } from './migrations/1796620000000-Questionnaires';
+import { Evaluations1796630000000 } from './migrations/1796630000000-Evaluations';
 import { Improvement1796640000000 } from './migrations/1796640000000-Improvement';
 import { MonthlySummaries1796650000000 } from './migrations/1796650000000-MonthlySummaries';
 
@@ -59,6 +60,7 @@ export const MIGRATIONS = [
   Reception1796590000000,
   Suggestions1796610000000,
   Questionnaires1796620000000,
+  Evaluations1796630000000,
   Improvement1796640000000,
   MonthlySummaries1796650000000,
 ];

@@ -24,6 +24,8 @@ import { improvement } from './improvement';
 import { incidents } from './incidents';
 import { escalations } from './escalations';
 import { supportRequests } from './supportRequests';
+import { evaluations } from './evaluations';
+import { innovation } from './innovation';
 
 /** English; typed against zh-CN so that a missing or extra key fails the typecheck. */
 const en: MessageSchema = {
@@ -666,6 +668,10 @@ const en: MessageSchema = {
     QUESTIONNAIRE_ALREADY_ANSWERED: 'Already answered',
     QUESTIONNAIRE_TOKEN_TAKEN: 'You have taken your token for this questionnaire already',
     QUESTIONNAIRE_WRONG_MODE: 'This questionnaire is not answered this way',
+    EVALUATION_CYCLE_ILLEGAL_MOVE: 'The cycle’s status does not allow this',
+    EVALUATION_FORM_CLOSED: 'This form was already submitted, or the cycle is closed',
+    EVALUATION_REPORT_ACKNOWLEDGED: 'This report was already acknowledged',
+    INNOVATION_ILLEGAL_MOVE: 'The suggestion’s status does not allow this',
   },
   backups: {
     menu: 'Backups',
@@ -1114,6 +1120,8 @@ const en: MessageSchema = {
   escalations,
   supportRequests,
   questionnaires,
+  evaluations,
+  innovation,
 };
 
 export default en;

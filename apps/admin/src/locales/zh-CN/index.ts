@@ -23,6 +23,8 @@ import { improvement } from './improvement';
 import { incidents } from './incidents';
 import { escalations } from './escalations';
 import { supportRequests } from './supportRequests';
+import { evaluations } from './evaluations';
+import { innovation } from './innovation';
 
 /** Simplified Chinese, the panel's first language. Every other locale must have exactly these keys. */
 const zhCN = {
@@ -665,6 +667,10 @@ const zhCN = {
     QUESTIONNAIRE_ALREADY_ANSWERED: '已提交过本问卷',
     QUESTIONNAIRE_TOKEN_TAKEN: '您已领取过本问卷的凭证',
     QUESTIONNAIRE_WRONG_MODE: '本问卷不能以这种方式填写',
+    EVALUATION_CYCLE_ILLEGAL_MOVE: '考核周期当前状态下不能进行此操作',
+    EVALUATION_FORM_CLOSED: '该考核表已提交或考核已结束，不能再次提交',
+    EVALUATION_REPORT_ACKNOWLEDGED: '该考核结果已确认',
+    INNOVATION_ILLEGAL_MOVE: '该创新建议当前状态下不能进行此操作',
   },
   backups: {
     menu: '数据备份',
@@ -1108,6 +1114,8 @@ const zhCN = {
   escalations,
   supportRequests,
   questionnaires,
+  evaluations,
+  innovation,
 };
 
 export default zhCN;

@@ -6,6 +6,7 @@ import { LogisticsModule } from '../logistics/logistics.module';
 import { MeetingsModule } from '../meetings/meetings.module';
 import { DashboardController } from './dashboard/dashboard.controller';
 import { DashboardService } from './dashboard/dashboard.service';
+import { EvaluationFiguresService } from './evaluations/evaluation-figures.service';
 import { EscalationRoutesController, EscalationsController } from './escalations/escalations.controller';
 import { Escalation, EscalationRoute } from './escalations/escalation.entities';
 import { EscalationsService } from './escalations/escalations.service';
@@ -34,6 +35,14 @@ import { TrainingRecordsService } from './training/training-records.service';
 import { TrainingController } from './training/training.controller';
 import { TRAINING_ENTITIES } from './training/training.entities';
 import { TrainingService } from './training/training.service';
+import { EVALUATION_ENTITIES } from './evaluations/evaluation.entities';
+import { EvaluationCyclesService } from './evaluations/evaluation-cycles.service';
+import { EvaluationFormsService } from './evaluations/evaluation-forms.service';
+import { EvaluationResultsService } from './evaluations/evaluation-results.service';
+import { EvaluationCyclesController, EvaluationFormsController } from './evaluations/evaluations.controller';
+import { InnovationSuggestion } from './innovation/innovation-suggestion.entity';
+import { InnovationController } from './innovation/innovation.controller';
+import { InnovationService } from './innovation/innovation.service';
 
 /**
  * Assessment (考核, guide 四 and 五). ASM-6's training records (培训) in training/; suggestions and
@@ -56,6 +65,8 @@ import { TrainingService } from './training/training.service';
       EscalationRoute,
       Escalation,
       SupportRequest,
+      ...EVALUATION_ENTITIES,
+      InnovationSuggestion,
     ]),
     DocumentsModule,
     MeetingsModule,
@@ -74,6 +85,9 @@ import { TrainingService } from './training/training.service';
     EscalationRoutesController,
     EscalationsController,
     SupportRequestsController,
+    EvaluationCyclesController,
+    EvaluationFormsController,
+    InnovationController,
   ],
   providers: [
     TrainingService,
@@ -94,6 +108,11 @@ import { TrainingService } from './training/training.service';
     SummaryCompilerService,
     SummariesService,
     DashboardService,
+    EvaluationCyclesService,
+    EvaluationFormsService,
+    EvaluationResultsService,
+    InnovationService,
+    EvaluationFiguresService,
   ],
   exports: [TrainingRecordsService],
 })

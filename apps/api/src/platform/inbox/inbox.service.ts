@@ -91,4 +91,28 @@ export class InboxService {
     );
     return { todo: row.todo, overdue: row.overdue };
   }
+
+  /**
+   * A person's own work figures over [from, to): the items they closed as done, how many of those
+   * had a deadline and how many were closed by it, and how many are open past their deadline now.
+   * Computed from the inbox rows themselves; evaluations (ASM-2) show them as evidence.
+   */
+  async figures(assigneeId: string, from: Date, to: Date, manager: EntityManager = this.dataSource.manager): Promise<InboxFigures> {
+    const [row] = await manager.query(
+      `SELECT count(*) FILTER (WHERE status = 'done' AND closed_at >= $2 AND closed_at < $3)::int AS closed,
+              count(*) FILTER (WHERE status = 'done' AND closed_at >= $2 AND closed_at < $3 AND due_at IS NOT NULL)::int AS "withDeadline",
+              count(*) FILTER (WHERE status = 'done' AND closed_at >= $2 AND closed_at < $3 AND closed_at <= due_at)::int AS "onTime",
+              count(*) FILTER (WHERE status = 'open' AND due_at < now())::int AS "overdueOpen"
+         FROM inbox_items WHERE assignee_id = $1`,
+      [assigneeId, from, to],
+    );
+    return row as InboxFigures;
+  }
+}
+
+export interface InboxFigures {
+  closed: number;
+  withDeadline: number;
+  onTime: number;
+  overdueOpen: number;
 }

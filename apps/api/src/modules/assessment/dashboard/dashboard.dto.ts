@@ -2,7 +2,14 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { SUMMARY_MONTH_PATTERN } from '@xiaoban/shared';
 import { IsIn, IsOptional, IsString, Matches } from 'class-validator';
 
-export const DASHBOARD_PANEL_KEYS = ['monthly-counts', 'monthly-rates', 'open-items', 'service-times'] as const;
+export const DASHBOARD_PANEL_KEYS = [
+  'monthly-counts',
+  'monthly-rates',
+  'open-items',
+  'service-times',
+  'questionnaire-responses',
+  'evaluation-results',
+] as const;
 export type DashboardPanelKey = (typeof DASHBOARD_PANEL_KEYS)[number];
 
 export class DashboardSeriesDto {

@@ -9,6 +9,8 @@ import {
   type SummarySection,
 } from '@xiaoban/shared';
 import ExcelJS from 'exceljs';
+import { EvaluationFiguresService } from '../evaluations/evaluation-figures.service';
+import { QuestionnaireFiguresService } from '../questionnaires/questionnaire-figures.service';
 import { previousMonth, SummaryCompilerService } from '../summary/summary-compiler.service';
 import type { DashboardDto, DashboardPanelDto, DashboardPanelKey } from './dashboard.dto';
 
@@ -22,7 +24,11 @@ const SERVICE_SERIES = ['responseMedianHours', 'responseP90Hours', 'handlingMedi
  */
 @Injectable()
 export class DashboardService {
-  constructor(private readonly compiler: SummaryCompilerService) {}
+  constructor(
+    private readonly compiler: SummaryCompilerService,
+    private readonly questionnaires: QuestionnaireFiguresService,
+    private readonly evaluations: EvaluationFiguresService,
+  ) {}
 
   async dashboard(month = this.compiler.currentMonth()): Promise<DashboardDto> {
     const months = [month];
@@ -43,6 +49,8 @@ export class DashboardService {
     };
     const open = await this.compiler.openItems();
     const times = await this.compiler.serviceTimes(this.compiler.periodOf(month));
+    const answered = await this.questionnaires.responsesByQuestionnaire(this.compiler.periodOf(month));
+    const evaluated = await this.evaluations.lastReleasedByDepartment();
     return {
       month,
       panels: [
@@ -64,6 +72,23 @@ export class DashboardService {
           series: [
             { key: 'completed', values: times.map((t) => t.completed) },
             ...SERVICE_SERIES.map((key) => ({ key, values: times.map((t) => t[key]) })),
+          ],
+        },
+        // Questionnaire results (ASM-3): the month's answers per questionnaire.
+        {
+          key: 'questionnaire-responses',
+          chart: 'bar',
+          categories: answered.map((q) => q.title),
+          series: [{ key: 'responses', values: answered.map((q) => q.responses) }],
+        },
+        // Evaluation results (ASM-2): the last released cycle, per department (aggregates only).
+        {
+          key: 'evaluation-results',
+          chart: 'bar',
+          categories: evaluated.map((e) => e.department),
+          series: [
+            { key: 'average', values: evaluated.map((e) => e.average) },
+            { key: 'people', values: evaluated.map((e) => e.people) },
           ],
         },
       ],

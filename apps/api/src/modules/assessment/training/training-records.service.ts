@@ -43,4 +43,14 @@ export class TrainingRecordsService {
     );
     return Boolean(row?.trained);
   }
+
+  /** Training sessions the person attended in [from, to) (evidence beside an evaluation, ASM-2). */
+  async sessionsAttended(userId: string, from: Date, to: Date, manager: EntityManager = this.dataSource.manager): Promise<number> {
+    const [row] = await manager.query(
+      `SELECT count(*)::int AS n FROM training_attendances a JOIN training_sessions s ON s.id = a.session_id
+        WHERE a.user_id = $1 AND a.attended AND s.held_at >= $2 AND s.held_at < $3`,
+      [userId, from, to],
+    );
+    return row.n as number;
+  }
 }

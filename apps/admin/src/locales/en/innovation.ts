@@ -1,0 +1,40 @@
+import type { innovation as zh } from '../zh-CN/innovation';
+
+/** Innovation suggestions (ASM-7): submit, review, implementation and awards. */
+export const innovation: typeof zh = {
+  menu: 'Innovation suggestions',
+  status: { submitted: 'To review', adopted: 'Adopted', 'not-adopted': 'Not adopted', implemented: 'Implemented', awarded: 'Awarded' },
+  level: { first: 'First prize', second: 'Second prize', third: 'Third prize', excellence: 'Excellence award' },
+  tabs: { list: 'Suggestions', adopted: 'Adopted and awarded by year' },
+  fields: {
+    title: 'Title',
+    description: 'Suggestion',
+    expectedBenefit: 'Expected benefit',
+    submitter: 'Submitted by',
+    submittedAt: 'Submitted',
+    status: 'Status',
+    reviewReason: 'Review note',
+    reviewedBy: 'Reviewed by',
+    implementationNote: 'Implementation',
+    implementedOn: 'Implemented on',
+    awardLevel: 'Award',
+    awardAmount: 'Prize (yuan)',
+    certificate: 'Certificate',
+    awardedOn: 'Awarded on',
+    year: 'Year',
+  },
+  actions: {
+    submit: 'Submit a suggestion',
+    adopt: 'Adopt',
+    notAdopt: 'Do not adopt',
+    implement: 'Record implementation',
+    award: 'Record award',
+  },
+  mine: 'Mine only',
+  submitted: 'Suggestion submitted',
+  saved: 'Saved',
+  reasonRequired: 'Give the reason it is not adopted',
+  required: 'Fill in the required fields',
+  detail: 'Innovation suggestion',
+  summary: '{year}: {adopted} adopted, {awarded} awarded, prizes {amount} yuan in total',
+};
