@@ -50,6 +50,11 @@ interface Recipe {
   /** The detail route; `{id}` stands for the object's id. */
   detail: string;
   create(w: World): Promise<Created>;
+  /**
+   * Where the routes demand a permission plain staff lack, the person in B's place: one who holds
+   * it, outside the object's department and names (so that the refusal is the object rule's).
+   */
+  outsider?(w: World): Promise<Token>;
 }
 
 const RECIPES: Record<string, Recipe> = {
@@ -262,6 +267,48 @@ const RECIPES: Record<string, Recipe> = {
       return { id: res.body.id, marker, viewer: school.applicant, fileIds: [file.body.id] };
     },
   },
+  'logistics-event': {
+    detail: '/api/v1/logistics/events/{id}',
+    async create({ t, admin, school }) {
+      const office = await createStaff(t, admin.token, { roles: ['office-clerk'], name: '后勤干事' });
+      const marker = unique('VMEVT');
+      const res = await t.http
+        .post('/api/v1/logistics/events')
+        .set(as(office))
+        .send({
+          title: `${marker} 春季田径运动会`,
+          startsAt: '2031-04-18T08:00:00+08:00',
+          endsAt: '2031-04-18T17:00:00+08:00',
+          venue: '学校田径场',
+          ownerId: school.applicant.id,
+        })
+        .expect(201);
+      return { id: res.body.id, marker, viewer: school.applicant };
+    },
+  },
+  'purchase-demand': {
+    detail: '/api/v1/logistics/demands/{id}',
+    async outsider({ t, admin }) {
+      // Demands are read by department heads (logistics.purchasing.demand); this one heads another department.
+      const head = await createStaff(t, admin.token, { roles: ['department-head'], name: '外部门主任' });
+      const other = await createDepartment(t, admin.token, { headId: head.id });
+      await t.http.patch(`/api/v1/org/users/${head.id}`).set(as(admin)).send({ departmentId: other.id, version: 1 }).expect(200);
+      return head;
+    },
+    async create({ t, admin, school }) {
+      const clerk = await createStaff(t, admin.token, { roles: ['office-clerk'], name: '采购员' });
+      const window = await t.http.post('/api/v1/logistics/demand-windows').set(as(clerk)).send({ month: '2031-01' }).expect(201);
+      // A demand has no text of its own: its item's (unique) name is the marker.
+      const marker = unique('VMDEM');
+      const item = await createSupplyItem(t, admin, { name: `${marker} 试卷用纸` });
+      const res = await t.http
+        .post('/api/v1/logistics/demands')
+        .set(as(school.head))
+        .send({ windowId: window.body.id, lines: [{ itemId: item.id, quantity: 3 }] })
+        .expect(201);
+      return { id: res.body.id, marker, viewer: school.head };
+    },
+  },
 };
 
 /** Types a recipe cannot or need not prove, each with its reason. */
@@ -279,9 +326,7 @@ const EXEMPT: Record<string, string> = {
   'seal-inspection': 'TODO recipe: open the month’s inspections for a seal and read one as another custodian',
   'archive-item': 'TODO recipe: take a classified item into the archive',
   'classified-loan': 'TODO recipe: register a loan of a classified item',
-  'purchase-demand': 'TODO recipe: open a demand window and submit a department’s demand',
   'visitor-question': 'TODO recipe: a visitor question routed to one department',
-  'logistics-event': 'TODO recipe: an event of one department',
 };
 
 /** Routes every type is checked against as well: the person's own inbox and its counts. */
@@ -345,7 +390,7 @@ describe('NFR-4 NFR-3 object-level visibility matrix', () => {
   }
 
   /** What B sees on each collection route (and its search and export variants), as comparable snapshots. */
-  async function viewOf(routes: Operation[], marker: string) {
+  async function viewOf(routes: Operation[], marker: string, b: Token) {
     const views: Record<string, { status: number; text: string; totals: string }> = {};
     for (const op of routes) {
       const names = new Set(op.params.filter((p) => p.in === 'query').map((p) => p.name));
@@ -353,13 +398,13 @@ describe('NFR-4 NFR-3 object-level visibility matrix', () => {
       if (names.has('q')) variants.push([`${op.path}?q=marker`, { q: marker }]);
       const format = op.params.find((p) => p.name === 'format');
       for (const [key, query] of variants) {
-        const res = await t.http.get(op.path).query(query).set(as(w.b));
+        const res = await t.http.get(op.path).query(query).set(as(b));
         expect({ route: key, status: res.status }).toEqual({ route: key, status: res.status < 500 ? res.status : 'no 5xx' });
         const body = res.body as unknown;
         views[key] = { status: res.status, text: res.text ?? JSON.stringify(body), totals: JSON.stringify(totalsOf(body)) };
       }
       if (format?.schema?.enum?.includes('xlsx')) {
-        const res = await t.http.get(op.path).query({ format: 'xlsx' }).set(as(w.b)).buffer(true).parse(binary);
+        const res = await t.http.get(op.path).query({ format: 'xlsx' }).set(as(b)).buffer(true).parse(binary);
         if (res.status === 200) {
           const workbook = new ExcelJS.Workbook();
           await workbook.xlsx.load(res.body as unknown as ArrayBuffer);
@@ -388,7 +433,8 @@ describe('NFR-4 NFR-3 object-level visibility matrix', () => {
       const recipe = RECIPES[type];
       const routes = collectionRoutes(recipe.detail);
       const marker = unique('VMPRE');
-      const before = await viewOf(routes, marker);
+      const b = recipe.outsider ? await recipe.outsider(w) : w.b;
+      const before = await viewOf(routes, marker, b);
       const created = await recipe.create(w);
       const detail = recipe.detail.replace('{id}', created.id);
 
@@ -397,21 +443,21 @@ describe('NFR-4 NFR-3 object-level visibility matrix', () => {
       expect({ type, status: seen.status }).toEqual({ type, status: 200 });
       expect(seen.text).toContain(created.marker);
 
-      const refused = await t.http.get(detail).set(as(w.b));
+      const refused = await t.http.get(detail).set(as(b));
       expect({ type, status: refused.status, code: refused.body.code }).toEqual({ type, status: 404, code: 'NOT_FOUND' });
       for (const fileId of created.fileIds ?? []) {
         await t.http.get(`/api/v1/files/${fileId}`).set(as(created.viewer)).expect(200);
-        await t.http.get(`/api/v1/files/${fileId}`).set(as(w.b)).expect(404);
+        await t.http.get(`/api/v1/files/${fileId}`).set(as(b)).expect(404);
       }
       // 404; or, on a route demanding a permission B lacks, the guard's 403 (the same for any id: NFR-4's route matrix).
       for (const op of relatedRoutes(recipe.detail)) {
-        const res = await t.http.get(op.path.replace('{id}', created.id)).set(as(w.b));
+        const res = await t.http.get(op.path.replace('{id}', created.id)).set(as(b));
         const refusedByGuard = op.permission !== null && res.status === 403 && res.body.code === 'FORBIDDEN';
         expect({ route: op.path, status: refusedByGuard ? 404 : res.status }).toEqual({ route: op.path, status: 404 });
       }
 
       // Same marker search as before (the object's own marker replaces the placeholder).
-      const after = await viewOf(routes, created.marker);
+      const after = await viewOf(routes, created.marker, b);
       const leaks: string[] = [];
       for (const [route, view] of Object.entries(after)) {
         if (view.text.includes(created.id) || view.text.includes(created.marker)) leaks.push(`${route} shows it`);
