@@ -44,6 +44,8 @@ interface Created {
   viewer: Token;
   /** Files attached to the object: downloads are 200 for the viewer, 404 for B. */
   fileIds?: string[];
+  /** Lists under another object (e.g. a meeting's materials) that B reads and must not find it in. */
+  lists?: string[];
 }
 
 interface Recipe {
@@ -309,6 +311,53 @@ const RECIPES: Record<string, Recipe> = {
       return { id: res.body.id, marker, viewer: school.head };
     },
   },
+  'visitor-question': {
+    detail: '/api/v1/information/reception/questions/{id}',
+    async create({ t, admin, school }) {
+      const clerk = await createStaff(t, admin.token, { roles: ['office-clerk'], name: '接待员' });
+      const marker = unique('VMQST');
+      const visit = await t.http
+        .post('/api/v1/information/reception/visits')
+        .set(as(clerk))
+        .send({
+          visitorName: '张建国',
+          organisation: '区教育局',
+          purposeCategory: 'consultation',
+          purpose: '咨询转学事宜',
+          hostDepartmentId: school.departmentId,
+          confidentialityAcknowledged: true,
+          questions: [{ question: `${marker} 孩子转学需要准备哪些材料？`, departmentId: school.departmentId }],
+        })
+        .expect(201);
+      return { id: visit.body.questions[0].id, marker, viewer: school.head };
+    },
+  },
+  'meeting-material': {
+    detail: '/api/v1/meetings/materials/{id}',
+    async create({ t, admin, school }) {
+      const leader = await createStaff(t, admin.token, { roles: ['school-leader'], name: '校领导' });
+      // An unclassified meeting (school-wide) with a confidential material for one named attendee.
+      const meeting = await createMeeting(t, leader, admin, { attendeeIds: [school.colleague.id], notify: true });
+      const file = await t.http
+        .post('/api/v1/files')
+        .set(as(leader))
+        .attach('file', await samplePdf('Meeting material'), 'material.pdf')
+        .expect(201);
+      const marker = unique('VMMAT');
+      const res = await t.http
+        .post(`/api/v1/meetings/${meeting.id}/materials`)
+        .set(as(leader))
+        .send({ title: `${marker} 绩效工资分配方案`, attachmentIds: [file.body.id], confidential: true, recipientIds: [school.colleague.id] })
+        .expect(201);
+      return {
+        id: res.body.id,
+        marker,
+        viewer: school.colleague,
+        fileIds: [file.body.id],
+        lists: [`/api/v1/meetings/${meeting.id}/materials`],
+      };
+    },
+  },
 };
 
 /** Types a recipe cannot or need not prove, each with its reason. */
@@ -322,11 +371,9 @@ const EXEMPT: Record<string, string> = {
     'every route of visits needs information.reception.manage, and its holders see every visit (named: nobody): no person passes the permission and is refused by the object rule',
   'board-check': 'no route reads a check by its id; checks are listed under their (school-wide) board — TODO: a recipe for that list',
   // Not written yet (first version of this matrix, see the bench branch report); each needs its module's setup flow.
-  'meeting-material': 'TODO recipe: upload a confidential material to a classified meeting',
   'seal-inspection': 'TODO recipe: open the month’s inspections for a seal and read one as another custodian',
   'archive-item': 'TODO recipe: take a classified item into the archive',
   'classified-loan': 'TODO recipe: register a loan of a classified item',
-  'visitor-question': 'TODO recipe: a visitor question routed to one department',
 };
 
 /** Routes every type is checked against as well: the person's own inbox and its counts. */
@@ -457,7 +504,7 @@ describe('NFR-4 NFR-3 object-level visibility matrix', () => {
       }
 
       // Same marker search as before (the object's own marker replaces the placeholder).
-      const after = await viewOf(routes, created.marker, b);
+      const after = await viewOf([...routes, ...(created.lists ?? []).map((path) => ({ path, permission: null, params: [] }))], created.marker, b);
       const leaks: string[] = [];
       for (const [route, view] of Object.entries(after)) {
         if (view.text.includes(created.id) || view.text.includes(created.marker)) leaks.push(`${route} shows it`);
