@@ -7,6 +7,7 @@ import { createMeeting } from './factories/meeting-prep.factory';
 import { createDepartment, loginAsAdmin, unique } from './factories/org.factory';
 import { createSmallSchool, createStaff, type SmallSchool } from './factories/school.factory';
 import { createSupplyItem } from './factories/supplies.factory';
+import { recordConfidentialityTraining } from './factories/training.factory';
 import { startTestApp, type TestApp } from './setup/test-app';
 
 /**
@@ -49,8 +50,12 @@ interface Created {
 }
 
 interface Recipe {
-  /** The detail route; `{id}` stands for the object's id. */
-  detail: string;
+  /**
+   * The detail route; `{id}` stands for the object's id. A type without one (read only in a list)
+   * names its `collection` instead, and its viewer must find it there.
+   */
+  detail?: string;
+  collection?: string;
   create(w: World): Promise<Created>;
   /**
    * Where the routes demand a permission plain staff lack, the person in B's place: one who holds
@@ -358,6 +363,54 @@ const RECIPES: Record<string, Recipe> = {
       };
     },
   },
+  'seal-inspection': {
+    collection: '/api/v1/administration/seal-inspections',
+    async create({ t, admin }) {
+      const custodian = await createStaff(t, admin.token, { roles: ['seal-custodian'], name: '印章保管员' });
+      const marker = unique('VMINS');
+      const seal = await t.http
+        .post('/api/v1/administration/seals')
+        .set(as(admin))
+        .send({ name: `${marker} 学校公章`, sealType: 'official', custodianId: custodian.id })
+        .expect(201);
+      const period = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 7);
+      await t.http.post('/api/v1/administration/seal-inspections/open').set(as(custodian)).send({ period }).expect(200);
+      const mine = await t.http.get('/api/v1/administration/seal-inspections').query({ period, pageSize: 100 }).set(as(custodian)).expect(200);
+      const inspection = mine.body.items.find((i: { seal: { id: string } }) => i.seal.id === seal.body.id);
+      // The seal's name is school-wide; the inspection's own id is what B must not see.
+      return { id: inspection.id, marker: inspection.id, viewer: custodian };
+    },
+  },
+  'classified-loan': {
+    detail: '/api/v1/administration/lending/loans/{id}',
+    async create({ t, admin }) {
+      const clerk = await createStaff(t, admin.token, { roles: ['office-clerk'], name: '保密员', clearance: 'top-secret' });
+      const borrower = await createStaff(t, admin.token, { roles: ['staff'], name: '借阅人', clearance: 'confidential' });
+      const doc = await t.http
+        .post('/api/v1/documents/incoming')
+        .set(as(clerk))
+        .send({
+          title: unique('关于中考命题工作的通知'),
+          sourceOrg: '市教育局',
+          docType: 'notice',
+          senderNumber: '市教〔2026〕31号',
+          secrecy: 'confidential',
+          secrecyPeriod: '10年',
+          copyNumber: '000007',
+        })
+        .expect(201);
+      // A borrower must have passed this year's confidentiality training (ADM-10).
+      await recordConfidentialityTraining(t, clerk, [borrower.id]);
+      const dueOn = new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10);
+      const marker = unique('VMLOAN');
+      const res = await t.http
+        .post('/api/v1/administration/lending/loans')
+        .set(as(clerk))
+        .send({ itemKind: 'incoming-document', itemId: doc.body.id, borrowerId: borrower.id, purpose: `${marker} 查阅原文`, dueOn })
+        .expect(201);
+      return { id: res.body.id, marker, viewer: borrower };
+    },
+  },
 };
 
 /** Types a recipe cannot or need not prove, each with its reason. */
@@ -371,9 +424,7 @@ const EXEMPT: Record<string, string> = {
     'every route of visits needs information.reception.manage, and its holders see every visit (named: nobody): no person passes the permission and is refused by the object rule',
   'board-check': 'no route reads a check by its id; checks are listed under their (school-wide) board — TODO: a recipe for that list',
   // Not written yet (first version of this matrix, see the bench branch report); each needs its module's setup flow.
-  'seal-inspection': 'TODO recipe: open the month’s inspections for a seal and read one as another custodian',
   'archive-item': 'TODO recipe: take a classified item into the archive',
-  'classified-loan': 'TODO recipe: register a loan of a classified item',
 };
 
 /** Routes every type is checked against as well: the person's own inbox and its counts. */
@@ -478,26 +529,26 @@ describe('NFR-4 NFR-3 object-level visibility matrix', () => {
     'NFR-4 NFR-3 %s: 404 for another person by id and on its related routes, absent from their lists, counts, search and export',
     async (type) => {
       const recipe = RECIPES[type];
-      const routes = collectionRoutes(recipe.detail);
+      const routes = collectionRoutes(recipe.detail ?? `${recipe.collection}/{id}`);
       const marker = unique('VMPRE');
       const b = recipe.outsider ? await recipe.outsider(w) : w.b;
       const before = await viewOf(routes, marker, b);
       const created = await recipe.create(w);
-      const detail = recipe.detail.replace('{id}', created.id);
-
-      // The positive control: the object exists and its viewer sees it.
-      const seen = await t.http.get(detail).set(as(created.viewer));
+      // The positive control: the object exists and its viewer sees it (by id, or in the collection).
+      const seen = await t.http.get(recipe.detail?.replace('{id}', created.id) ?? recipe.collection!).set(as(created.viewer));
       expect({ type, status: seen.status }).toEqual({ type, status: 200 });
-      expect(seen.text).toContain(created.marker);
+      expect(seen.text).toContain(recipe.detail ? created.marker : created.id);
 
-      const refused = await t.http.get(detail).set(as(b));
-      expect({ type, status: refused.status, code: refused.body.code }).toEqual({ type, status: 404, code: 'NOT_FOUND' });
+      if (recipe.detail) {
+        const refused = await t.http.get(recipe.detail.replace('{id}', created.id)).set(as(b));
+        expect({ type, status: refused.status, code: refused.body.code }).toEqual({ type, status: 404, code: 'NOT_FOUND' });
+      }
       for (const fileId of created.fileIds ?? []) {
         await t.http.get(`/api/v1/files/${fileId}`).set(as(created.viewer)).expect(200);
         await t.http.get(`/api/v1/files/${fileId}`).set(as(b)).expect(404);
       }
       // 404; or, on a route demanding a permission B lacks, the guard's 403 (the same for any id: NFR-4's route matrix).
-      for (const op of relatedRoutes(recipe.detail)) {
+      for (const op of relatedRoutes(recipe.detail ?? `${recipe.collection}/{id}`)) {
         const res = await t.http.get(op.path.replace('{id}', created.id)).set(as(b));
         const refusedByGuard = op.permission !== null && res.status === 403 && res.body.code === 'FORBIDDEN';
         expect({ route: op.path, status: refusedByGuard ? 404 : res.status }).toEqual({ route: op.path, status: 404 });
