@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import sharp from 'sharp';
 import { RESOURCE_VISIBILITY } from '@xiaoban/shared';
 import { AccessService } from '../src/platform/access/access.service';
 import { binary, samplePdf } from './factories/files.factory';
@@ -47,6 +48,8 @@ interface Created {
   fileIds?: string[];
   /** Lists under another object (e.g. a meeting's materials) that B reads and must not find it in. */
   lists?: string[];
+  /** For a type without a detail route or collection of its own: where the viewer finds it. */
+  seenAt?: string;
 }
 
 interface Recipe {
@@ -411,6 +414,35 @@ const RECIPES: Record<string, Recipe> = {
       return { id: res.body.id, marker, viewer: borrower };
     },
   },
+  'board-check': {
+    // Every route of checks needs information.boards.manage, whose holders see them all; what
+    // reaches anyone else is the check's photo, a file download.
+    async create({ t, admin }) {
+      const keeper = await createStaff(t, admin.token, { roles: ['office-clerk'], name: '公告栏管理员' });
+      const board = await t.http
+        .post('/api/v1/information/boards')
+        .set(as(keeper))
+        .send({ name: unique('教学楼公告栏'), location: '教学楼A栋一楼大厅', keeperId: keeper.id, cleaningWeekday: 1 })
+        .expect(201);
+      const png = await sharp({ create: { width: 64, height: 48, channels: 3, background: '#2a6' } })
+        .png()
+        .toBuffer();
+      const photo = await t.http.post('/api/v1/files').set(as(keeper)).attach('file', png, 'board.png').expect(201);
+      const marker = unique('VMCHK');
+      const check = await t.http
+        .post(`/api/v1/information/boards/${board.body.id}/checks`)
+        .set(as(keeper))
+        .send({ tidy: true, undamaged: false, remark: `${marker} 玻璃有裂纹`, photoIds: [photo.body.id] })
+        .expect(201);
+      return {
+        id: check.body.id,
+        marker,
+        viewer: keeper,
+        seenAt: `/api/v1/information/boards/${board.body.id}/checks`,
+        fileIds: [photo.body.id],
+      };
+    },
+  },
 };
 
 /** Types a recipe cannot or need not prove, each with its reason. */
@@ -422,7 +454,6 @@ const EXEMPT: Record<string, string> = {
   'supply-item': 'school-wide by its declared rule (anyone may request an item)',
   visit:
     'every route of visits needs information.reception.manage, and its holders see every visit (named: nobody): no person passes the permission and is refused by the object rule',
-  'board-check': 'no route reads a check by its id; checks are listed under their (school-wide) board — TODO: a recipe for that list',
   // Not written yet (first version of this matrix, see the bench branch report); each needs its module's setup flow.
   'archive-item': 'TODO recipe: take a classified item into the archive',
 };
@@ -482,6 +513,8 @@ describe('NFR-4 NFR-3 object-level visibility matrix', () => {
     return gets.filter((op) => !op.path.includes('{') && (op.path === collection || neighbour(op.path) || EVERYWHERE.includes(op.path)));
   }
 
+  const inboxRoutes = () => gets.filter((op) => EVERYWHERE.includes(op.path));
+
   /** Related GET routes under the detail path whose only path parameter is the object's id. */
   function relatedRoutes(detail: string): Operation[] {
     return gets.filter((op) => op.path.startsWith(`${detail}/`) && op.path.replace('{id}', '').indexOf('{') === -1);
@@ -529,15 +562,17 @@ describe('NFR-4 NFR-3 object-level visibility matrix', () => {
     'NFR-4 NFR-3 %s: 404 for another person by id and on its related routes, absent from their lists, counts, search and export',
     async (type) => {
       const recipe = RECIPES[type];
-      const routes = collectionRoutes(recipe.detail ?? `${recipe.collection}/{id}`);
+      const routes = recipe.detail || recipe.collection ? collectionRoutes(recipe.detail ?? `${recipe.collection}/{id}`) : inboxRoutes();
       const marker = unique('VMPRE');
       const b = recipe.outsider ? await recipe.outsider(w) : w.b;
       const before = await viewOf(routes, marker, b);
       const created = await recipe.create(w);
       // The positive control: the object exists and its viewer sees it (by id, or in the collection).
-      const seen = await t.http.get(recipe.detail?.replace('{id}', created.id) ?? recipe.collection!).set(as(created.viewer));
+      const seen = await t.http
+        .get(recipe.detail?.replace('{id}', created.id) ?? created.seenAt ?? recipe.collection!)
+        .set(as(created.viewer));
       expect({ type, status: seen.status }).toEqual({ type, status: 200 });
-      expect(seen.text).toContain(recipe.detail ? created.marker : created.id);
+      expect(seen.text).toContain(recipe.detail || created.seenAt ? created.marker : created.id);
 
       if (recipe.detail) {
         const refused = await t.http.get(recipe.detail.replace('{id}', created.id)).set(as(b));
@@ -548,7 +583,7 @@ describe('NFR-4 NFR-3 object-level visibility matrix', () => {
         await t.http.get(`/api/v1/files/${fileId}`).set(as(b)).expect(404);
       }
       // 404; or, on a route demanding a permission B lacks, the guard's 403 (the same for any id: NFR-4's route matrix).
-      for (const op of relatedRoutes(recipe.detail ?? `${recipe.collection}/{id}`)) {
+      for (const op of recipe.detail || recipe.collection ? relatedRoutes(recipe.detail ?? `${recipe.collection}/{id}`) : []) {
         const res = await t.http.get(op.path.replace('{id}', created.id)).set(as(b));
         const refusedByGuard = op.permission !== null && res.status === 403 && res.body.code === 'FORBIDDEN';
         expect({ route: op.path, status: refusedByGuard ? 404 : res.status }).toEqual({ route: op.path, status: 404 });
