@@ -123,7 +123,11 @@ const RECIPES: Record<string, Recipe> = {
   meeting: {
     detail: '/api/v1/meetings/{id}',
     async create({ t, admin }) {
-      const organiser = await createStaff(t, admin.token, { roles: ['school-leader', 'office-clerk'], name: '组织者', clearance: 'secret' });
+      const organiser = await createStaff(t, admin.token, {
+        roles: ['school-leader', 'office-clerk'],
+        name: '组织者',
+        clearance: 'secret',
+      });
       const marker = unique('VMMTG');
       const { id } = await createMeeting(t, organiser, admin, { attendeeIds: [], secrecy: 'secret', title: `${marker} 校务会` });
       return { id, marker, viewer: organiser };
@@ -272,7 +276,13 @@ const RECIPES: Record<string, Recipe> = {
       const res = await t.http
         .post('/api/v1/administration/seal-uses/applications')
         .set(as(school.applicant))
-        .send({ sealId: seal.body.id, documentTitle: `${marker} 合作办学协议`, copies: 2, reason: '签署协议', attachmentIds: [file.body.id] })
+        .send({
+          sealId: seal.body.id,
+          documentTitle: `${marker} 合作办学协议`,
+          copies: 2,
+          reason: '签署协议',
+          attachmentIds: [file.body.id],
+        })
         .expect(201);
       return { id: res.body.id, marker, viewer: school.applicant, fileIds: [file.body.id] };
     },
@@ -355,7 +365,12 @@ const RECIPES: Record<string, Recipe> = {
       const res = await t.http
         .post(`/api/v1/meetings/${meeting.id}/materials`)
         .set(as(leader))
-        .send({ title: `${marker} 绩效工资分配方案`, attachmentIds: [file.body.id], confidential: true, recipientIds: [school.colleague.id] })
+        .send({
+          title: `${marker} 绩效工资分配方案`,
+          attachmentIds: [file.body.id],
+          confidential: true,
+          recipientIds: [school.colleague.id],
+        })
         .expect(201);
       return {
         id: res.body.id,
@@ -378,7 +393,11 @@ const RECIPES: Record<string, Recipe> = {
         .expect(201);
       const period = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 7);
       await t.http.post('/api/v1/administration/seal-inspections/open').set(as(custodian)).send({ period }).expect(200);
-      const mine = await t.http.get('/api/v1/administration/seal-inspections').query({ period, pageSize: 100 }).set(as(custodian)).expect(200);
+      const mine = await t.http
+        .get('/api/v1/administration/seal-inspections')
+        .query({ period, pageSize: 100 })
+        .set(as(custodian))
+        .expect(200);
       const inspection = mine.body.items.find((i: { seal: { id: string } }) => i.seal.id === seal.body.id);
       // The seal's name is school-wide; the inspection's own id is what B must not see.
       return { id: inspection.id, marker: inspection.id, viewer: custodian };
@@ -591,12 +610,17 @@ describe('NFR-4 NFR-3 object-level visibility matrix', () => {
       }
 
       // Same marker search as before (the object's own marker replaces the placeholder).
-      const after = await viewOf([...routes, ...(created.lists ?? []).map((path) => ({ path, permission: null, params: [] }))], created.marker, b);
+      const after = await viewOf(
+        [...routes, ...(created.lists ?? []).map((path) => ({ path, permission: null, params: [] }))],
+        created.marker,
+        b,
+      );
       const leaks: string[] = [];
       for (const [route, view] of Object.entries(after)) {
         if (view.text.includes(created.id) || view.text.includes(created.marker)) leaks.push(`${route} shows it`);
         const was = before[route];
-        if (was && was.status === view.status && was.totals !== view.totals) leaks.push(`${route} counts changed: ${was.totals} → ${view.totals}`);
+        if (was && was.status === view.status && was.totals !== view.totals)
+          leaks.push(`${route} counts changed: ${was.totals} → ${view.totals}`);
       }
       // Not vacuous: B reads at least one of these routes (the collection itself, or the inbox).
       const read = Object.entries(after).filter(([, view]) => view.status === 200).length;
