@@ -443,6 +443,14 @@ function estimateFull({ docMeta, schoolMeta, loadSeconds, list }) {
 
 const totalFine = (seconds) => seconds < 25 * 60;
 
+/** What kind of run the section holds: smoke (short runs), reduced size (a full-length run on fewer rows), or none for the real size. */
+function runLabel() {
+  if (duration < 5 || rounds < 3) return 'SMOKE RUN (tiny data, short runs, loaded machine: proves the tooling, NOT real figures) — ';
+  if (count < size.count)
+    return `REDUCED SIZE (--count=${count} of ${size.count}; the rest of the school in proportion): NOT the ${sizeName}-school figures — `;
+  return '';
+}
+
 async function writeResults(r) {
   const date = new Date().toISOString().slice(0, 10);
   const file = new URL(`./results/${date}.md`, import.meta.url);
@@ -486,7 +494,7 @@ async function writeResults(r) {
         )} min scaled from this run's rate, load ${Math.round(estimate.load / 60)} min for ${r.list.length} scenarios × rounds 3 × 8 s × API and baseline, plus the LIKE check and start-ups).`,
   ];
   const section = [
-    `## ${smoke ? 'SMOKE RUN (tiny data, short runs, loaded machine: proves the tooling, NOT real figures) — ' : ''}${sizeName}: ${new Date().toISOString()}`,
+    `## ${runLabel()}${sizeName}: ${new Date().toISOString()}`,
     '',
     `Command: \`${command}\` (duration ${duration} s per run, ${rounds} alternating round(s), medians; whole run ${r.totalSeconds} s)`,
     '',
