@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import sharp from 'sharp';
 import { RESOURCE_VISIBILITY } from '@xiaoban/shared';
@@ -525,6 +526,8 @@ describe('NFR-4 NFR-3 object-level visibility matrix', () => {
   let t: TestApp;
   let w: World;
   let gets: Operation[];
+  /** Every non-GET operation: method and path. */
+  let writes: { method: 'post' | 'put' | 'patch' | 'delete'; path: string }[];
 
   beforeAll(async () => {
     // The recipes sign in some forty people within a minute: past the default login throttle.
@@ -540,6 +543,9 @@ describe('NFR-4 NFR-3 object-level visibility matrix', () => {
     gets = Object.entries(doc.paths)
       .filter(([, item]) => item.get)
       .map(([path, item]) => ({ path, permission: item.get['x-permission'] ?? null, params: item.get.parameters ?? [] }));
+    writes = Object.entries(doc.paths).flatMap(([path, item]) =>
+      (['post', 'put', 'patch', 'delete'] as const).filter((method) => item[method]).map((method) => ({ method, path })),
+    );
   }, 60_000);
   afterAll(() => t.close());
 
@@ -641,6 +647,21 @@ describe('NFR-4 NFR-3 object-level visibility matrix', () => {
         const res = await t.http.get(op.path.replace('{id}', created.id)).set(as(b));
         const refusedByGuard = op.permission !== null && res.status === 403 && res.body.code === 'FORBIDDEN';
         expect({ route: op.path, status: refusedByGuard ? 404 : res.status }).toEqual({ route: op.path, status: 404 });
+      }
+
+      // Changing it: every write on the object (and below it, with no other path parameter) answers B
+      // exactly as for an id that does not exist (404, or the guard's 403, or the same 400 for the empty body).
+      const template = recipe.detail ?? (recipe.collection ? `${recipe.collection}/{id}` : undefined);
+      for (const op of template
+        ? writes.filter((x) => (x.path === template || x.path.startsWith(`${template}/`)) && !x.path.replace('{id}', '').includes('{'))
+        : []) {
+        const call = (id: string) => t.http[op.method](op.path.replace('{id}', id)).set(as(b)).send({});
+        const [none, real] = [await call(randomUUID()), await call(created.id)];
+        expect({ route: `${op.method.toUpperCase()} ${op.path}`, status: real.status, code: real.body.code }).toEqual({
+          route: `${op.method.toUpperCase()} ${op.path}`,
+          status: none.status,
+          code: none.body.code,
+        });
       }
 
       // Same marker search as before (the object's own marker replaces the placeholder).
