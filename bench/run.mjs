@@ -485,7 +485,7 @@ async function writeResults(r) {
         : '**not measured** (--no-restart)'
     }.`,
     stockRow
-      ? `- Issuing stock (no goal in issue 11; reported): ${stockRow.rps} req/s, p95 ${stockRow.p95} ms at 16 connections, non-2xx ${stockRow.non2xx} (409 ${stockRow.conflicts}); ledger afterwards: ${r.stockLedger.negative} negative balances, ${r.stockLedger.disagreeing} balances disagreeing with their last movement, ${r.stockLedger.issued} requests issued of which ${r.stockLedger.mismatched} disagree with their out movements: ${r.stockLedger.ok ? '**consistent**' : '**INCONSISTENT**'}.`
+      ? `- Issuing stock (no goal in issue 11; reported): ${stockRow.rps} req/s, p95 ${stockRow.p95} ms at 16 connections, non-2xx ${stockRow.non2xx} (409 ${stockRow.conflicts}); ledger afterwards: ${r.stockLedger.negative} negative balances, ${r.stockLedger.disagreeing} balances disagreeing with their last movement, ${r.stockLedger.issued} bench requests issued on this database so far, of which ${r.stockLedger.mismatched} disagree with their out movements: ${r.stockLedger.ok ? '**consistent**' : '**INCONSISTENT**'}.`
       : '- Issuing stock: **not measured** (no supply items generated: the stock tables are absent).',
     sizeName !== 'large'
       ? '- `pnpm bench` under 25 minutes: **not measured** by a stress run (its generation rate is of metadata only).'
