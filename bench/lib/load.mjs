@@ -5,9 +5,11 @@
  * included, which autocannon's summary lacks) are exact. With `booking`, every request is a POST
  * of a distinct 30-minute slot (room i mod n, then the next slot of that room), so requests never
  * collide with each other or with another run (each run has its own base time); 409s are counted
- * apart from other statuses. Prints one JSON line:
+ * apart from other statuses. With `stock`, every request issues the next whole supply request of
+ * the run's pool (a JSON file of { requestId, lineId, quantity }), each at most once. Prints one JSON line:
  * { requests, rps, p50, p95, p99, max, non2xx, errors, statuses }.
  */
+import { readFileSync } from 'node:fs';
 import autocannon from 'autocannon';
 
 const options = JSON.parse(process.argv[2]);
@@ -36,6 +38,26 @@ if (options.booking) {
             attendeeCount: 5,
             title: `${title} ${i}`,
           }),
+        };
+      },
+    },
+  ];
+}
+if (options.stock) {
+  const pool = JSON.parse(readFileSync(options.stock.file, 'utf8'));
+  let counter = 0;
+  requests = [
+    {
+      method: 'POST',
+      path: options.stock.path,
+      setupRequest(request) {
+        // Past the end of the pool the first requests come round again: those answer 409 (already issued).
+        const { requestId, lineId, quantity } = pool[counter++ % pool.length];
+        return {
+          ...request,
+          path: `${options.stock.path}/${requestId}/issue`,
+          headers: { ...request.headers, 'content-type': 'application/json' },
+          body: JSON.stringify({ lines: [{ lineId, quantity }] }),
         };
       },
     },

@@ -7,13 +7,15 @@ const LOAD = fileURLToPath(new URL('./load.mjs', import.meta.url));
 /**
  * Runs one autocannon load in a separate process (lib/load.mjs) and returns its figures.
  * `paths` (GETs) or `requests` ({ method, path, body }); `booking` for distinct booking slots;
+ * `stock` for issuing a pool of supply requests (school/stock.mjs);
  * no `token` for public routes.
  */
-export function load({ url, paths, requests, booking, connections, duration, token }) {
+export function load({ url, paths, requests, booking, stock, connections, duration, token }) {
   const options = {
     url,
     requests: requests ?? (paths ?? []).map((path) => ({ method: 'GET', path })),
     booking,
+    stock,
     connections,
     duration,
     headers: token ? { authorization: `Bearer ${token}` } : {},

@@ -339,25 +339,252 @@ export async function generateNotices(db, { count, staff, departments, adminId, 
   log(`  ${count} notices, ${recipientCount} recipients and deliveries`);
 }
 
+/** Brands that turn the vocabulary's 14 supplies into a catalogue of realistic size (specification variants). */
+const BRANDS = ['得力', '晨光', '齐心', '真彩', '广博', '白雪', '国产', '惠普'];
+const REPAIR_SOURCES = [
+  ['online', 70],
+  ['phone', 20],
+  ['paper', 6],
+  ['inspection', 3],
+  ['meeting-equipment', 1],
+];
+const OPEN_REPAIR = ['submitted', 'triaged', 'assigned', 'in-progress', 'completed', 'reopened', 'awaiting-approval'];
+
 /**
- * Repairs and stock movements belong to the logistics module (branches wt-maintenance, wt-stock).
- * Until their tables are on main this part logs a note and generates nothing.
+ * Repairs (报修, LOG-9) in `maintenance_requests`: a campus with the vocabulary's buildings and
+ * their floors as locations; ten years of requests, each with a category, a description of that
+ * category, urgency, source and a due time. Requests older than a month are closed: confirmed
+ * with a rating (CHK_maintenance_requests_confirmed ties the two) or, a few, cancelled; recent
+ * ones are spread over the open states, with an assignee once assigned.
  */
-export async function generateLogistics(db, { repairs, movements, log }) {
-  const skipped = [];
-  for (const [table, n] of [
-    ['repair_requests', repairs],
-    ['stock_movements', movements],
-  ]) {
-    if (!(await tableExists(db, table))) {
-      log(`  SKIPPED ${n.toLocaleString('en')} ${table}: the table does not exist (the logistics module has not landed)`);
-      skipped.push(table);
-    } else {
-      log(`  SKIPPED ${n.toLocaleString('en')} ${table}: the table exists but this generator does not fill it yet`);
-      skipped.push(table);
+async function generateRepairs(db, { count, staff, log, seed }) {
+  const v = loadVocabulary();
+  const { pick, int, chance, weighted } = rng(seed);
+  const campus = randomUUID();
+  const locations = [[campus, null, 'campus', '基准校区']];
+  const floors = [];
+  for (const building of v.maintenance.locations) {
+    const id = randomUUID();
+    locations.push([id, campus, 'building', building]);
+    for (let f = 1; f <= 4; f++) {
+      const floor = randomUUID();
+      locations.push([floor, id, 'floor', `${f}层`]);
+      floors.push({ id: floor, name: `${building}${f}层` });
     }
   }
-  return skipped;
+  await copyRows(db, 'maintenance_locations', ['id', 'parent_id', 'kind', 'name'], locations);
+  const categories = Object.keys(v.maintenance.descriptions);
+  const workers = staff.slice(0, 12);
+  const HOUR = 3_600_000;
+  function* rows() {
+    for (let i = 0; i < count; i++) {
+      const at = START + Math.floor(((END - START) * i) / count) + int(3_600_000);
+      const category = pick(categories);
+      const urgency = weighted([
+        ['normal', 70],
+        ['urgent', 15],
+        ['low', 15],
+      ]);
+      const dueAt = at + (urgency === 'urgent' ? 4 * HOUR : urgency === 'normal' ? 3 * DAY : 10 * DAY);
+      const old = END - at > 30 * DAY;
+      const status = old ? (chance(0.04) ? 'cancelled' : 'confirmed') : pick(OPEN_REPAIR);
+      const assigned = !['submitted', 'awaiting-approval', 'cancelled'].includes(status);
+      const done = ['completed', 'confirmed'].includes(status);
+      const completedAt = done ? at + int(Math.max(1, dueAt - at) * 1.3) : null;
+      const confirmedAt = status === 'confirmed' ? completedAt + int(2 * DAY) : null;
+      const external = assigned && chance(0.08);
+      const requester = pick(staff);
+      const floor = pick(floors);
+      yield [
+        randomUUID(),
+        category,
+        floor.id,
+        `${floor.name}${100 + int(30)}室`,
+        `${pick(v.maintenance.descriptions[category])}，${pick(['请尽快处理', '影响正常使用', '已持续两天', '上课时发现', '值班时发现'])}。`,
+        urgency,
+        weighted(REPAIR_SOURCES),
+        requester.id,
+        requester.name,
+        status,
+        assigned ? (external ? 'external' : 'in-house') : null,
+        external ? pick(['某市鑫达维修服务部', '某市通力水电安装有限公司']) : null,
+        external ? 50_000 + int(400_000) : null,
+        done ? int(external ? 500_000 : 20_000) : null,
+        assigned ? pick(workers).id : null,
+        new Date(dueAt),
+        done && completedAt > dueAt ? new Date(dueAt) : null,
+        completedAt === null ? null : new Date(completedAt),
+        confirmedAt === null ? null : new Date(confirmedAt),
+        status === 'confirmed'
+          ? weighted([
+              [5, 60],
+              [4, 30],
+              [3, 7],
+              [2, 2],
+              [1, 1],
+            ])
+          : null,
+        status === 'reopened' ? 1 : 0,
+        new Date(at),
+        new Date(confirmedAt ?? completedAt ?? at),
+      ];
+    }
+  }
+  const columns = [
+    'id',
+    'category',
+    'location_id',
+    'location_detail',
+    'description',
+    'urgency',
+    'source',
+    'requester_id',
+    'requester_name',
+    'status',
+    'handling',
+    'contractor',
+    'quote_fen',
+    'cost_fen',
+    'assignee_id',
+    'due_at',
+    'overdue_at',
+    'completed_at',
+    'confirmed_at',
+    'rating',
+    'reopen_count',
+    'created_at',
+    'updated_at',
+  ];
+  await withoutIndexes(db, 'maintenance_requests', () => copyRows(db, 'maintenance_requests', columns, rows()));
+  log(`  ${count.toLocaleString('en')} repairs (maintenance_requests) on ${floors.length} floors`);
+}
+
+/**
+ * The supplies catalogue and its stock ledger (LOG-1, LOG-4, LOG-5): every vocabulary item in
+ * several brands; `count` movements over ten years in time order (so `seq`, a BIGSERIAL filled
+ * by COPY in row order, follows created_at). The generator keeps each item's balance while it
+ * writes, exactly as StockLedgerService does: an issue (out) never takes on-hand below zero (when
+ * it would, the storekeeper buys first: the movement becomes an 'in'), every row carries the
+ * balance after it (CHK_stock_movements_after), and the final balances are written to
+ * stock_balances, so the API's conditional UPDATE continues the same ledger. No reservations:
+ * reserved stays 0 (waiting lines are not generated).
+ */
+async function generateStock(db, { count, staff, departments, log, seed }) {
+  const v = loadVocabulary();
+  const { pick, int, chance, weighted } = rng(seed);
+  const items = [];
+  for (const supply of v.supplies)
+    for (const brand of BRANDS.slice(0, 4 + int(BRANDS.length - 3)))
+      items.push({
+        id: randomUUID(),
+        name: supply.name,
+        spec: `${brand} ${supply.spec}`,
+        unit: supply.unit,
+        consumable: supply.consumable,
+        safety: supply.safety,
+        onHand: 0,
+        // Paper and pens move often, a USB stick seldom: a skewed weight per item.
+        weight: (supply.consumable ? 4 : 1) * (1 + int(5)),
+      });
+  await copyRows(
+    db,
+    'supply_items',
+    ['id', 'name', 'specification', 'unit', 'category', 'consumable', 'safety_stock'],
+    items.map((i) => [i.id, i.name, i.spec, i.unit, i.consumable ? '办公耗材' : '办公设备', i.consumable, i.safety]),
+  );
+  const byWeight = items.map((i) => [i, i.weight]);
+  const keepers = staff.slice(0, 3);
+  const kinds = { in: 0, out: 0, adjustment: 0, return: 0 };
+  function* rows() {
+    for (let n = 0; n < count; n++) {
+      const at = START + Math.floor(((END - START) * n) / count) + int(60_000);
+      const item = weighted(byWeight);
+      let kind = weighted([
+        ['out', 80],
+        ['in', 12],
+        ['return', 4],
+        ['adjustment', 4],
+      ]);
+      let quantity =
+        kind === 'out' ? 1 + int(Math.max(2, Math.round(item.safety / 4))) : kind === 'in' ? item.safety * (2 + int(4)) : 1 + int(3);
+      if (kind === 'adjustment' && chance(0.7)) quantity = -quantity; // stocktakes find shortages more often than surpluses
+      if ((kind === 'out' || kind === 'adjustment') && item.onHand + (kind === 'out' ? -quantity : quantity) < 0) {
+        kind = 'in';
+        quantity = item.safety * (2 + int(4));
+      }
+      item.onHand += kind === 'out' ? -quantity : quantity;
+      kinds[kind]++;
+      const department = kind === 'out' || kind === 'return' ? pick(departments) : null;
+      yield [
+        item.id,
+        kind,
+        quantity,
+        item.onHand,
+        0,
+        kind === 'in'
+          ? pick(['采购入库', '期初入库', '调拨入库', '捐赠入库'])
+          : kind === 'out'
+            ? '领用发放'
+            : kind === 'return'
+              ? '部门退库'
+              : '盘点差异调整',
+        department,
+        kind === 'in' || kind === 'return' ? 'manual' : null,
+        pick(keepers).id,
+        new Date(at),
+      ];
+    }
+  }
+  await withoutIndexes(db, 'stock_movements', () =>
+    copyRows(
+      db,
+      'stock_movements',
+      [
+        'item_id',
+        'kind',
+        'quantity',
+        'on_hand_after',
+        'reserved_after',
+        'reason',
+        'department_id',
+        'source_type',
+        'actor_id',
+        'created_at',
+      ],
+      rows(),
+    ),
+  );
+  await copyRows(
+    db,
+    'stock_balances',
+    ['item_id', 'on_hand', 'reserved', 'updated_at'],
+    items.map((i) => [i.id, i.onHand, 0, new Date(END)]),
+  );
+  // The ledger and the balances must agree, as the API keeps them: each balance is its item's last movement's on_hand_after.
+  const { rows: disagreeing } = await db.query(`
+    SELECT b.item_id FROM stock_balances b
+      LEFT JOIN LATERAL (SELECT on_hand_after FROM stock_movements m WHERE m.item_id = b.item_id ORDER BY seq DESC LIMIT 1) last ON true
+     WHERE b.on_hand <> coalesce(last.on_hand_after, 0)`);
+  if (disagreeing.length) throw new Error(`${disagreeing.length} stock balances disagree with their ledger`);
+  log(
+    `  ${items.length} supply items, ${count.toLocaleString('en')} stock movements (${Object.entries(kinds)
+      .map(([k, n]) => `${k} ${n}`)
+      .join(', ')}); balances agree with the ledger`,
+  );
+  return items.map((i) => i.id);
+}
+
+/** Repairs and stock movements (LOG-9, LOG-1–LOG-5): the logistics part of the large school. */
+export async function generateLogistics(db, { repairs, movements, staff, departments, log }) {
+  const skipped = [];
+  let supplyItems = [];
+  if (await tableExists(db, 'maintenance_requests')) await generateRepairs(db, { count: repairs, staff, log, seed: 15 });
+  else skipped.push('maintenance_requests');
+  if (await tableExists(db, 'stock_movements'))
+    supplyItems = await generateStock(db, { count: movements, staff, departments, log, seed: 16 });
+  else skipped.push('stock_movements');
+  for (const table of skipped) log(`  SKIPPED ${table}: the table does not exist`);
+  return { skipped, supplyItems };
 }
 
 export const VACUUM_TABLES = [
@@ -372,4 +599,9 @@ export const VACUUM_TABLES = [
   'notice_recipients',
   'notification_deliveries',
   'notice_deliveries',
+  'maintenance_locations',
+  'maintenance_requests',
+  'supply_items',
+  'stock_balances',
+  'stock_movements',
 ];

@@ -24,7 +24,8 @@ export const school = {
     const { rows } = await db.query(`SELECT value FROM bench_meta WHERE key = 'school'`);
     const meta = rows[0]?.value;
     // jsonb keeps its own key order: compare key by key.
-    if (meta && !fresh && Object.keys(counts).every((k) => meta.counts?.[k] === counts[k])) {
+    // Data generated before the logistics part existed (no supplyItems) is another school: --fresh.
+    if (meta && !fresh && 'supplyItems' in meta && Object.keys(counts).every((k) => meta.counts?.[k] === counts[k])) {
       log(`school: already generated (${meta.generatedAt}); --fresh regenerates`);
       return meta;
     }
@@ -37,12 +38,19 @@ export const school = {
     await generateOutgoing(db, { count: counts.outgoing, staff, departments, log });
     const { rooms } = await generateMeetings(db, { count: counts.meetings, staff, log });
     await generateNotices(db, { count: counts.notices, staff, departments, adminId, log });
-    const skipped = await generateLogistics(db, { repairs: counts.repairs, movements: counts.movements, log });
+    const { skipped, supplyItems } = await generateLogistics(db, {
+      repairs: counts.repairs,
+      movements: counts.movements,
+      staff,
+      departments,
+      log,
+    });
     log('  VACUUM ANALYZE …');
-    for (const table of VACUUM_TABLES) await db.query(`VACUUM ANALYZE ${table}`);
+    for (const table of VACUUM_TABLES) if (!skipped.includes(table)) await db.query(`VACUUM ANALYZE ${table}`);
     const value = {
       counts,
       skipped,
+      supplyItems,
       rooms,
       departments,
       generatedAt: new Date().toISOString(),
