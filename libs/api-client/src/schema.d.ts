@@ -1008,6 +1008,150 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/assessment/dashboard': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The director’s dashboard
+     * @description ASM-8, ASM-1, REQ-4: monthly figures of the last 12 months, open and overdue items by module, the month’s service times; each a chart and its table.
+     */
+    get: operations['getDashboard'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/assessment/dashboard/export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One chart’s table as Excel
+     * @description ASM-8: the table behind one panel.
+     */
+    get: operations['exportDashboardPanel'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/assessment/escalation-routes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The routing table
+     * @description REQ-1: every category with its leader and working days to answer.
+     */
+    get: operations['listEscalationRoutes'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/assessment/escalation-routes/{category}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * Set the leader of a category
+     * @description REQ-1: later reports of the category go to this leader, due within these working days.
+     */
+    put: operations['setEscalationRoute'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/assessment/escalations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List escalations
+     * @description REQ-1: one’s own reports and those routed to one; the office sees all. Filters: status, category, overdue.
+     */
+    get: operations['listEscalations'];
+    put?: never;
+    /**
+     * Report a problem to the leadership (问题上报)
+     * @description REQ-1: routed by category to its leader’s inbox; 409 ESCALATION_UNROUTED while the category has no leader.
+     */
+    post: operations['reportEscalation'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/assessment/escalations/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * An escalation
+     * @description REQ-1: 404 unless it is yours, routed to you, or you are the office.
+     */
+    get: operations['getEscalation'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/assessment/escalations/{id}/answer': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Answer an escalation
+     * @description REQ-1: the leader it was routed to.
+     */
+    post: operations['answerEscalation'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/assessment/evaluations/cycles': {
     parameters: {
       query?: never;
@@ -1316,6 +1460,214 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/assessment/improvement/problems': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List improvement problems
+     * @description ASM-5: the office sees all; a measure owner the problems of their measures. Filters: status, source, overdue.
+     */
+    get: operations['listImprovementProblems'];
+    put?: never;
+    /**
+     * Record a problem to improve (整改问题)
+     * @description ASM-5: a problem with its source (evaluation, questionnaire, suggestion, inspection, audit, incident review).
+     */
+    post: operations['createImprovementProblem'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/assessment/improvement/problems/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * An improvement problem with its measures
+     * @description ASM-5.
+     */
+    get: operations['getImprovementProblem'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/assessment/improvement/problems/{id}/analyse': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Record the root cause (根本原因分析)
+     * @description ASM-5.
+     */
+    post: operations['analyseImprovementProblem'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/assessment/improvement/problems/{id}/close': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Effect evaluated: effective, close
+     * @description ASM-5: only once every measure is implemented.
+     */
+    post: operations['closeImprovementProblem'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/assessment/improvement/problems/{id}/measures': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Add measures, each with an owner and a deadline
+     * @description ASM-5: each measure opens an item in its owner’s inbox.
+     */
+    post: operations['addImprovementMeasures'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/assessment/improvement/problems/{id}/measures/{measureId}/report': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Report one’s measure implemented
+     * @description ASM-5: only the measure’s owner; closes their inbox item. The last one moves the problem to evaluation.
+     */
+    post: operations['reportImprovementMeasure'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/assessment/improvement/problems/{id}/reopen': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Effect evaluated: not effective, reopen
+     * @description ASM-5: further measures follow in the next round.
+     */
+    post: operations['reopenImprovementProblem'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/assessment/incidents': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The incident register
+     * @description REQ-5: newest first; by status, severity, text.
+     */
+    get: operations['listIncidents'];
+    put?: never;
+    /**
+     * Record an incident (突发情况)
+     * @description REQ-5: what, where, when, who handled it, steps taken, outcome, severity.
+     */
+    post: operations['recordIncident'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/assessment/incidents/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * An incident
+     * @description REQ-5.
+     */
+    get: operations['getIncident'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/assessment/incidents/{id}/review': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Write the post-incident review (事后总结)
+     * @description REQ-5, ASM-5: its lessons become the measures of a new improvement problem, in the same transaction.
+     */
+    post: operations['reviewIncident'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/assessment/innovation': {
     parameters: {
       query?: never;
@@ -1440,6 +1792,194 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/assessment/questionnaire-answers/{code}/responses': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Answer a questionnaire as oneself
+     * @description ASM-3, INF-1: named mode (one response per person, 409 for a second), or open mode. Token mode goes through the public route.
+     */
+    post: operations['submitQuestionnaireResponse'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/assessment/questionnaire-answers/{code}/token': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Take one’s one-time token
+     * @description ASM-3: token mode; one per person (409 for a second). The token is shown once and stored nowhere; only "has taken one" is kept.
+     */
+    post: operations['takeQuestionnaireToken'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/assessment/questionnaires': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List questionnaires
+     * @description ASM-3: newest first, with response counts.
+     */
+    get: operations['listQuestionnaires'];
+    put?: never;
+    /**
+     * Create a questionnaire (draft)
+     * @description ASM-3: single and multiple choice, rating and text questions; required flags; skip logic on an earlier choice question.
+     */
+    post: operations['createQuestionnaire'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/assessment/questionnaires/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A questionnaire
+     * @description ASM-3.
+     */
+    get: operations['getQuestionnaire'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * Change a draft
+     * @description ASM-3: 409 once open (the questions are frozen).
+     */
+    patch: operations['updateQuestionnaire'];
+    trace?: never;
+  };
+  '/api/v1/assessment/questionnaires/{id}/answers.xlsx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Export the answers to Excel
+     * @description ASM-3: one row per response, one column per question; an anonymous questionnaire has no respondent column.
+     */
+    get: operations['exportQuestionnaireAnswers'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/assessment/questionnaires/{id}/close': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Close it
+     * @description ASM-3: no more responses.
+     */
+    post: operations['closeQuestionnaire'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/assessment/questionnaires/{id}/distribute': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Send it to staff
+     * @description ASM-3: notifies the members of the chosen departments and the chosen people of its link, through the notification platform.
+     */
+    post: operations['distributeQuestionnaire'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/assessment/questionnaires/{id}/open': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Open it
+     * @description ASM-3: freezes the questions; responses are accepted within its dates.
+     */
+    post: operations['openQuestionnaire'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/assessment/questionnaires/{id}/results': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Results per question
+     * @description ASM-3: counts per option, the rating distribution and mean, the texts; polled by the panel for live charts.
+     */
+    get: operations['getQuestionnaireResults'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/assessment/suggestions': {
     parameters: {
       query?: never;
@@ -1554,6 +2094,298 @@ export interface paths {
      * @description ASM-4: once answered.
      */
     post: operations['closeSuggestion'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/assessment/suggestions/{id}/promote': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Promote it to an improvement problem (整改)
+     * @description ASM-4, ASM-5: once; the problem (source suggestion) and the suggestion link to each other; nothing of the submitter goes over.
+     */
+    post: operations['promoteSuggestion'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/assessment/summaries': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List monthly summaries
+     * @description ASM-1: newest month first; by status.
+     */
+    get: operations['listSummaries'];
+    put?: never;
+    /**
+     * Open and compile a month’s summary
+     * @description ASM-1: for a month that has begun; compiles its figures from the records at once. 409 when the month already has one.
+     */
+    post: operations['openSummary'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/assessment/summaries/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A monthly summary
+     * @description ASM-1, REQ-4: the compiled figures, narrative and review.
+     */
+    get: operations['getSummary'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * Write the office’s narrative
+     * @description ASM-1: only while a draft.
+     */
+    patch: operations['writeSummaryNarrative'];
+    trace?: never;
+  };
+  '/api/v1/assessment/summaries/{id}/approve': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Approve a submitted summary
+     * @description ASM-1: the director; submitted → approved.
+     */
+    post: operations['approveSummary'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/assessment/summaries/{id}/archive': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Archive an approved summary
+     * @description ASM-1: approved → archived.
+     */
+    post: operations['archiveSummary'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/assessment/summaries/{id}/compile': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Recompile a draft summary
+     * @description ASM-1, REQ-4: takes the figures again from the records; only while a draft (409 otherwise).
+     */
+    post: operations['compileSummary'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/assessment/summaries/{id}/docx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The summary as DOCX
+     * @description ASM-1: narrative, figures and REQ-4 times, in Chinese.
+     */
+    get: operations['exportSummaryDocx'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/assessment/summaries/{id}/return': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Return a summary with a reason
+     * @description ASM-1: the director; submitted → draft.
+     */
+    post: operations['returnSummary'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/assessment/summaries/{id}/submit': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Submit for review
+     * @description ASM-1: draft → submitted.
+     */
+    post: operations['submitSummary'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/assessment/summaries/{id}/xlsx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The summary as Excel
+     * @description ASM-1: figures, REQ-4 times and narrative, one sheet each.
+     */
+    get: operations['exportSummaryXlsx'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/assessment/support-requests': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List support requests
+     * @description REQ-2: those of one’s department (asked or asked of it); the office sees all. Filters: status, direction, breached.
+     */
+    get: operations['listSupportRequests'];
+    put?: never;
+    /**
+     * Ask another department for support
+     * @description REQ-2: from one’s own department; the target department’s head gets it in their inbox; deadline in hours or working days.
+     */
+    post: operations['requestSupport'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/assessment/support-requests/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A support request
+     * @description REQ-2: 404 outside the two departments and the office.
+     */
+    get: operations['getSupportRequest'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/assessment/support-requests/{id}/complete': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Mark a support request done
+     * @description REQ-2: the target department, after responding.
+     */
+    post: operations['completeSupportRequest'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/assessment/support-requests/{id}/respond': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Respond to a support request
+     * @description REQ-2: the target department; stops the response clock.
+     */
+    post: operations['respondSupportRequest'];
     delete?: never;
     options?: never;
     head?: never;
@@ -7423,6 +8255,46 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/public/questionnaires/{code}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A questionnaire to answer (问卷)
+     * @description ASM-3: public. The questions with their skip logic, and whether it accepts responses now; a draft or unknown code is 404.
+     */
+    get: operations['getPublicQuestionnaire'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/public/questionnaires/{code}/responses': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Answer a questionnaire through its public link
+     * @description ASM-3: public; open mode, or token mode with its one-time token (each token answers once). Answers are checked against the questions: required ones unless skipped, no answer to a skipped question, valid options and ratings (400 keyed answers.<n>).
+     */
+    post: operations['submitPublicQuestionnaireResponse'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/public/suggestions': {
     parameters: {
       query?: never;
@@ -7757,6 +8629,10 @@ export interface components {
       /** @example 鸿运会展租赁公司 */
       supplier?: string;
     };
+    AddMeasuresDto: {
+      measures: components['schemas']['NewMeasureDto'][];
+      version: number;
+    };
     AddQuoteDto: {
       /** @example A4 70g 500张/包 */
       model: string;
@@ -7779,6 +8655,14 @@ export interface components {
       awarded: number;
       items: components['schemas']['InnovationDto'][];
       year: number;
+    };
+    AnalyseProblemDto: {
+      rootCause: string;
+      version: number;
+    };
+    AnswerEscalationDto: {
+      answer: string;
+      version: number;
     };
     AnswerNoticeCommentDto: {
       /** @example 值班表已在附件中，请查阅。 */
@@ -7870,6 +8754,13 @@ export interface components {
         | 'information.reception.manage'
         | 'information.out-of-office.record'
         | 'logistics.events.manage'
+        | 'assessment.summary.manage'
+        | 'assessment.summary.review'
+        | 'assessment.dashboard.view'
+        | 'assessment.improvement.manage'
+        | 'assessment.incidents.manage'
+        | 'assessment.escalations.manage'
+        | 'assessment.questionnaires.manage'
         | 'assessment.evaluations.manage'
         | 'assessment.innovation.manage'
       )[];
@@ -8684,6 +9575,12 @@ export interface components {
     CloseSuggestionDto: {
       version: number;
     };
+    CollectionQuestionnaireDto: {
+      code: string;
+      /** Format: uuid */
+      id: string;
+      title: string;
+    };
     CollectionRequestDto: {
       /** Format: date-time */
       createdAt: string;
@@ -8694,6 +9591,7 @@ export interface components {
       /** Format: uuid */
       id: string;
       overdue: boolean;
+      questionnaire: components['schemas']['CollectionQuestionnaireDto'] | null;
       /** @enum {string} */
       status: 'open' | 'closed';
       targets: components['schemas']['CollectionTargetDto'][];
@@ -8709,6 +9607,8 @@ export interface components {
       id: string;
       /** Format: uuid */
       noticeId: string | null;
+      /** Format: uuid */
+      questionnaireResponseId: string | null;
       /** Format: uuid */
       requestId: string;
       requestTitle: string;
@@ -8737,6 +9637,9 @@ export interface components {
       note: string;
       /** @description Photos of the finished work (draft files) */
       photoIds?: string[];
+      version: number;
+    };
+    CompleteSupportRequestDto: {
       version: number;
     };
     ConfidentialityTrainingStatusDto: {
@@ -8911,6 +9814,13 @@ export interface components {
         | 'information.reception.manage'
         | 'information.out-of-office.record'
         | 'logistics.events.manage'
+        | 'assessment.summary.manage'
+        | 'assessment.summary.review'
+        | 'assessment.dashboard.view'
+        | 'assessment.improvement.manage'
+        | 'assessment.incidents.manage'
+        | 'assessment.escalations.manage'
+        | 'assessment.questionnaires.manage'
         | 'assessment.evaluations.manage'
         | 'assessment.innovation.manage'
       )[];
@@ -9047,6 +9957,8 @@ export interface components {
       departmentIds: string[];
       /** @example 请各部门于截止日前报送本学期工作亮点，附相关照片。 */
       description: string;
+      /** Format: uuid */
+      questionnaireId?: string;
       /** @example 关于报送2026年秋季学期工作亮点的通知 */
       title: string;
     };
@@ -9284,6 +10196,15 @@ export interface components {
       /** Format: uuid */
       noticeId: string;
     };
+    CreateProblemDto: {
+      description: string;
+      /** @enum {string} */
+      source: 'evaluation' | 'questionnaire' | 'suggestion' | 'inspection' | 'audit' | 'incident_review';
+      /** Format: uuid */
+      sourceRefId?: string;
+      /** @example 午间食堂排队时间过长 */
+      title: string;
+    };
     CreateReceptionDutyDto: {
       /** Format: uuid */
       backupUserId?: string;
@@ -9381,6 +10302,13 @@ export interface components {
         | 'information.reception.manage'
         | 'information.out-of-office.record'
         | 'logistics.events.manage'
+        | 'assessment.summary.manage'
+        | 'assessment.summary.review'
+        | 'assessment.dashboard.view'
+        | 'assessment.improvement.manage'
+        | 'assessment.incidents.manage'
+        | 'assessment.escalations.manage'
+        | 'assessment.questionnaires.manage'
         | 'assessment.evaluations.manage'
         | 'assessment.innovation.manage'
       )[];
@@ -9639,6 +10567,13 @@ export interface components {
         | 'information.reception.manage'
         | 'information.out-of-office.record'
         | 'logistics.events.manage'
+        | 'assessment.summary.manage'
+        | 'assessment.summary.review'
+        | 'assessment.dashboard.view'
+        | 'assessment.improvement.manage'
+        | 'assessment.incidents.manage'
+        | 'assessment.escalations.manage'
+        | 'assessment.questionnaires.manage'
         | 'assessment.evaluations.manage'
         | 'assessment.innovation.manage'
       )[];
@@ -9691,6 +10626,24 @@ export interface components {
     DamageInventoryItemDto: {
       /** @example 第3页水渍，字迹模糊 */
       note: string;
+    };
+    DashboardDto: {
+      /** @example 2026-03 */
+      month: string;
+      panels: components['schemas']['DashboardPanelDto'][];
+    };
+    DashboardPanelDto: {
+      categories: string[];
+      /** @enum {string} */
+      chart: 'line' | 'bar';
+      /** @example open-items */
+      key: string;
+      series: components['schemas']['DashboardSeriesDto'][];
+    };
+    DashboardSeriesDto: {
+      /** @example documents.incomingHandled */
+      key: string;
+      values: (number | null)[];
     };
     DayOffDto: {
       /** Format: date */
@@ -9934,6 +10887,10 @@ export interface components {
       methods?: components['schemas']['DistributionSendDto'][];
       note?: string;
     };
+    DistributeQuestionnaireDto: {
+      departmentIds?: string[];
+      userIds?: string[];
+    };
     DistributionRecipientDto: {
       /** @default 1 */
       copies?: number;
@@ -10069,6 +11026,41 @@ export interface components {
       message: string;
       /** @example 400 */
       statusCode: number;
+    };
+    EscalationDto: {
+      actions: 'answer'[];
+      answer: string | null;
+      /** Format: date-time */
+      answeredAt: string | null;
+      /** @enum {string} */
+      category: 'teaching' | 'safety' | 'facilities' | 'personnel' | 'finance' | 'other';
+      /** @enum {string} */
+      channel: 'email' | 'phone' | 'in_person';
+      /** Format: date-time */
+      createdAt: string;
+      description: string;
+      /** Format: date-time */
+      dueAt: string;
+      /** Format: uuid */
+      id: string;
+      leader: components['schemas']['RefDto'];
+      overdue: boolean;
+      proposedSolution: string;
+      reportedBy: components['schemas']['RefDto'];
+      /** @enum {string} */
+      status: 'submitted' | 'answered';
+      version: number;
+    };
+    EscalationRouteDto: {
+      answerWorkingDays: number;
+      /** @enum {string} */
+      category: 'teaching' | 'safety' | 'facilities' | 'personnel' | 'finance' | 'other';
+      /** @description Null while no leader is set for the category */
+      leader: components['schemas']['RefDto'] | null;
+    };
+    EvaluateProblemDto: {
+      note: string;
+      version: number;
     };
     EvaluationCycleDto: {
       actions: ('open' | 'close' | 'release')[];
@@ -10494,6 +11486,34 @@ export interface components {
       title: string;
       /** @description 0 normal, 1 urgent (加急), 2 very urgent (特急) */
       urgency: number;
+    };
+    IncidentDto: {
+      actions: 'review'[];
+      description: string;
+      handledBy: string;
+      /** Format: uuid */
+      id: string;
+      /**
+       * Format: uuid
+       * @description The improvement problem its lessons became
+       */
+      improvementProblemId: string | null;
+      location: string;
+      /** Format: date-time */
+      occurredAt: string;
+      outcome: string;
+      recordedBy: components['schemas']['RefDto'];
+      reviewSummary: string | null;
+      /** Format: date-time */
+      reviewedAt: string | null;
+      reviewedBy: components['schemas']['RefDto'] | null;
+      /** @enum {string} */
+      severity: 'minor' | 'major' | 'severe';
+      /** @enum {string} */
+      status: 'recorded' | 'reviewed';
+      stepsTaken: string;
+      title: string;
+      version: number;
     };
     IncomingDocumentDetailDto: {
       allowedActions: ('register' | 'review' | 'return' | 'propose' | 'instruct' | 'route' | 'remind' | 'complete' | 'file')[];
@@ -11358,6 +12378,24 @@ export interface components {
       roles: string[];
       username: string;
     };
+    MeasureDto: {
+      canReport: boolean;
+      description: string;
+      /** Format: date */
+      dueOn: string;
+      /** Format: uuid */
+      id: string;
+      implementationNote: string | null;
+      /** Format: date */
+      implementedOn: string | null;
+      overdue: boolean;
+      owner: components['schemas']['RefDto'];
+      /** Format: date-time */
+      reportedAt: string | null;
+      round: number;
+      /** @enum {string} */
+      status: 'pending' | 'implemented';
+    };
     MeetingAttendanceDto: {
       attendees: components['schemas']['AttendanceRowDto'][];
       counts: components['schemas']['AttendanceCountsDto'];
@@ -11570,6 +12608,17 @@ export interface components {
       updatedAt: string;
       version: number;
     };
+    NewMeasureDto: {
+      /** @example 每周五下午检查消防通道并记录 */
+      description: string;
+      /**
+       * Format: date
+       * @example 2026-12-31
+       */
+      dueOn: string;
+      /** Format: uuid */
+      ownerId: string;
+    };
     NoteDto: {
       /** Format: uuid */
       id: string;
@@ -11739,10 +12788,18 @@ export interface components {
       /** @example 2026-03 */
       period?: string;
     };
+    OpenSummaryDto: {
+      /** @example 2026-03 */
+      month: string;
+    };
     OpenedInspectionsDto: {
       /** @description Inspections opened now (existing ones are kept) */
       opened: number;
       period: string;
+    };
+    OptionCountDto: {
+      count: number;
+      label: string;
     };
     OutgoingCountersignDto: {
       /** Format: date-time */
@@ -12240,6 +13297,15 @@ export interface components {
       /** @description True when there are more rows than `total` says */
       totalCapped: boolean;
     };
+    PageOfEscalation: {
+      items: components['schemas']['EscalationDto'][];
+      page: number;
+      pageSize: number;
+      /** @description Exact up to the cap (10000 for lists), then the cap */
+      total: number;
+      /** @description True when there are more rows than `total` says */
+      totalCapped: boolean;
+    };
     PageOfEventSummary: {
       items: components['schemas']['EventSummaryDto'][];
       page: number;
@@ -12251,6 +13317,15 @@ export interface components {
     };
     PageOfInboxItem: {
       items: components['schemas']['InboxItemDto'][];
+      page: number;
+      pageSize: number;
+      /** @description Exact up to the cap (10000 for lists), then the cap */
+      total: number;
+      /** @description True when there are more rows than `total` says */
+      totalCapped: boolean;
+    };
+    PageOfIncident: {
+      items: components['schemas']['IncidentDto'][];
       page: number;
       pageSize: number;
       /** @description Exact up to the cap (10000 for lists), then the cap */
@@ -12402,8 +13477,26 @@ export interface components {
       /** @description True when there are more rows than `total` says */
       totalCapped: boolean;
     };
+    PageOfProblem: {
+      items: components['schemas']['ProblemDto'][];
+      page: number;
+      pageSize: number;
+      /** @description Exact up to the cap (10000 for lists), then the cap */
+      total: number;
+      /** @description True when there are more rows than `total` says */
+      totalCapped: boolean;
+    };
     PageOfPurchaseListSummary: {
       items: components['schemas']['PurchaseListSummaryDto'][];
+      page: number;
+      pageSize: number;
+      /** @description Exact up to the cap (10000 for lists), then the cap */
+      total: number;
+      /** @description True when there are more rows than `total` says */
+      totalCapped: boolean;
+    };
+    PageOfQuestionnaire: {
+      items: components['schemas']['QuestionnaireDto'][];
       page: number;
       pageSize: number;
       /** @description Exact up to the cap (10000 for lists), then the cap */
@@ -12501,6 +13594,15 @@ export interface components {
       /** @description True when there are more rows than `total` says */
       totalCapped: boolean;
     };
+    PageOfSummary: {
+      items: components['schemas']['SummaryDto'][];
+      page: number;
+      pageSize: number;
+      /** @description Exact up to the cap (10000 for lists), then the cap */
+      total: number;
+      /** @description True when there are more rows than `total` says */
+      totalCapped: boolean;
+    };
     PageOfSupplier: {
       items: components['schemas']['SupplierDto'][];
       page: number;
@@ -12521,6 +13623,15 @@ export interface components {
     };
     PageOfSupplyRequest: {
       items: components['schemas']['SupplyRequestDto'][];
+      page: number;
+      pageSize: number;
+      /** @description Exact up to the cap (10000 for lists), then the cap */
+      total: number;
+      /** @description True when there are more rows than `total` says */
+      totalCapped: boolean;
+    };
+    PageOfSupportRequest: {
+      items: components['schemas']['SupportRequestDto'][];
       page: number;
       pageSize: number;
       /** @description Exact up to the cap (10000 for lists), then the cap */
@@ -12655,6 +13766,40 @@ export interface components {
       /** @example 某某市第一中学办公室 */
       printingOrg?: string;
     };
+    ProblemDto: {
+      /** @description What this person may do next */
+      actions: ('analyse' | 'add-measure' | 'close' | 'reopen')[];
+      /** Format: date-time */
+      analysedAt: string | null;
+      /** Format: date-time */
+      closedAt: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      createdBy: components['schemas']['RefDto'];
+      description: string;
+      /** Format: date-time */
+      evaluatedAt: string | null;
+      evaluationNote: string | null;
+      /** Format: uuid */
+      id: string;
+      measures: components['schemas']['MeasureDto'][];
+      overdue: boolean;
+      reopenCount: number;
+      rootCause: string | null;
+      /** @enum {string} */
+      source: 'evaluation' | 'questionnaire' | 'suggestion' | 'inspection' | 'audit' | 'incident_review';
+      /** Format: uuid */
+      sourceRefId: string | null;
+      /** @enum {string} */
+      status: 'open' | 'implementing' | 'evaluating' | 'reopened' | 'closed';
+      title: string;
+      version: number;
+    };
+    PromoteSuggestionDto: {
+      /** @description The problem’s title; the suggestion’s subject if omitted */
+      title?: string;
+      version: number;
+    };
     ProposeDestructionListDto: {
       /** Format: date */
       asOf?: string;
@@ -12670,6 +13815,18 @@ export interface components {
       leaderId?: string;
       /** @example 拟请教务处主办，办公室协办。 */
       proposal: string;
+    };
+    PublicQuestionnaireDto: {
+      accepting: boolean;
+      anonymous: boolean;
+      /** Format: date-time */
+      closesAt: string | null;
+      code: string;
+      description: string;
+      questions: components['schemas']['QuestionViewDto'][];
+      /** @enum {string} */
+      responseMode: 'named' | 'token' | 'open';
+      title: string;
     };
     PublishingCategoryDto: {
       category: string;
@@ -12774,6 +13931,101 @@ export interface components {
       minQuotes: number;
       version: number;
     };
+    QuestionConditionDto: {
+      /** @description Position of one of its options */
+      option: number;
+      /** @description Position of an earlier choice question */
+      question: number;
+    };
+    QuestionConditionViewDto: {
+      option: number;
+      question: number;
+    };
+    QuestionDto: {
+      /** @description Choice questions only: two or more */
+      options?: string[];
+      required: boolean;
+      /** @description Rating questions only: answered 1..scale */
+      scale?: number;
+      showIf?: components['schemas']['QuestionConditionDto'] | null;
+      /** @example 您对本学期食堂伙食的总体满意度 */
+      title: string;
+      /** @enum {string} */
+      type: 'single' | 'multiple' | 'rating' | 'text';
+    };
+    QuestionResultDto: {
+      answered: number;
+      distribution?: components['schemas']['RatingCountDto'][];
+      index: number;
+      /** @description Rounded to two decimals */
+      mean?: number | null;
+      options?: components['schemas']['OptionCountDto'][];
+      /** @description 200 texts at most */
+      texts?: string[];
+      title: string;
+      /** @enum {string} */
+      type: 'single' | 'multiple' | 'rating' | 'text';
+    };
+    QuestionViewDto: {
+      options?: string[];
+      required: boolean;
+      scale?: number;
+      showIf?: components['schemas']['QuestionConditionViewDto'] | null;
+      title: string;
+      /** @enum {string} */
+      type: 'single' | 'multiple' | 'rating' | 'text';
+    };
+    QuestionnaireDistributionDto: {
+      /** @description People notified */
+      recipients: number;
+    };
+    QuestionnaireDto: {
+      accepting: boolean;
+      actions: ('open' | 'close')[];
+      anonymous: boolean;
+      /** Format: date-time */
+      closedAt: string | null;
+      /** Format: date-time */
+      closesAt: string | null;
+      /** @description The public link is /q/<code> */
+      code: string;
+      /** Format: date-time */
+      createdAt: string;
+      createdBy: components['schemas']['RefDto'];
+      description: string;
+      /** Format: uuid */
+      id: string;
+      /** Format: date-time */
+      openedAt: string | null;
+      /** Format: date-time */
+      opensAt: string | null;
+      questions: components['schemas']['QuestionViewDto'][];
+      responseCount: number;
+      /** @enum {string} */
+      responseMode: 'named' | 'token' | 'open';
+      /** @enum {string} */
+      status: 'draft' | 'open' | 'closed';
+      title: string;
+      version: number;
+    };
+    QuestionnaireReceiptDto: {
+      /**
+       * Format: date
+       * @description The day it was received: all an anonymous response keeps of its time
+       */
+      submittedOn: string;
+    };
+    QuestionnaireResultsDto: {
+      questions: components['schemas']['QuestionResultDto'][];
+      responseCount: number;
+    };
+    QuestionnaireTokenDto: {
+      /** @description Shown once; not stored anywhere. Submit it with the answers. */
+      token: string;
+    };
+    QuestionnaireVersionDto: {
+      version: number;
+    };
     QuotaDto: {
       department: components['schemas']['RefDto'];
       monthlyQuantity: number;
@@ -12791,6 +14043,10 @@ export interface components {
       note: string;
       supplier: components['schemas']['RefDto'];
       unitPriceFen: number;
+    };
+    RatingCountDto: {
+      count: number;
+      value: number;
     };
     ReachPointDto: {
       /** Format: date-time */
@@ -12887,6 +14143,21 @@ export interface components {
       implementedOn: string;
       note: string;
       version: number;
+    };
+    RecordIncidentDto: {
+      description: string;
+      /** @example 张老师、校医李医生 */
+      handledBy: string;
+      /** @example 实验楼 301 */
+      location: string;
+      /** Format: date-time */
+      occurredAt: string;
+      outcome: string;
+      /** @enum {string} */
+      severity: 'minor' | 'major' | 'severe';
+      stepsTaken: string;
+      /** @example 实验楼三楼化学实验室试剂泄漏 */
+      title: string;
     };
     RecordInspectionDto: {
       /** @description Close the round (every item must have a result) */
@@ -13092,6 +14363,22 @@ export interface components {
       attachmentIds?: string[];
       body: string;
     };
+    ReportEscalationDto: {
+      /** @enum {string} */
+      category: 'teaching' | 'safety' | 'facilities' | 'personnel' | 'finance' | 'other';
+      /** @enum {string} */
+      channel: 'email' | 'phone' | 'in_person';
+      /** @example 教学楼东侧楼梯扶手松动，存在安全隐患 */
+      description: string;
+      /** @example 请总务处本周内加固 */
+      proposedSolution: string;
+    };
+    ReportMeasureDto: {
+      /** Format: date */
+      implementedOn: string;
+      /** @example 已制定检查表并完成首次检查 */
+      note: string;
+    };
     ReportSealIncidentDto: {
       /** @enum {string} */
       kind: 'damaged' | 'lost';
@@ -13105,6 +14392,17 @@ export interface components {
       /** Format: uuid */
       itemId: string;
       quantity: number;
+    };
+    RequestSupportDto: {
+      detail: string;
+      /** @description Respond within this many hours */
+      responseHours?: number;
+      /** @description Respond within this many working days */
+      responseWorkingDays?: number;
+      /** Format: uuid */
+      targetDepartmentId: string;
+      /** @example 请信息中心协助布置期末考试考场监控 */
+      title: string;
     };
     RescheduleMeetingDto: {
       /** Format: date-time */
@@ -13228,6 +14526,11 @@ export interface components {
       /** @enum {string} */
       response: 'accepted' | 'leave';
     };
+    RespondSupportRequestDto: {
+      /** @example 已收到，周三上午派两名老师到场 */
+      response: string;
+      version: number;
+    };
     ResubmitDto: {
       /** @description The changed content (general requests) */
       content?: string;
@@ -13259,6 +14562,16 @@ export interface components {
     ReturnSubmissionDto: {
       /** @example 数据与教务系统不符，请核实后重新报送 */
       reason: string;
+      version: number;
+    };
+    ReturnSummaryDto: {
+      reason: string;
+      version: number;
+    };
+    ReviewIncidentDto: {
+      /** @description Lessons learnt, each as a measure; may be empty */
+      lessons: components['schemas']['NewMeasureDto'][];
+      summary: string;
       version: number;
     };
     ReviewIncomingDto: {
@@ -13371,6 +14684,13 @@ export interface components {
         | 'information.reception.manage'
         | 'information.out-of-office.record'
         | 'logistics.events.manage'
+        | 'assessment.summary.manage'
+        | 'assessment.summary.review'
+        | 'assessment.dashboard.view'
+        | 'assessment.improvement.manage'
+        | 'assessment.incidents.manage'
+        | 'assessment.escalations.manage'
+        | 'assessment.questionnaires.manage'
         | 'assessment.evaluations.manage'
         | 'assessment.innovation.manage'
       )[];
@@ -13455,6 +14775,19 @@ export interface components {
       quiet?: components['schemas']['EnvironmentCheckDto'];
       /** @description The version read (0 before the first save); a stale one is 409 */
       version: number;
+    };
+    SaveQuestionnaireDto: {
+      anonymous: boolean;
+      /** Format: date-time */
+      closesAt?: string | null;
+      description?: string;
+      /** Format: date-time */
+      opensAt?: string | null;
+      questions: components['schemas']['QuestionDto'][];
+      /** @enum {string} */
+      responseMode: 'named' | 'token' | 'open';
+      /** @example 2026年秋季学期家长满意度调查 */
+      title: string;
     };
     ScanInventoryDto: {
       /** @example incoming-document */
@@ -13686,6 +15019,20 @@ export interface components {
       start: number;
       text: string;
     };
+    ServiceTimeDto: {
+      completed: number;
+      handlingMedianHours: number | null;
+      handlingP90Hours: number | null;
+      /** @example repairs */
+      kind: string;
+      responseMedianHours: number | null;
+      responseP90Hours: number | null;
+    };
+    SetEscalationRouteDto: {
+      answerWorkingDays: number;
+      /** Format: uuid */
+      leaderId: string;
+    };
     SetNoteTakerDto: {
       /**
        * Format: uuid
@@ -13911,6 +15258,10 @@ export interface components {
        */
       urgency?: 'urgent' | 'normal' | 'low';
     };
+    SubmitQuestionnaireResponseDto: {
+      answers: ((number | number[] | string) | null)[];
+      token?: string;
+    };
     SubmitSuggestionDto: {
       anonymous: boolean;
       /** @enum {string} */
@@ -13943,6 +15294,8 @@ export interface components {
       dueAt: string;
       /** Format: uuid */
       id: string;
+      /** Format: uuid */
+      improvementProblemId: string | null;
       loggedBy: components['schemas']['RefDto'] | null;
       overdue: boolean;
       /** Format: date-time */
@@ -13977,6 +15330,53 @@ export interface components {
       /** @enum {string} */
       status: 'received' | 'assigned' | 'answered' | 'closed';
       subject: string;
+    };
+    SummaryDto: {
+      actions: ('compile' | 'write' | 'submit' | 'approve' | 'return' | 'archive')[];
+      /** Format: date-time */
+      archivedAt: string | null;
+      /** Format: date-time */
+      compiledAt: string | null;
+      figures: components['schemas']['SummarySnapshotDto'] | null;
+      /** Format: uuid */
+      id: string;
+      /** @example 2026-03 */
+      month: string;
+      narrative: string;
+      returnReason: string | null;
+      /** Format: date-time */
+      reviewedAt: string | null;
+      reviewedBy: components['schemas']['RefDto'] | null;
+      /** @enum {string} */
+      status: 'draft' | 'submitted' | 'approved' | 'archived';
+      /** Format: date-time */
+      submittedAt: string | null;
+      submittedBy: components['schemas']['RefDto'] | null;
+      version: number;
+    };
+    SummaryFigureDto: {
+      /** @example documents.incomingHandled */
+      key: string;
+      /** @enum {string} */
+      unit: 'count' | 'percent' | 'hours';
+      value: number | null;
+    };
+    SummarySectionDto: {
+      figures: components['schemas']['SummaryFigureDto'][];
+      /** @example documents */
+      key: string;
+    };
+    SummarySnapshotDto: {
+      /** Format: date-time */
+      from: string;
+      /** @example 2026-03 */
+      month: string;
+      sections: components['schemas']['SummarySectionDto'][];
+      serviceTimes: components['schemas']['ServiceTimeDto'][];
+      /** @example Asia/Shanghai */
+      timeZone: string;
+      /** Format: date-time */
+      to: string;
     };
     SupplierContactDto: {
       email: string;
@@ -14068,6 +15468,31 @@ export interface components {
       quantity: number;
       reserved: number;
       waiting: number;
+    };
+    SupportRequestDto: {
+      actions: ('respond' | 'complete')[];
+      breached: boolean;
+      /** Format: date-time */
+      completedAt: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      detail: string;
+      handler: components['schemas']['RefDto'];
+      /** Format: uuid */
+      id: string;
+      requestedBy: components['schemas']['RefDto'];
+      requestingDepartment: components['schemas']['RefDto'];
+      /** Format: date-time */
+      respondedAt: string | null;
+      respondedBy: components['schemas']['RefDto'] | null;
+      response: string | null;
+      /** Format: date-time */
+      responseDueAt: string;
+      /** @enum {string} */
+      status: 'open' | 'responded' | 'completed';
+      targetDepartment: components['schemas']['RefDto'];
+      title: string;
+      version: number;
     };
     TakeOutgoingNumberDto: {
       /** @enum {string} */
@@ -14476,6 +15901,20 @@ export interface components {
       minQuotes: number;
       version: number;
     };
+    UpdateQuestionnaireDto: {
+      anonymous: boolean;
+      /** Format: date-time */
+      closesAt?: string | null;
+      description?: string;
+      /** Format: date-time */
+      opensAt?: string | null;
+      questions: components['schemas']['QuestionDto'][];
+      /** @enum {string} */
+      responseMode: 'named' | 'token' | 'open';
+      /** @example 2026年秋季学期家长满意度调查 */
+      title: string;
+      version: number;
+    };
     UpdateRobotDto: {
       /** @default true */
       active?: boolean;
@@ -14554,6 +15993,13 @@ export interface components {
         | 'information.reception.manage'
         | 'information.out-of-office.record'
         | 'logistics.events.manage'
+        | 'assessment.summary.manage'
+        | 'assessment.summary.review'
+        | 'assessment.dashboard.view'
+        | 'assessment.improvement.manage'
+        | 'assessment.incidents.manage'
+        | 'assessment.escalations.manage'
+        | 'assessment.questionnaires.manage'
         | 'assessment.evaluations.manage'
         | 'assessment.innovation.manage'
       )[];
@@ -14727,6 +16173,9 @@ export interface components {
       /** @example wangfang */
       username: string;
       /** @description Send back on update; a stale version gets 409 */
+      version: number;
+    };
+    VersionedSummaryDto: {
       version: number;
     };
     VisitDto: {
@@ -14921,6 +16370,10 @@ export interface components {
       recordedBy: components['schemas']['RefDto'];
       /** @enum {string|null} */
       statusTo: 'open' | 'in-progress' | 'done' | 'cancelled' | null;
+    };
+    WriteNarrativeDto: {
+      narrative: string;
+      version: number;
     };
   };
   responses: never;
@@ -18264,6 +19717,398 @@ export interface operations {
       };
     };
   };
+  getDashboard: {
+    parameters: {
+      query?: {
+        /** @description Default: the current month */
+        month?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DashboardDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `assessment.dashboard.view` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  exportDashboardPanel: {
+    parameters: {
+      query: {
+        /** @description Default: the current month */
+        month?: string;
+        panel: 'monthly-counts' | 'monthly-rates' | 'open-items' | 'service-times' | 'questionnaire-responses' | 'evaluation-results';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `assessment.dashboard.view` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  listEscalationRoutes: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EscalationRouteDto'][];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `assessment.escalations.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  setEscalationRoute: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        category: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SetEscalationRouteDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EscalationRouteDto'][];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `assessment.escalations.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  listEscalations: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        q?: string;
+        status?: 'submitted' | 'answered';
+        category?: 'teaching' | 'safety' | 'facilities' | 'personnel' | 'finance' | 'other';
+        /** @description Only those past their due time */
+        overdue?: boolean;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PageOfEscalation'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  reportEscalation: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReportEscalationDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EscalationDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  getEscalation: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EscalationDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  answerEscalation: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AnswerEscalationDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EscalationDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
   listEvaluationCycles: {
     parameters: {
       query?: {
@@ -19154,6 +20999,729 @@ export interface operations {
       };
     };
   };
+  listImprovementProblems: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        q?: string;
+        status?: 'open' | 'implementing' | 'evaluating' | 'reopened' | 'closed';
+        source?: 'evaluation' | 'questionnaire' | 'suggestion' | 'inspection' | 'audit' | 'incident_review';
+        /** @description Only problems with a measure past its deadline */
+        overdue?: boolean;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PageOfProblem'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  createImprovementProblem: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateProblemDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `assessment.improvement.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  getImprovementProblem: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  analyseImprovementProblem: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AnalyseProblemDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `assessment.improvement.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  closeImprovementProblem: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['EvaluateProblemDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `assessment.improvement.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  addImprovementMeasures: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AddMeasuresDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `assessment.improvement.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  reportImprovementMeasure: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        measureId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReportMeasureDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  reopenImprovementProblem: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['EvaluateProblemDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `assessment.improvement.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  listIncidents: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        q?: string;
+        status?: 'recorded' | 'reviewed';
+        severity?: 'minor' | 'major' | 'severe';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PageOfIncident'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `assessment.incidents.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  recordIncident: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RecordIncidentDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['IncidentDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `assessment.incidents.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  getIncident: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['IncidentDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `assessment.incidents.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  reviewIncident: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReviewIncidentDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['IncidentDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `assessment.incidents.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
   listInnovations: {
     parameters: {
       query?: {
@@ -19559,6 +22127,677 @@ export interface operations {
       };
     };
   };
+  submitQuestionnaireResponse: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        code: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SubmitQuestionnaireResponseDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['QuestionnaireReceiptDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  takeQuestionnaireToken: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        code: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['QuestionnaireTokenDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  listQuestionnaires: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        q?: string;
+        status?: 'draft' | 'open' | 'closed';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PageOfQuestionnaire'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `assessment.questionnaires.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  createQuestionnaire: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SaveQuestionnaireDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['QuestionnaireDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `assessment.questionnaires.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  getQuestionnaire: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['QuestionnaireDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `assessment.questionnaires.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  updateQuestionnaire: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateQuestionnaireDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['QuestionnaireDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `assessment.questionnaires.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  exportQuestionnaireAnswers: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The workbook */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `assessment.questionnaires.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  closeQuestionnaire: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['QuestionnaireVersionDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['QuestionnaireDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `assessment.questionnaires.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  distributeQuestionnaire: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DistributeQuestionnaireDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['QuestionnaireDistributionDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `assessment.questionnaires.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  openQuestionnaire: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['QuestionnaireVersionDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['QuestionnaireDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `assessment.questionnaires.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  getQuestionnaireResults: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['QuestionnaireResultsDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `assessment.questionnaires.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
   listSuggestions: {
     parameters: {
       query?: {
@@ -19878,6 +23117,1034 @@ export interface operations {
       };
       /** @description Requires the permission `assessment.suggestions.manage` */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  promoteSuggestion: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PromoteSuggestionDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SuggestionDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `assessment.improvement.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  listSummaries: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        q?: string;
+        status?: 'draft' | 'submitted' | 'approved' | 'archived';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PageOfSummary'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `assessment.summary.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  openSummary: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['OpenSummaryDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SummaryDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `assessment.summary.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  getSummary: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SummaryDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `assessment.summary.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  writeSummaryNarrative: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['WriteNarrativeDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SummaryDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `assessment.summary.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  approveSummary: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['VersionedSummaryDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SummaryDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `assessment.summary.review` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  archiveSummary: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['VersionedSummaryDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SummaryDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `assessment.summary.review` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  compileSummary: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['VersionedSummaryDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SummaryDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `assessment.summary.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  exportSummaryDocx: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.wordprocessingml.document': string;
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.wordprocessingml.document': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.wordprocessingml.document': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `assessment.summary.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.wordprocessingml.document': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.wordprocessingml.document': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  returnSummary: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReturnSummaryDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SummaryDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `assessment.summary.review` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  submitSummary: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['VersionedSummaryDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SummaryDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `assessment.summary.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  exportSummaryXlsx: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Requires the permission `assessment.summary.manage` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  listSupportRequests: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        q?: string;
+        status?: 'open' | 'responded' | 'completed';
+        /** @description Asked of my department, or asked by it */
+        direction?: 'incoming' | 'outgoing';
+        /** @description Only those that missed their response deadline */
+        breached?: boolean;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PageOfSupportRequest'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  requestSupport: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RequestSupportDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SupportRequestDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  getSupportRequest: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SupportRequestDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  completeSupportRequest: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CompleteSupportRequestDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SupportRequestDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  respondSupportRequest: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RespondSupportRequestDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SupportRequestDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
         headers: {
           [name: string]: unknown;
         };
@@ -40523,6 +44790,106 @@ export interface operations {
         };
         content: {
           'text/html': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  getPublicQuestionnaire: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        code: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PublicQuestionnaireDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Too many requests */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  submitPublicQuestionnaireResponse: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        code: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SubmitQuestionnaireResponseDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['QuestionnaireReceiptDto'];
+        };
+      };
+      /** @description Invalid input; `errors` holds messages keyed by field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Conflicts with the current state (stale version, duplicate, illegal transition) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Too many requests */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
     };
