@@ -68,6 +68,37 @@ interface Recipe {
   outsider?(w: World): Promise<Token>;
 }
 
+/**
+ * An open evaluation cycle (ASM-2) of one person, the school's applicant (their department's head
+ * leads it): the cycle's unique name is the marker, as neither a form nor a result has text of its own.
+ */
+async function openEvaluationCycle({ t, admin, school }: World) {
+  const office = await createStaff(t, admin.token, { roles: ['office-clerk'], name: '考核专员' });
+  const api = '/api/v1/assessment/evaluations';
+  const template = await t.http
+    .post(`${api}/templates`)
+    .set(as(office))
+    .send({ name: unique('教职工月度考核'), dimensions: [{ key: 'quality', name: '工作质量', weight: 100, scaleMin: 1, scaleMax: 5 }] })
+    .expect(201);
+  const marker = unique('VMEVAL');
+  const cycle = await t.http
+    .post(`${api}/cycles`)
+    .set(as(office))
+    .send({
+      name: `${marker} 2026年12月考核`,
+      period: 'monthly',
+      periodStart: '2026-12-01',
+      periodEnd: '2026-12-31',
+      templateId: template.body.id,
+      sourceWeights: { self: 20, peer: 30, leader: 50 },
+      peerMinimum: 2,
+      personIds: [school.applicant.id],
+    })
+    .expect(201);
+  await t.http.post(`${api}/cycles/${cycle.body.id}/open`).set(as(office)).send({ version: cycle.body.version }).expect(200);
+  return { cycleId: cycle.body.id as string, marker, office };
+}
+
 const RECIPES: Record<string, Recipe> = {
   message: {
     detail: '/api/v1/messages/{id}',
@@ -497,6 +528,124 @@ const RECIPES: Record<string, Recipe> = {
         })
         .expect(201);
       return { id: res.body.id, marker, viewer: archivist, fileIds: [scan.body.id] };
+    },
+  },
+  'improvement-problem': {
+    detail: '/api/v1/assessment/improvement/problems/{id}',
+    async create({ t, admin, school }) {
+      const clerk = await createStaff(t, admin.token, { roles: ['office-clerk'], name: '整改专员' });
+      const marker = unique('VMIMP');
+      const problem = await t.http
+        .post('/api/v1/assessment/improvement/problems')
+        .set(as(clerk))
+        .send({ title: `${marker} 消防通道堆放杂物`, description: '安全检查发现实验楼消防通道堆放纸箱。', source: 'inspection' })
+        .expect(201);
+      // Named by it: the owner of one of its measures.
+      const dueOn = new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10);
+      await t.http
+        .post(`/api/v1/assessment/improvement/problems/${problem.body.id}/measures`)
+        .set(as(clerk))
+        .send({
+          version: problem.body.version,
+          measures: [{ description: '清理通道并设置临时存放点', ownerId: school.applicant.id, dueOn }],
+        })
+        .expect(200);
+      return { id: problem.body.id, marker, viewer: school.applicant };
+    },
+  },
+  escalation: {
+    detail: '/api/v1/assessment/escalations/{id}',
+    async create({ t, admin, school }) {
+      const leader = await createStaff(t, admin.token, { roles: ['school-leader'], name: '分管副校长' });
+      await t.http
+        .put('/api/v1/assessment/escalation-routes/safety')
+        .set(as(admin))
+        .send({ leaderId: leader.id, answerWorkingDays: 2 })
+        .expect(200);
+      const marker = unique('VMESC');
+      const res = await t.http
+        .post('/api/v1/assessment/escalations')
+        .set(as(school.applicant))
+        .send({
+          category: 'safety',
+          description: `${marker} 东侧楼梯扶手松动`,
+          proposedSolution: '请总务处本周内加固',
+          channel: 'in_person',
+        })
+        .expect(201);
+      return { id: res.body.id, marker, viewer: school.applicant };
+    },
+  },
+  'support-request': {
+    detail: '/api/v1/assessment/support-requests/{id}',
+    async create({ t, admin, school }) {
+      // Between the school's department and a third one; B's department is neither.
+      const head = await createStaff(t, admin.token, { roles: ['department-head'], name: '协作部门主任' });
+      const target = await createDepartment(t, admin.token, { headId: head.id });
+      const marker = unique('VMSRQ');
+      const res = await t.http
+        .post('/api/v1/assessment/support-requests')
+        .set(as(school.applicant))
+        .send({
+          title: `${marker} 请协助布置考场监控`,
+          detail: '期末考试需要在 12 个考场布置监控。',
+          targetDepartmentId: target.id,
+          responseHours: 4,
+        })
+        .expect(201);
+      return { id: res.body.id, marker, viewer: school.colleague };
+    },
+  },
+  'evaluation-form': {
+    detail: '/api/v1/assessment/evaluations/forms/{id}',
+    async create(w) {
+      const { cycleId, marker } = await openEvaluationCycle(w);
+      // The applicant's self-evaluation form: the applicant is its evaluator, and nobody else reads it.
+      const forms = await w.t.http.get('/api/v1/assessment/evaluations/forms').set(as(w.school.applicant)).expect(200);
+      const form = forms.body.find((f: { cycle: { id: string }; source: string }) => f.cycle.id === cycleId && f.source === 'self');
+      return { id: form.id, marker, viewer: w.school.applicant };
+    },
+  },
+  'evaluation-result': {
+    detail: '/api/v1/assessment/evaluations/results/{id}',
+    async create(w) {
+      const { t, school } = w;
+      const { cycleId, marker, office } = await openEvaluationCycle(w);
+      for (const action of ['close', 'release']) {
+        const cycle = await t.http.get(`/api/v1/assessment/evaluations/cycles/${cycleId}`).set(as(office)).expect(200);
+        await t.http
+          .post(`/api/v1/assessment/evaluations/cycles/${cycleId}/${action}`)
+          .set(as(office))
+          .send({ version: cycle.body.version })
+          .expect(200);
+      }
+      // Released: the person evaluated sees their result (it carries the cycle's name).
+      const mine = await t.http.get('/api/v1/assessment/evaluations/results').query({ cycleId }).set(as(school.applicant)).expect(200);
+      expect(mine.body).toHaveLength(1);
+      return {
+        id: mine.body[0].id,
+        marker,
+        viewer: school.applicant,
+        // The results list needs its cycle. (Not `result-cycles`: it names every closed or released
+        // cycle to anyone, by design, so the marker is there; which results show is decided per person.)
+        lists: [`/api/v1/assessment/evaluations/results?cycleId=${cycleId}`],
+      };
+    },
+  },
+  'innovation-suggestion': {
+    detail: '/api/v1/assessment/innovation/{id}',
+    async create({ t, school }) {
+      const marker = unique('VMINN');
+      const res = await t.http
+        .post('/api/v1/assessment/innovation')
+        .set(as(school.applicant))
+        .send({
+          title: `${marker} 公文流转引入电子签章`,
+          description: '目前纸质公文签批需往返多个办公室，建议在公文流转中引入电子签章。',
+          expectedBenefit: '每份公文平均节省半天流转时间，减少纸张消耗。',
+        })
+        .expect(201);
+      return { id: res.body.id, marker, viewer: school.applicant };
     },
   },
 };

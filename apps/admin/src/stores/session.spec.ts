@@ -24,9 +24,17 @@ describe('session store', () => {
       '/inbox',
       '/approvals',
       '/messages',
+      // Everyone may escalate a problem and ask another department for support (REQ-1, REQ-2).
+      '/assessment/escalations',
+      '/assessment/support',
       '/documents/incoming',
       '/documents/outgoing',
       '/administration/liaison',
+      // Everyone fills their evaluation forms, reads their report and submits innovation suggestions (ASM-2, ASM-7).
+      '/assessment/evaluations/forms',
+      '/assessment/evaluations/reports',
+      '/assessment/evaluations/results',
+      '/assessment/innovation',
       '/system/users',
       '/system/departments',
       '/system/roles',
