@@ -28,10 +28,10 @@ import type {
   ReportEscalationDto,
   SetEscalationRouteDto,
 } from './escalations.dto';
+import { toRef } from '../../../platform/org/refs';
 
 export const ESCALATION = 'escalation';
 
-const ref = (u: { id: string; name: string } | null | undefined) => (u ? { id: u.id, name: u.name } : null);
 const link = (id: string) => `/assessment/escalations?open=${id}`;
 
 /**
@@ -65,7 +65,7 @@ export class EscalationsService implements OnModuleInit {
       const route = byCategory.get(category);
       return {
         category,
-        leader: ref(route?.leader),
+        leader: toRef(route?.leader),
         answerWorkingDays: route?.answerWorkingDays ?? ESCALATION_DEFAULT_ANSWER_WORKING_DAYS,
       };
     });
@@ -185,8 +185,8 @@ export class EscalationsService implements OnModuleInit {
       description: e.description,
       proposedSolution: e.proposedSolution,
       channel: e.channel,
-      reportedBy: ref(e.reportedBy)!,
-      leader: ref(e.leader)!,
+      reportedBy: toRef(e.reportedBy)!,
+      leader: toRef(e.leader)!,
       status: e.status,
       createdAt: e.createdAt,
       dueAt: e.dueAt,

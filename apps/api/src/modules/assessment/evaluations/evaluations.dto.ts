@@ -31,8 +31,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { RefDto } from '../../../platform/org/org.dto';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+import { trim } from '../../../platform/http/transforms';
 
 export class EvaluationDimensionDto {
   @ApiProperty({ example: 'workload', description: 'Stable key within the template: lower-case letters, digits and dashes' })

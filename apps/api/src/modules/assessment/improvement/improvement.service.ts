@@ -32,12 +32,12 @@ import type {
   ReportMeasureDto,
 } from './improvement.dto';
 import { ImprovementMeasure, ImprovementProblem } from './improvement.entities';
+import { toRef } from '../../../platform/org/refs';
 
 /** The resource type of improvement problems; their measures' inbox items use IMPROVEMENT_MEASURE. */
 export const IMPROVEMENT_PROBLEM = 'improvement-problem';
 export const IMPROVEMENT_MEASURE = 'improvement-measure';
 
-const ref = (u: { id: string; name: string } | null | undefined) => (u ? { id: u.id, name: u.name } : null);
 const link = (id: string) => `/assessment/improvement?open=${id}`;
 
 /** A problem as another part of the assessment module hands it over (a promoted suggestion, an incident review). */
@@ -324,7 +324,7 @@ export class ImprovementService implements OnModuleInit {
       .map((m) => ({
         id: m.id,
         description: m.description,
-        owner: ref(m.owner)!,
+        owner: toRef(m.owner)!,
         dueOn: m.dueOn,
         round: m.round,
         status: m.status,
@@ -347,7 +347,7 @@ export class ImprovementService implements OnModuleInit {
       evaluatedAt: p.evaluatedAt,
       reopenCount: p.reopenCount,
       closedAt: p.closedAt,
-      createdBy: ref(p.createdBy)!,
+      createdBy: toRef(p.createdBy)!,
       createdAt: p.createdAt,
       measures,
       overdue: measures.some((m) => m.overdue),

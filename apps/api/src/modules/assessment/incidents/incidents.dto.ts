@@ -11,7 +11,8 @@ import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, IsDate, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
 import { PageQueryDto } from '../../../platform/http/pagination';
 import { RefDto } from '../../../platform/org/org.dto';
-import { NewMeasureDto, VersionedDto, trim } from '../improvement/improvement.dto';
+import { trim } from '../../../platform/http/transforms';
+import { NewMeasureDto, VersionedDto } from '../improvement/improvement.dto';
 
 export class RecordIncidentDto {
   @ApiProperty({ maxLength: 200, example: '实验楼三楼化学实验室试剂泄漏' })

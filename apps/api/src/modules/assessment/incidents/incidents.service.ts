@@ -11,10 +11,9 @@ import type { RequestContext } from '../../../platform/http/request-context';
 import { ImprovementService } from '../improvement/improvement.service';
 import { Incident } from './incident.entity';
 import type { IncidentDto, QueryIncidentsDto, RecordIncidentDto, ReviewIncidentDto } from './incidents.dto';
+import { toRef } from '../../../platform/org/refs';
 
 export const INCIDENT = 'incident';
-
-const ref = (u: { id: string; name: string } | null | undefined) => (u ? { id: u.id, name: u.name } : null);
 
 /**
  * The incident register (突发情况, REQ-5). Every route needs assessment.incidents.manage (the
@@ -121,10 +120,10 @@ export class IncidentsService {
       outcome: i.outcome,
       severity: i.severity,
       status: i.status,
-      recordedBy: ref(i.recordedBy)!,
+      recordedBy: toRef(i.recordedBy)!,
       reviewSummary: i.reviewSummary,
       reviewedAt: i.reviewedAt,
-      reviewedBy: ref(i.reviewedBy),
+      reviewedBy: toRef(i.reviewedBy),
       improvementProblemId: i.improvementProblemId,
       actions: incidentActionsFrom(i.status),
       version: i.version,

@@ -22,10 +22,9 @@ import type {
   ReviewInnovationDto,
   SubmitInnovationDto,
 } from './innovation.dto';
+import { toRef } from '../../../platform/org/refs';
 
 export const INNOVATION = 'innovation-suggestion';
-
-const ref = (u: { id: string; name: string } | null | undefined) => (u ? { id: u.id, name: u.name } : null);
 
 /**
  * Innovation suggestions and awards (创新建议, ASM-7). Anyone signed in submits one and follows it;
@@ -186,11 +185,11 @@ export class InnovationService implements OnModuleInit {
       title: i.title,
       description: i.description,
       expectedBenefit: i.expectedBenefit,
-      submitter: ref(i.submitter)!,
+      submitter: toRef(i.submitter)!,
       submittedAt: i.submittedAt,
       status: i.status,
       reviewReason: i.reviewReason,
-      reviewedBy: ref(i.reviewedBy),
+      reviewedBy: toRef(i.reviewedBy),
       reviewedAt: i.reviewedAt,
       implementationNote: i.implementationNote,
       implementedOn: i.implementedOn,

@@ -40,12 +40,12 @@ import type {
   SuggestionReceiptDto,
   SuggestionReplyDto,
 } from './suggestions.dto';
+import { toRef } from '../../../platform/org/refs';
 
 /** The resource type of suggestions and hotline calls. */
 export const SUGGESTION = 'suggestion';
 
 const hashOf = (code: string) => createHash('sha256').update(code).digest('hex');
-const ref = (u: { id: string; name: string } | null | undefined) => (u ? { id: u.id, name: u.name } : null);
 const link = (id: string) => `/assessment/suggestions?open=${id}`;
 
 /**
@@ -296,12 +296,12 @@ export class SuggestionsService implements OnModuleInit {
       status: s.status,
       receivedAt: s.receivedAt,
       dueAt: s.dueAt,
-      loggedBy: ref(s.loggedBy),
-      assignee: ref(s.assignee),
+      loggedBy: toRef(s.loggedBy),
+      assignee: toRef(s.assignee),
       assignedAt: s.assignedAt,
       answer: s.answer,
       answeredAt: s.answeredAt,
-      answeredBy: ref(s.answeredBy),
+      answeredBy: toRef(s.answeredBy),
       closedAt: s.closedAt,
       improvementProblemId: s.improvementProblemId,
       responseMinutes: s.answeredAt ? Math.round((s.answeredAt.getTime() - s.receivedAt.getTime()) / 60_000) : null,

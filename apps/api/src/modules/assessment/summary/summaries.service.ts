@@ -19,6 +19,7 @@ import { JobsService } from '../../../platform/jobs/jobs.service';
 import { MonthlySummary } from './monthly-summary.entity';
 import { previousMonth, SummaryCompilerService } from './summary-compiler.service';
 import type { QuerySummariesDto, ReturnSummaryDto, SummaryDto, VersionedSummaryDto, WriteNarrativeDto } from './summaries.dto';
+import { toRef } from '../../../platform/org/refs';
 
 const SUMMARY = 'monthly-summary';
 /** pg-boss queue of the monthly compile (ASM-1). */
@@ -33,8 +34,6 @@ const ACTION_PERMISSION: Record<SummaryAction, string> = {
   return: PERMISSIONS.ASSESSMENT_SUMMARY_REVIEW,
   archive: PERMISSIONS.ASSESSMENT_SUMMARY_REVIEW,
 };
-
-const ref = (u: { id: string; name: string } | null | undefined) => (u ? { id: u.id, name: u.name } : null);
 
 /**
  * The monthly work summary (月度工作总结, ASM-1): opened and compiled by the monthly job or by the
@@ -228,9 +227,9 @@ export class SummariesService implements OnModuleInit {
       narrative: s.narrative,
       returnReason: s.returnReason,
       submittedAt: s.submittedAt,
-      submittedBy: ref(s.submittedBy),
+      submittedBy: toRef(s.submittedBy),
       reviewedAt: s.reviewedAt,
-      reviewedBy: ref(s.reviewedBy),
+      reviewedBy: toRef(s.reviewedBy),
       archivedAt: s.archivedAt,
       actions: summaryActionsFrom(s.status).filter((a) => viewer.permissions.has(ACTION_PERMISSION[a])),
       version: s.version,

@@ -4,7 +4,8 @@ import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import { PageQueryDto } from '../../../platform/http/pagination';
 import { RefDto } from '../../../platform/org/org.dto';
-import { VersionedDto, trim } from '../improvement/improvement.dto';
+import { trim } from '../../../platform/http/transforms';
+import { VersionedDto } from '../improvement/improvement.dto';
 
 /** A request from the asker's own department to another. The deadline: hours, or working days — one of the two. */
 export class RequestSupportDto {

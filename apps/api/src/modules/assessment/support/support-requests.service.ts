@@ -28,11 +28,11 @@ import type {
   RespondSupportRequestDto,
   SupportRequestDto,
 } from './support-requests.dto';
+import { toRef } from '../../../platform/org/refs';
 
 export const SUPPORT_REQUEST = 'support-request';
 export const SUPPORT_BREACH_JOB = 'assessment-support-breaches';
 
-const ref = (u: { id: string; name: string } | null | undefined) => (u ? { id: u.id, name: u.name } : null);
 const link = (id: string) => `/assessment/support?open=${id}`;
 const HOUR = 3_600_000;
 
@@ -243,16 +243,16 @@ export class SupportRequestsService implements OnModuleInit {
       id: s.id,
       title: s.title,
       detail: s.detail,
-      requestingDepartment: ref(s.requestingDepartment)!,
-      targetDepartment: ref(s.targetDepartment)!,
-      requestedBy: ref(s.requestedBy)!,
-      handler: ref(s.handler)!,
+      requestingDepartment: toRef(s.requestingDepartment)!,
+      targetDepartment: toRef(s.targetDepartment)!,
+      requestedBy: toRef(s.requestedBy)!,
+      handler: toRef(s.handler)!,
       status: s.status,
       createdAt: s.createdAt,
       responseDueAt: s.responseDueAt,
       response: s.response,
       respondedAt: s.respondedAt,
-      respondedBy: ref(s.respondedBy),
+      respondedBy: toRef(s.respondedBy),
       completedAt: s.completedAt,
       breached: s.respondedAt ? s.respondedAt > s.responseDueAt : Date.now() > s.responseDueAt.getTime(),
       actions: this.mayAct(s, viewer) ? supportRequestActionsFrom(s.status) : [],

@@ -24,8 +24,7 @@ import {
 import { AttachmentDto } from '../../../platform/files/files.dto';
 import { PageQueryDto } from '../../../platform/http/pagination';
 import { RefDto } from '../../../platform/org/org.dto';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+import { trim } from '../../../platform/http/transforms';
 
 export class CreateCollectionRequestDto {
   @ApiProperty({ maxLength: 200, example: '关于报送2026年秋季学期工作亮点的通知' })
