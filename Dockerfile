@@ -11,4 +11,5 @@ WORKDIR /app
 COPY --from=build /app /app
 ENV NODE_ENV=production PORT=3000 DATA_DIR=/data
 EXPOSE 3000
-CMD ["node", "apps/api/dist/main.js"]
+# The Node options of scripts/api-process.mjs (the V8 heap cap).
+CMD ["node", "--max-old-space-size=320", "apps/api/dist/main.js"]

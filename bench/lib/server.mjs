@@ -4,6 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { API_NODE_OPTIONS } from '../../scripts/api-process.mjs';
 
 const MAIN = fileURLToPath(new URL('../../apps/api/dist/main.js', import.meta.url));
 
@@ -29,7 +30,7 @@ export async function startApi({ databaseUrl, adminPassword, env = {}, dataDir: 
   const inherited = { ...process.env };
   // Without a DATABASE_URL the API runs its embedded PostgreSQL in DATA_DIR (the restart test).
   if (!databaseUrl) delete inherited.DATABASE_URL;
-  const child = spawn(process.execPath, [MAIN], {
+  const child = spawn(process.execPath, [...API_NODE_OPTIONS, MAIN], {
     env: {
       ...inherited,
       ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),

@@ -1,7 +1,6 @@
-import { DynamicModule, Module, RequestMethod } from '@nestjs/common';
+import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { LoggerModule } from 'nestjs-pino';
 import { APP_CONFIG, type AppConfig } from './config/config';
 import { DATABASE_URL } from './database/database.constants';
 import { typeOrmOptions } from './database/typeorm-options';
@@ -57,19 +56,6 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config, databaseUrl),
-        LoggerModule.forRoot({
-          pinoHttp: {
-            level: config.logLevel,
-            // The request id Fastify made (or the caller sent) is the one in every log line.
-            genReqId: (req) => String(req.headers['x-request-id'] ?? ''),
-            redact: ['req.headers.authorization', 'req.headers.cookie'],
-          },
-          // One registration for every route: with the Fastify adapter the default pattern, plus the
-          // health route kept out of the API prefix, made each request log twice.
-          forRoutes: [{ path: '{*splat}', method: RequestMethod.ALL }],
-          // Load balancers poll health every few seconds: no log line for each.
-          exclude: [{ path: 'api/health', method: RequestMethod.GET }],
-        }),
         TypeOrmModule.forRoot({ ...typeOrmOptions(databaseUrl), retryAttempts: 3, retryDelay: 1000 }),
         JobsModule,
         AuditModule,

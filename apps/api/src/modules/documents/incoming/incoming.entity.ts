@@ -222,7 +222,8 @@ export class IncomingDocument {
 
   /** Character bigrams of number, sender number, title and source (DOC-8); never body text. GIN-indexed in the migration. */
   @Index('IDX_incoming_documents_bigrams', { synchronize: false })
-  @Column({ name: 'search_bigrams', type: 'text', array: true, default: () => "'{}'" })
+  // Written with the row, read only by SQL: not loaded with the entity (hundreds of grams per row).
+  @Column({ name: 'search_bigrams', type: 'text', array: true, select: false, default: () => "'{}'" })
   searchBigrams: string[];
 
   @Column({ type: 'integer', default: 1 })

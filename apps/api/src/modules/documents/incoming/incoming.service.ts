@@ -47,6 +47,7 @@ import type { RegisterIncomingDto } from './dto/register-incoming.dto';
 import { IncomingDocument, IncomingDocumentRoute } from './incoming.entity';
 import { toIncomingDetailDto, toIncomingDto } from './incoming.mapper';
 import { bigramsOf } from './search-terms';
+import { joinRef } from '../../../platform/org/refs';
 
 /** The resource type of the access service, the files service and inbox items. */
 export const INCOMING_DOCUMENT = 'incoming-document';
@@ -373,12 +374,11 @@ export class IncomingService implements OnModuleInit {
   }
 
   private baseQuery(manager: EntityManager = this.dataSource.manager): SelectQueryBuilder<IncomingDocument> {
-    return manager
-      .createQueryBuilder(IncomingDocument, 'd')
-      .leftJoinAndSelect('d.responsible', 'responsible')
-      .leftJoinAndSelect('d.department', 'department')
-      .leftJoinAndSelect('d.registrar', 'registrar')
-      .leftJoinAndSelect('d.leader', 'leader');
+    const qb = manager.createQueryBuilder(IncomingDocument, 'd');
+    joinRef(qb, 'd.responsible', 'responsible');
+    joinRef(qb, 'd.department', 'department');
+    joinRef(qb, 'd.registrar', 'registrar');
+    return joinRef(qb, 'd.leader', 'leader');
   }
 
   /** `bodies`: the documents whose body text matches `q`, looked up beforehand (see matchCondition). */

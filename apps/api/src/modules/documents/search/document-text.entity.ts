@@ -29,7 +29,8 @@ export class DocumentText {
 
   /** The body's character bigrams (see search-terms.ts); GIN-indexed in the migration. */
   @Index('IDX_document_texts_bigrams', { synchronize: false })
-  @Column({ name: 'search_bigrams', type: 'text', array: true })
+  // Written with the row, read only by SQL: not loaded with the entity (hundreds of grams per row).
+  @Column({ name: 'search_bigrams', type: 'text', array: true, select: false })
   searchBigrams: string[];
 
   @CreateDateColumn({ name: 'extracted_at', type: 'timestamptz' })

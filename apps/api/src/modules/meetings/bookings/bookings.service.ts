@@ -18,6 +18,7 @@ import { APP_CONFIG, type AppConfig } from '../../../config/config';
 import { AccessService, type Viewer } from '../../../platform/access/access.service';
 import { ApprovalKindRegistry, type ApprovalOutcome } from '../../../platform/approvals/approval-kinds';
 import { ApprovalsService } from '../../../platform/approvals/approvals.service';
+import { joinRef, toRef, type Named } from '../../../platform/org/refs';
 import { AuditService } from '../../../platform/audit/audit.service';
 import type { Principal } from '../../../platform/auth/principal';
 import { CalendarService } from '../../../platform/calendar/calendar.service';
@@ -116,13 +117,12 @@ export class BookingsService implements OnModuleInit {
   /** One booking (MTG-1); a room that needs approval gets a pending booking that holds the slot. */
   async book(dto: CreateBookingDto, ctx: RequestContext): Promise<BookingDto> {
     const slot = this.slotOf(dto.startsAt, dto.endsAt);
-    const id = await this.reportingClashes(dto.roomId, [slot], ctx.actor!, 'startsAt', () =>
-      this.dataSource.transaction(async (manager) => {
-        const booking = await this.insertBooking(manager, { ...dto, ...slot }, ctx, 'startsAt');
-        return booking.id;
-      }),
+    const booking = await this.reportingClashes(dto.roomId, [slot], ctx.actor!, 'startsAt', () =>
+      this.dataSource.transaction((manager) => this.insertBooking(manager, { ...dto, ...slot }, ctx, 'startsAt')),
     );
-    return this.get(id, ctx.actor!);
+    // The answer is made from what the insert knows (a new booking has no meeting yet) rather than
+    // read back: three statements fewer on the busiest write of the module (NFR-9).
+    return this.toDto(booking, ctx.actor!, null, ctx.actor!);
   }
 
   /** Parses and checks a wanted range: 400 keyed by field when it makes no sense. */
@@ -146,6 +146,7 @@ export class BookingsService implements OnModuleInit {
     const clashes = await this.findClashes(manager, room.id, [input], ctx.actor!);
     if (clashes.length) throw this.clashError(clashes, () => slotField);
     const booking = manager.create(RoomBooking, {
+      room,
       roomId: room.id,
       startsAt: input.startsAt,
       endsAt: input.endsAt,
@@ -534,8 +535,11 @@ export class BookingsService implements OnModuleInit {
     };
   }
 
+  /** Bookings with their room and organiser as refs: the availability grid loads a whole week of them. */
   private bookingQuery(manager: EntityManager) {
-    return manager.createQueryBuilder(RoomBooking, 'b').innerJoinAndSelect('b.room', 'room').leftJoinAndSelect('b.organiser', 'organiser');
+    const qb = manager.createQueryBuilder(RoomBooking, 'b');
+    joinRef(qb, 'b.room', 'room');
+    return joinRef(qb, 'b.organiser', 'organiser');
   }
 
   /** The meetings (of those given) whose title the viewer may not see. */
@@ -566,27 +570,33 @@ export class BookingsService implements OnModuleInit {
       viewer,
       links.map((l) => l.id),
     );
-    const manages = viewer.permissions.has(PERMISSIONS.MEETINGS_MANAGE);
     return bookings.map((b) => {
       const meetingId = meetingOf.get(b.id) ?? null;
-      const secret = meetingId !== null && hidden.has(meetingId);
-      return {
-        id: b.id,
-        room: { id: b.room!.id, name: b.room!.name },
-        startsAt: b.startsAt.toISOString(),
-        endsAt: b.endsAt.toISOString(),
-        attendeeCount: b.attendeeCount,
-        title: secret ? null : b.title,
-        titleHidden: secret,
-        organiser: b.organiser ? { id: b.organiser.id, name: b.organiser.name } : null,
-        status: b.status,
-        seriesId: b.seriesId,
-        approvalRequestId: b.approvalRequestId,
-        meetingId: secret ? null : meetingId,
-        cancellable: (b.status === 'pending' || b.status === 'confirmed') && !meetingId && (manages || b.organiserId === viewer.id),
-        version: b.version,
-      };
+      return this.toDto(b, b.organiser, meetingId && hidden.has(meetingId) ? { hidden: true } : meetingId, viewer);
     });
+  }
+
+  /** `meeting`: the booking's meeting id, null when none, or `{ hidden }` when the viewer may not see it. */
+  private toDto(b: RoomBooking, organiser: Named | undefined, meeting: string | null | { hidden: true }, viewer: Principal): BookingDto {
+    const secret = meeting !== null && typeof meeting === 'object';
+    const meetingId = secret ? null : meeting;
+    const manages = viewer.permissions.has(PERMISSIONS.MEETINGS_MANAGE);
+    return {
+      id: b.id,
+      room: { id: b.room!.id, name: b.room!.name },
+      startsAt: b.startsAt.toISOString(),
+      endsAt: b.endsAt.toISOString(),
+      attendeeCount: b.attendeeCount,
+      title: secret ? null : b.title,
+      titleHidden: secret,
+      organiser: toRef(organiser),
+      status: b.status,
+      seriesId: b.seriesId,
+      approvalRequestId: b.approvalRequestId,
+      meetingId,
+      cancellable: (b.status === 'pending' || b.status === 'confirmed') && !meeting && (manages || b.organiserId === viewer.id),
+      version: b.version,
+    };
   }
 }
 
