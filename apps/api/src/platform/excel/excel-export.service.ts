@@ -3,12 +3,12 @@ import { PassThrough } from 'node:stream';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { schoolDateOf } from '@xiaoban/shared';
-import ExcelJS from 'exceljs';
 import { DataSource, type QueryRunner } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { AuditService } from '../audit/audit.service';
 import type { RequestContext } from '../http/request-context';
 import { NOTE_MARK } from './excel.constants';
+import { loadExcelJS } from './load-exceljs';
 import { EXPORT_BATCH, loadRows, orderedIds, type RowSource } from './row-source';
 import { cellValue, type SheetSpec } from './sheet';
 
@@ -84,6 +84,7 @@ export class ExcelExportService {
   ) {
     let released = false;
     try {
+      const ExcelJS = await loadExcelJS();
       const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
       workbook.creator = '校办 xiaoban';
       const sheet = workbook.addWorksheet(spec.title, { views: [{ state: 'frozen', ySplit: 1 }] });

@@ -1,11 +1,12 @@
 import { HttpStatus, type Type } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { FastifyRequest } from 'fastify';
 import { ApiError } from '../http/api-error';
 import { fieldErrors } from '../http/validation';
 import { EXCEL_ERRORS, IMPORT_MAX_BYTES, IMPORT_MAX_ROWS, NOTE_MARK, XLSX_MIME } from './excel.constants';
+import { loadExcelJS } from './load-exceljs';
 
 /**
  * Reading a sheet into a module's create DTO, with a report per row (PLT-7). A module declares
@@ -94,6 +95,7 @@ export function cellText(value: ExcelJS.CellValue): string {
  * rows (an export's "※ …") are skipped.
  */
 export async function readSheet(buffer: Buffer, columns: ImportColumn[]): Promise<{ rows: SheetRow[]; problems: ImportProblem[] }> {
+  const ExcelJS = await loadExcelJS();
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(buffer as unknown as ArrayBuffer);

@@ -1,10 +1,8 @@
 import { HttpStatus, Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
-import fontkit from '@pdf-lib/fontkit';
-import { degrees, PDFDocument, rgb } from 'pdf-lib';
-import sharp from 'sharp';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { ApiError } from '../http/api-error';
 import { findCjkFont, MISSING_FONT_MESSAGE, type CjkFont } from './cjk-font';
+import { loadPdfLib } from './load-pdf-lib';
 
 /** Who is looking, and when: what a watermark says. */
 export interface WatermarkMark {
@@ -20,6 +18,9 @@ const IMAGE_FORMATS: Record<string, 'jpeg' | 'png' | 'webp' | 'gif'> = {
 };
 
 export const WATERMARK_FAILED = 'WATERMARK_FAILED';
+
+/** sharp (libvips) costs about 19 MB of RSS once loaded (NFR-9): only image downloads need it. */
+const loadSharp = async () => (await import('sharp')).default;
 
 const failed = (message: string) => new ApiError(HttpStatus.UNPROCESSABLE_ENTITY, WATERMARK_FAILED, message);
 
@@ -82,6 +83,7 @@ export class WatermarkService implements OnModuleInit {
   }
 
   private async markPdf(bytes: Buffer, font: CjkFont, line: string): Promise<Buffer> {
+    const { degrees, fontkit, PDFDocument, rgb } = await loadPdfLib();
     const doc = await PDFDocument.load(bytes);
     doc.registerFontkit(fontkit);
     const embedded = await doc.embedFont(font.bytes, { subset: true });
@@ -103,6 +105,7 @@ export class WatermarkService implements OnModuleInit {
 
   async image(bytes: Buffer, format: 'jpeg' | 'png' | 'webp' | 'gif', mark: WatermarkMark): Promise<Buffer> {
     const font = this.requireFont();
+    const sharp = await loadSharp();
     let width: number;
     let height: number;
     let upright: Buffer;

@@ -8,7 +8,7 @@ import {
   summaryLabel,
   type SummarySection,
 } from '@xiaoban/shared';
-import ExcelJS from 'exceljs';
+import { loadExcelJS } from '../../../platform/excel/load-exceljs';
 import { EvaluationFiguresService } from '../evaluations/evaluation-figures.service';
 import { QuestionnaireFiguresService } from '../questionnaires/questionnaire-figures.service';
 import { previousMonth, SummaryCompilerService } from '../summary/summary-compiler.service';
@@ -106,7 +106,8 @@ export class DashboardService {
           ? summaryLabel(SERVICE_KIND_LABELS, c, 'zh-CN')
           : c;
     const seriesLabel = (s: string) => SUMMARY_FIGURE_LABELS[s]?.['zh-CN'] ?? summaryLabel(DASHBOARD_SERIES_LABELS, s, 'zh-CN');
-    const workbook = new ExcelJS.Workbook();
+    const { Workbook } = await loadExcelJS();
+    const workbook = new Workbook();
     const sheet = workbook.addWorksheet(summaryLabel(DASHBOARD_PANEL_LABELS, key, 'zh-CN').slice(0, 31));
     sheet.addRow(['', ...panel.series.map((s) => seriesLabel(s.key))]).font = { bold: true };
     panel.categories.forEach((c, i) => sheet.addRow([categoryLabel(c), ...panel.series.map((s) => s.values[i] ?? '无数据')]));

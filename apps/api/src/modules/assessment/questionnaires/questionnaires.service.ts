@@ -9,11 +9,11 @@ import {
   schoolDateOf,
   type QuestionnaireAction,
 } from '@xiaoban/shared';
-import ExcelJS from 'exceljs';
 import { DataSource, type EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../../config/config';
 import { updateVersioned } from '../../../database/versioned-update';
 import { AuditService } from '../../../platform/audit/audit.service';
+import { loadExcelJS } from '../../../platform/excel/load-exceljs';
 import { badRequest, conflict, notFound } from '../../../platform/http/api-error';
 import { paginate, type Page } from '../../../platform/http/pagination';
 import type { RequestContext } from '../../../platform/http/request-context';
@@ -211,7 +211,8 @@ export class QuestionnairesService {
       relations: { respondent: true },
       order: { id: 'ASC' },
     });
-    const workbook = new ExcelJS.Workbook();
+    const { Workbook } = await loadExcelJS();
+    const workbook = new Workbook();
     const sheet = workbook.addWorksheet('答卷');
     const named = !questionnaire.anonymous;
     sheet.addRow(['序号', '提交日期', ...(named ? ['答题人'] : []), ...questionnaire.questions.map((q, i) => `${i + 1}. ${q.title}`)]);

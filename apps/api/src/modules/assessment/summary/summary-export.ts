@@ -8,7 +8,7 @@ import {
   type ServiceTimeRow,
   type SummarySnapshot,
 } from '@xiaoban/shared';
-import ExcelJS from 'exceljs';
+import { loadExcelJS } from '../../../platform/excel/load-exceljs';
 import type { MonthlySummary } from './monthly-summary.entity';
 
 /** The exports are in the school's language (zh-CN), as the office files them. */
@@ -87,7 +87,8 @@ export async function summaryDocx(summary: MonthlySummary): Promise<Buffer> {
 /** The summary's figures as an Excel workbook (ASM-1): one sheet of figures, one of service times, one of the narrative. */
 export async function summaryXlsx(summary: MonthlySummary): Promise<Buffer> {
   const snapshot = summary.figures ?? emptySnapshot(summary.month);
-  const workbook = new ExcelJS.Workbook();
+  const { Workbook } = await loadExcelJS();
+  const workbook = new Workbook();
   const figures = workbook.addWorksheet('工作数据');
   figures.addRow(['板块', '指标', '数值', '单位']).font = { bold: true };
   for (const section of snapshot.sections) {

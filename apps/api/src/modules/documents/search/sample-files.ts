@@ -1,6 +1,5 @@
-import fontkit from '@pdf-lib/fontkit';
-import { PDFDocument } from 'pdf-lib';
 import { findCjkFont, MISSING_FONT_MESSAGE } from '../../../platform/watermark/cjk-font';
+import { loadPdfLib } from '../../../platform/watermark/load-pdf-lib';
 
 /**
  * Real PDF and DOCX files with Chinese text, for the extraction tests (DOC-8). Not used by the
@@ -9,6 +8,7 @@ import { findCjkFont, MISSING_FONT_MESSAGE } from '../../../platform/watermark/c
 export async function chinesePdf(lines: string[]): Promise<Buffer> {
   const cjk = findCjkFont();
   if (!cjk) throw new Error(MISSING_FONT_MESSAGE);
+  const { PDFDocument, fontkit } = await loadPdfLib();
   const doc = await PDFDocument.create();
   doc.registerFontkit(fontkit);
   const font = await doc.embedFont(cjk.bytes, { subset: true });

@@ -1,5 +1,5 @@
 import { SECRECY_LABELS } from '@xiaoban/shared';
-import { createEvents, type EventAttributes } from 'ics';
+import type { EventAttributes } from 'ics';
 import type { Meeting, MeetingTopic } from './meeting.entity';
 
 /** What a calendar file says about one meeting. */
@@ -14,9 +14,10 @@ export interface CalendarEntry {
 /**
  * iCalendar (RFC 5545) for meetings (MTG-3), written by the `ics` package (CRLF line ends, folding,
  * escaping). Times in UTC; the UID is stable per meeting and SEQUENCE follows its version, so a
- * calendar app updates the event rather than adding another.
+ * calendar app updates the event rather than adding another. `ics` (with its validator, yup) is
+ * loaded on the first calendar file, not at start-up (NFR-9).
  */
-export function meetingsToIcs(entries: CalendarEntry[], calName: string, publicUrl: string | null): string {
+export async function meetingsToIcs(entries: CalendarEntry[], calName: string, publicUrl: string | null): Promise<string> {
   const events: EventAttributes[] = entries.map(({ meeting: m, place, topics, showContent }) => ({
     uid: `${m.id}@xiaoban`,
     start: m.startsAt.getTime(),
@@ -53,6 +54,7 @@ export function meetingsToIcs(entries: CalendarEntry[], calName: string, publicU
       '',
     ].join('\r\n');
   }
+  const { createEvents } = await import('ics');
   const { error, value } = createEvents(events, { productId: 'xiaoban/meetings', calName });
   if (error || !value) throw error ?? new Error('ICS generation failed');
   return value;

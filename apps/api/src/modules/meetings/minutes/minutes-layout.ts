@@ -1,6 +1,6 @@
-import fontkit from '@pdf-lib/fontkit';
-import { PDFDocument, type PDFFont, type PDFPage } from 'pdf-lib';
+import type { PDFFont, PDFPage } from 'pdf-lib';
 import { findCjkFont, MISSING_FONT_MESSAGE, type CjkFont } from '../../../platform/watermark/cjk-font';
+import { loadPdfLib } from '../../../platform/watermark/load-pdf-lib';
 
 /**
  * The 纪要 layout, once, for the PDF and the DOCX (the panel's A4 print view follows the same
@@ -43,6 +43,7 @@ function wrap(text: string, font: PDFFont, size: number, width: number): string[
 
 /** The minutes as an A4 PDF with the CJK font the watermark uses (text stays extractable). */
 export async function minutesPdf(layout: MinutesLayout): Promise<Buffer> {
+  const { PDFDocument, fontkit } = await loadPdfLib();
   const doc = await PDFDocument.create();
   doc.registerFontkit(fontkit);
   const font = await doc.embedFont(cjkFont().bytes, { subset: true });

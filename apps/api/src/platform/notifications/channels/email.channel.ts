@@ -1,4 +1,4 @@
-import { createTransport, type SMTPSentMessageInfo, type Transporter } from 'nodemailer';
+import type { SMTPSentMessageInfo, Transporter } from 'nodemailer';
 import type { ChannelAdapter, OutgoingMessage, SendResult } from './channel';
 import { ChannelSendError } from './channel-send-error';
 import { DEFAULT_TIMEOUT_MS, isErrorLike } from './provider-http';
@@ -11,6 +11,9 @@ export interface EmailChannelConfig {
   /** Connect, greeting and whole-send limit in ms; 10 s when unset. */
   timeoutMs?: number;
 }
+
+/** nodemailer costs about 13 MB of RSS once loaded (NFR-9): loaded by the first email sent. */
+const loadNodemailer = () => import('nodemailer');
 
 /** msg-id's left part (RFC 5322 dot-atom-text): what may stand before the `@`. */
 const DOT_ATOM = /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*$/;
@@ -43,7 +46,8 @@ export class EmailChannel implements ChannelAdapter {
     const messageId = messageIdFor(message.outboxKey);
     let info: SMTPSentMessageInfo;
     try {
-      info = await this.transportFor(config, timeoutMs).sendMail({
+      const transport = await this.transportFor(config, timeoutMs);
+      info = await transport.sendMail({
         from: config.from,
         to: message.address,
         subject: message.title,
@@ -61,7 +65,9 @@ export class EmailChannel implements ChannelAdapter {
     return { status: 'delivered', providerMessageId: info.messageId || messageId };
   }
 
-  private transportFor(config: EmailChannelConfig, timeoutMs: number): Transporter<SMTPSentMessageInfo> {
+  private async transportFor(config: EmailChannelConfig, timeoutMs: number): Promise<Transporter<SMTPSentMessageInfo>> {
+    const { createTransport } = await loadNodemailer();
+    // Loaded before the check, so that concurrent first sends still share one transport.
     this.transport ??= createTransport({
       url: config.url,
       connectionTimeout: timeoutMs,
