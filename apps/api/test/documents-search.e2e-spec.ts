@@ -166,6 +166,42 @@ describe('documents: search in body text (DOC-8)', () => {
     expect(minutes).toContain(made[3]);
     expect(minutes).not.toContain(made[2]);
   });
+  it('DOC-8 a term in more documents than the search cap: the first page is the newest matches, as a plain LIKE orders them, and the total is capped', async () => {
+    // Past the cap the page is found by walking the newest-first order rather than through the
+    // bigram index (IncomingService.list); both must give the same page. 1,050 copies by SQL.
+    const source = await register({ title: '关于召开家委会座谈的通知', sourceOrg: '家委会' });
+    const columns = (
+      await t.sql<{ column_name: string }>(
+        `SELECT column_name FROM information_schema.columns WHERE table_schema = 'public' AND table_name = 'incoming_documents'`,
+      )
+    ).map((c) => c.column_name);
+    const changed: Record<string, string> = {
+      id: 'gen_random_uuid()',
+      seq: 'd.seq + 10000 + g',
+      number: `d.number || '-' || g`,
+      // Every 7th copy is older than the source's own minute, the rest newer: the order is not the insert order.
+      registered_at: `d.registered_at + (CASE WHEN g % 7 = 0 THEN -g ELSE g END) * interval '1 minute'`,
+      title: `'座谈纪要第' || g || '号'`,
+    };
+    await t.sql(
+      `INSERT INTO incoming_documents (${columns.map((c) => `"${c}"`).join(', ')})
+       SELECT ${columns.map((c) => changed[c] ?? `d."${c}"`).join(', ')} FROM incoming_documents d, generate_series(1, 1050) g WHERE d.id = $1`,
+      [source],
+    );
+    for (const term of ['座谈', '家委会']) {
+      const expected = await t.sql<{ id: string }>(
+        `SELECT d.id FROM incoming_documents d
+          WHERE d.secrecy = 'none' AND (d.title LIKE $1 OR d.number LIKE $1 OR d.sender_number LIKE $1 OR d.source_org LIKE $1)
+          ORDER BY d.registered_at DESC, d.id ASC LIMIT 20`,
+        [`%${term}%`],
+      );
+      const page = (await t.http.get('/api/v1/documents/incoming').query({ q: term, pageSize: 20 }).set(as(clerk)).expect(200))
+        .body as Page;
+      expect({ term, ids: page.items.map((d) => d.id) }).toEqual({ term, ids: expected.map((r) => r.id) });
+      expect(page).toMatchObject({ total: 1000, totalCapped: true });
+    }
+  });
+
   it('DOC-8 an outgoing draft is found by a term in its body file, and loses its body text when it becomes classified', async () => {
     const body = await upload(await chineseDocx(['关于修缮校史馆的请示', '拟对鸱吻与斗拱进行修缮。']), '请示正文.docx');
     const draft = (

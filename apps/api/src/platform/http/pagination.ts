@@ -80,17 +80,24 @@ export async function paginateThenLoad<E extends ObjectLiteral & { id: string },
   load: (ids: string[]) => Promise<E[]>,
   toDto: (row: E) => T,
   cap = LIST_TOTAL_CAP,
+  /**
+   * When the fastest way to find the page depends on how many rows match: the rows are counted
+   * first, then the query this returns (`qb` itself when undefined) finds the page.
+   */
+  pageQueryFor?: (counted: number) => SelectQueryBuilder<E> | undefined,
 ): Promise<Page<T>> {
-  const [ids, counted] = await Promise.all([
-    qb
+  const pageOf = (source: SelectQueryBuilder<E>) =>
+    source
       .clone()
-      .select(`${qb.alias}.id`, 'id')
+      .select(`${source.alias}.id`, 'id')
       .offset((query.page - 1) * query.pageSize)
       .limit(query.pageSize)
       .getRawMany<{ id: string }>()
-      .then((r) => r.map((row) => row.id)),
-    countUpTo(qb.clone().orderBy().select(`${qb.alias}.id`), cap + 1),
-  ]);
+      .then((r) => r.map((row) => row.id));
+  const count = () => countUpTo(qb.clone().orderBy().select(`${qb.alias}.id`), cap + 1);
+  const [ids, counted] = pageQueryFor
+    ? await count().then(async (n) => [await pageOf(pageQueryFor(n) ?? qb), n] as const)
+    : await Promise.all([pageOf(qb), count()]);
   const byId = new Map((ids.length ? await load(ids) : []).map((row) => [row.id, row]));
   return {
     items: ids.flatMap((id) => (byId.has(id) ? [toDto(byId.get(id)!)] : [])),

@@ -37,10 +37,13 @@ export function matchCondition(
   alias: string,
   term: string,
   bodyMatches: BodyMatches = 'many',
+  { narrow: useIndex = true }: { narrow?: boolean } = {},
 ): { sql: string; params: Record<string, unknown> } {
   const grams = bigramsOf(term);
   const params: Record<string, unknown> = { searchGrams: grams, searchLike: `%${escapeLike(term)}%`, searchKind: kind.type };
-  const narrow = grams.length > 0 && kind.bigramsColumn ? `${alias}.${kind.bigramsColumn} @> :searchGrams::text[] AND ` : '';
+  // `narrow: false` leaves out the bigram test, which only narrows what the ILIKE decides: without it
+  // PostgreSQL walks the list's order instead (see IncomingService.list), with the same result.
+  const narrow = useIndex && grams.length > 0 && kind.bigramsColumn ? `${alias}.${kind.bigramsColumn} @> :searchGrams::text[] AND ` : '';
   const metadata = `(${narrow}(${kind.columns.map((c) => `${alias}.${c} ILIKE :searchLike`).join(' OR ')}))`;
   if (Array.isArray(bodyMatches) && bodyMatches.length === 0) return { sql: metadata, params };
   // Classified documents have no texts at all; the secrecy test is a second lock on that door.
