@@ -159,7 +159,6 @@ export class MeetingsService implements OnModuleInit {
         manager,
         { roomId: dto.roomId, ...slot!, attendeeCount: count, title: dto.title },
         ctx,
-        'startsAt',
       );
       bookingId = booking.id;
     }

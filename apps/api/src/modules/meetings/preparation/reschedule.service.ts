@@ -70,7 +70,6 @@ export class RescheduleService {
             manager,
             { roomId, ...slot, attendeeCount: Math.max(1, n), title: meeting.title },
             ctx,
-            'startsAt',
           );
           bookingId = booking.id;
         } else if (!meeting.location) {
