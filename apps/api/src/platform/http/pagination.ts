@@ -80,11 +80,18 @@ export async function paginateThenLoad<E extends ObjectLiteral & { id: string },
   load: (ids: string[]) => Promise<E[]>,
   toDto: (row: E) => T,
   cap = LIST_TOTAL_CAP,
-  /**
-   * When the fastest way to find the page depends on how many rows match: the rows are counted
-   * first, then the query this returns (`qb` itself when undefined) finds the page.
-   */
-  pageQueryFor?: (counted: number) => SelectQueryBuilder<E> | undefined,
+  {
+    counted: known,
+    pageQueryFor,
+  }: {
+    /** The count, when the caller already has it (capped at cap + 1). */
+    counted?: number;
+    /**
+     * When the fastest way to find the page depends on how many rows match: the rows are counted
+     * first, then the query this returns (`qb` itself when undefined) finds the page.
+     */
+    pageQueryFor?: (counted: number) => SelectQueryBuilder<E> | undefined;
+  } = {},
 ): Promise<Page<T>> {
   const pageOf = (source: SelectQueryBuilder<E>) =>
     source
@@ -94,7 +101,7 @@ export async function paginateThenLoad<E extends ObjectLiteral & { id: string },
       .limit(query.pageSize)
       .getRawMany<{ id: string }>()
       .then((r) => r.map((row) => row.id));
-  const count = () => countUpTo(qb.clone().orderBy().select(`${qb.alias}.id`), cap + 1);
+  const count = () => (known !== undefined ? Promise.resolve(known) : countUpTo(qb.clone().orderBy().select(`${qb.alias}.id`), cap + 1));
   const [ids, counted] = pageQueryFor
     ? await count().then(async (n) => [await pageOf(pageQueryFor(n) ?? qb), n] as const)
     : await Promise.all([pageOf(qb), count()]);
@@ -113,7 +120,7 @@ export async function paginateThenLoad<E extends ObjectLiteral & { id: string },
  * LIMITed subquery: reading the ids into Node to count them cost a list of 10,000 matches far more
  * than the page itself (bench/).
  */
-async function countUpTo<E extends ObjectLiteral>(qb: SelectQueryBuilder<E>, limit: number): Promise<number> {
+export async function countUpTo<E extends ObjectLiteral>(qb: SelectQueryBuilder<E>, limit: number): Promise<number> {
   const limited = qb.offset(undefined).skip(undefined).take(undefined).limit(limit);
   // createQueryBuilder keeps the caller's query runner: in a transaction the count sees what the page sees.
   const row = await qb

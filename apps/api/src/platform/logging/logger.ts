@@ -1,5 +1,5 @@
 import type { LoggerService, LogLevel as NestLogLevel } from '@nestjs/common';
-import { LogController, type FastifyInstance } from 'fastify';
+import { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import pino, { type Level, type Logger } from 'pino';
 
 /**
@@ -19,7 +19,7 @@ export function createLogger(level: string): Logger {
  * Fastify's options for this logger: each request gets a child logger carrying its id
  * (`request.log`); Fastify's own two lines per request are off, `logRequests` writes one instead.
  */
-export function fastifyLogging(logger: Logger) {
+export function fastifyLogging(logger: Logger): { loggerInstance: FastifyBaseLogger; logController: LogController } {
   return { loggerInstance: logger, logController: new LogController({ disableRequestLogging: true }) };
 }
 
