@@ -1,3 +1,4 @@
+import { EscalationsService } from '../src/modules/assessment/escalations/escalations.service';
 import { SupportRequestsService } from '../src/modules/assessment/support/support-requests.service';
 import { loginAsAdmin, unique } from './factories/org.factory';
 import { createSmallSchool, createStaff, type SmallSchool } from './factories/school.factory';
@@ -396,6 +397,53 @@ describe('assessment: improvement, incidents, escalation and support requests', 
       .send({ category: 'safety', channel: 'fax' })
       .expect(400);
     expect(Object.keys(missing.body.errors).sort()).toEqual(['channel', 'description', 'proposedSolution']);
+  });
+
+  it('REQ-1 the overdue job tells the leader and the office once about each escalation left unanswered past its due time', async () => {
+    const leader = await createStaff(t, admin, { roles: ['school-leader'], name: '分管后勤副校长' });
+    await t.http
+      .put('/api/v1/assessment/escalation-routes/facilities')
+      .set(as(clerk))
+      .send({ leaderId: leader.id, answerWorkingDays: 3 })
+      .expect(200);
+    const report = async () =>
+      (
+        await t.http
+          .post('/api/v1/assessment/escalations')
+          .set(as(teacher))
+          .send({ category: 'facilities', description: unique('食堂排风扇噪音大'), proposedSolution: '请更换排风扇', channel: 'email' })
+          .expect(201)
+      ).body;
+    const [late, answeredLate, onTime] = [await report(), await report(), await report()];
+    await t.sql(`UPDATE escalations SET due_at = now() - interval '1 hour' WHERE id = ANY($1::uuid[])`, [[late.id, answeredLate.id]]);
+    await t.http
+      .post(`/api/v1/assessment/escalations/${answeredLate.id}/answer`)
+      .set(as(leader))
+      .send({ answer: '已更换。', version: answeredLate.version })
+      .expect(200);
+
+    const job = t.app.get(EscalationsService);
+    const first = (await job.alertOverdue()).alerted;
+    expect(first).toContain(late.id);
+    expect(first).not.toContain(answeredLate.id);
+    expect(first).not.toContain(onTime.id);
+    expect((await job.alertOverdue()).alerted).toEqual([]);
+
+    const told = await t.sql<{ recipient_id: string; n: number }>(
+      `SELECT recipient_id, count(*)::int AS n FROM notification_deliveries
+        WHERE kind = 'assessment.escalation.overdue' AND channel = 'in-app' AND link LIKE $1 GROUP BY recipient_id`,
+      [`%${late.id}`],
+    );
+    const recipients = told.map((r) => r.recipient_id);
+    expect(recipients).toEqual(expect.arrayContaining([leader.id, clerk.id]));
+    expect(recipients).not.toContain(teacher.id);
+    expect(told.every((r) => r.n === 1)).toBe(true);
+    const audit = await t.sql(`SELECT actor_id FROM audit_log WHERE action = 'assessment.escalation.overdue' AND object_id = $1`, [late.id]);
+    expect(audit).toEqual([{ actor_id: null }]);
+    const others = await t.sql(`SELECT 1 FROM notification_deliveries WHERE kind = 'assessment.escalation.overdue' AND link LIKE $1`, [
+      `%${answeredLate.id}`,
+    ]);
+    expect(others).toEqual([]);
   });
 
   describe('support requests between departments', () => {

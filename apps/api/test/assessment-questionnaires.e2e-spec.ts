@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { createDepartment, loginAsAdmin, unique } from './factories/org.factory';
+import { QuestionnairesService } from '../src/modules/assessment/questionnaires/questionnaires.service';
 import { createStaff } from './factories/school.factory';
 import { startTestApp, type TestApp } from './setup/test-app';
 
@@ -255,6 +256,47 @@ describe('assessment: questionnaires', () => {
     });
     expect(past.accepting).toBe(false);
     await answerPublic(past.code, [0, null, [], null]).expect(409);
+  });
+
+  it('ASM-3 past closes_at answers are refused at once, and the closing job closes it as the office would, once', async () => {
+    const hour = 3_600_000;
+    const named = await questionnaire({ responseMode: 'named', anonymous: false, closesAt: new Date(Date.now() + hour).toISOString() });
+    const running = await questionnaire({ closesAt: new Date(Date.now() + hour).toISOString() });
+    const draft = await questionnaire({ closesAt: new Date(Date.now() + hour).toISOString() }, false);
+    await t.sql(`UPDATE questionnaires SET closes_at = now() - interval '1 minute' WHERE id = ANY($1::uuid[])`, [[named.id, draft.id]]);
+
+    // Before the job has run: still 'open', yet no answer is taken.
+    const refused = await t.http
+      .post(`/api/v1/assessment/questionnaire-answers/${named.code}/responses`)
+      .set(as(teacher))
+      .send({ answers: [0, null, [], null] })
+      .expect(409);
+    expect(refused.body.code).toBe('QUESTIONNAIRE_NOT_ACCEPTING');
+
+    const job = t.app.get(QuestionnairesService);
+    const first = await job.closeExpired();
+    expect(first.closed).toContain(named.id);
+    expect(first.closed).not.toContain(running.id);
+    expect(first.closed).not.toContain(draft.id);
+    expect((await job.closeExpired()).closed).toEqual([]);
+
+    const closed = (await t.http.get(`/api/v1/assessment/questionnaires/${named.id}`).set(as(clerk)).expect(200)).body;
+    expect(closed).toMatchObject({ status: 'closed', accepting: false, version: named.version + 1 });
+    expect(closed.closedAt).toEqual(expect.any(String));
+    expect((await t.http.get(`/api/v1/assessment/questionnaires/${running.id}`).set(as(clerk)).expect(200)).body.status).toBe('open');
+    expect((await t.http.get(`/api/v1/assessment/questionnaires/${draft.id}`).set(as(clerk)).expect(200)).body.status).toBe('draft');
+    const audit = await t.sql<{ actor_id: string | null; request_id: string }>(
+      `SELECT actor_id, request_id FROM audit_log WHERE action = 'assessment.questionnaire.close' AND object_id = $1`,
+      [named.id],
+    );
+    expect(audit).toEqual([{ actor_id: null, request_id: 'system' }]);
+    // Closed by the job, it is as closed as by hand: the office's close is now an illegal move.
+    const again = await t.http
+      .post(`/api/v1/assessment/questionnaires/${named.id}/close`)
+      .set(as(clerk))
+      .send({ version: closed.version })
+      .expect(409);
+    expect(again.body.code).toBe('QUESTIONNAIRE_ILLEGAL_MOVE');
   });
 
   it('ASM-3 someone without the permission gets 403 on the admin routes, and 404 for an unknown questionnaire', async () => {

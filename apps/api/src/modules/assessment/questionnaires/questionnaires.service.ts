@@ -1,5 +1,5 @@
 import { createHash, createHmac, randomBytes, randomInt, randomUUID, timingSafeEqual } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   QUERY_CODE_ALPHABET,
@@ -16,8 +16,9 @@ import { AuditService } from '../../../platform/audit/audit.service';
 import { loadExcelJS } from '../../../platform/excel/load-exceljs';
 import { badRequest, conflict, notFound } from '../../../platform/http/api-error';
 import { paginate, type Page } from '../../../platform/http/pagination';
-import type { RequestContext } from '../../../platform/http/request-context';
+import { SYSTEM_CONTEXT, type RequestContext } from '../../../platform/http/request-context';
 import { escapeLike } from '../../../platform/http/sql';
+import { JobsService } from '../../../platform/jobs/jobs.service';
 import { NotificationsService } from '../../../platform/notifications/notifications.service';
 import { checkAnswers, checkDefinition, tally } from './questionnaire-rules';
 import { Questionnaire, QuestionnaireResponse } from './questionnaire.entities';
@@ -37,6 +38,7 @@ import type {
 
 /** The resource type of questionnaires, in the audit log. */
 export const QUESTIONNAIRE = 'questionnaire';
+export const QUESTIONNAIRE_CLOSING_JOB = 'assessment-questionnaire-closing';
 
 const CODE_LENGTH = 10;
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
@@ -58,15 +60,31 @@ const anonymousContext = () => ({ actor: null, ip: null, requestId: randomUUID()
  * which reads no sign-in at all. What remains is timing: someone watching the database live could
  * see a token taken and a response arrive moments apart; the page lets people take a token first
  * and answer later, and nothing stored keeps the times.
+ *
+ * A questionnaire past its closes_at refuses answers at once (accepting); a job every few minutes
+ * then closes it as the office would, so its status and closedAt say so too.
  */
 @Injectable()
-export class QuestionnairesService {
+export class QuestionnairesService implements OnModuleInit {
+  private readonly logger = new Logger('Questionnaires');
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly audit: AuditService,
     private readonly notifications: NotificationsService,
+    private readonly jobs: JobsService,
   ) {}
+
+  onModuleInit(): void {
+    this.jobs.register({
+      name: QUESTIONNAIRE_CLOSING_JOB,
+      cron: '*/5 * * * *',
+      handler: async () => {
+        await this.closeExpired();
+      },
+    });
+  }
 
   // ---------- building (the office) ----------
 
@@ -116,11 +134,46 @@ export class QuestionnairesService {
           `A questionnaire that is ${questionnaire.status} cannot be ${action}ed`,
         );
       }
-      const changes = action === 'open' ? { status: 'open', openedAt: new Date() } : { status: 'closed', closedAt: new Date() };
-      await updateVersioned(manager, Questionnaire, id, version, changes, QUESTIONNAIRE);
-      await this.audit.record(manager, ctx, { action: `assessment.questionnaire.${action}`, objectType: QUESTIONNAIRE, objectId: id });
+      await this.applyMove(manager, id, action, version, ctx);
     });
     return this.get(id);
+  }
+
+  /** The state change and audit entry of a move, shared by the office's move and the closing job. */
+  private async applyMove(
+    manager: EntityManager,
+    id: string,
+    action: QuestionnaireAction,
+    version: number,
+    ctx: RequestContext,
+    at = new Date(),
+    details?: Record<string, unknown>,
+  ): Promise<void> {
+    const changes = action === 'open' ? { status: 'open', openedAt: at } : { status: 'closed', closedAt: at };
+    await updateVersioned(manager, Questionnaire, id, version, changes, QUESTIONNAIRE);
+    await this.audit.record(manager, ctx, { action: `assessment.questionnaire.${action}`, objectType: QUESTIONNAIRE, objectId: id, details });
+  }
+
+  /**
+   * The closing job: every open questionnaire whose closes_at has passed is closed as the office's
+   * close does, in the system's name. Rows being moved by the office meanwhile are skipped; the
+   * next run takes them if they are still open. `now` is for tests.
+   */
+  async closeExpired(now: Date = new Date()): Promise<{ closed: string[] }> {
+    return this.dataSource.transaction(async (manager) => {
+      const due: { id: string; version: number; closes_at: Date }[] = await manager.query(
+        `SELECT id, version, closes_at FROM questionnaires
+          WHERE status = 'open' AND closes_at IS NOT NULL AND closes_at <= $1
+          ORDER BY closes_at, id
+          FOR UPDATE SKIP LOCKED`,
+        [now],
+      );
+      for (const q of due) {
+        await this.applyMove(manager, q.id, 'close', q.version, SYSTEM_CONTEXT, now, { closesAt: q.closes_at });
+      }
+      if (due.length) this.logger.log(`Closed ${due.length} questionnaire(s) past their closing time`);
+      return { closed: due.map((q) => q.id) };
+    });
   }
 
   private checked(dto: SaveQuestionnaireDto) {
