@@ -29,6 +29,7 @@ import { Questionnaires1796620000000 } from './migrations/1796620000000-Question
 import { Evaluations1796630000000 } from './migrations/1796630000000-Evaluations';
 import { Improvement1796640000000 } from './migrations/1796640000000-Improvement';
 import { MonthlySummaries1796650000000 } from './migrations/1796650000000-MonthlySummaries';
+import { BodyTextCandidates1796660000000 } from './migrations/1796660000000-BodyTextCandidates';
 
 /** Every migration, in order. A new migration is added here as well as in migrations/. */
 export const MIGRATIONS = [
@@ -63,4 +64,5 @@ export const MIGRATIONS = [
   Evaluations1796630000000,
   Improvement1796640000000,
   MonthlySummaries1796650000000,
+  BodyTextCandidates1796660000000,
 ];

@@ -62,25 +62,23 @@ const CANDIDATES_MAX = 5_000;
 
 /**
  * The documents of a kind whose body text contains the term: up to BODY_IDS_MAX ids, else `many`.
- * First the files whose bigrams hold the term's, through the GIN index only (for a common
- * bigram the planner would rather scan the table, unpacking every row's bigram array: many
- * times slower); then the LIKE recheck over those few files' text.
+ * First the files whose bigrams hold the term's, through the GIN index only (the database
+ * function `document_text_candidates`, migration BodyTextCandidates); then the LIKE recheck over
+ * those few files' text.
  */
 export async function findBodyMatches(manager: EntityManager, kind: string, term: string): Promise<BodyMatches> {
   const grams = bigramsOf(term);
   if (grams.length === 0) return 'many'; // one character: no index can narrow it
-  return manager.transaction(async (tx) => {
-    await tx.query('SET LOCAL enable_seqscan = off');
-    const candidates: { file_id: string }[] = await tx.query(
-      'SELECT t.file_id FROM document_texts t WHERE t.document_kind = $1 AND t.search_bigrams @> $2::text[] LIMIT $3',
-      [kind, grams, CANDIDATES_MAX + 1],
-    );
-    if (candidates.length > CANDIDATES_MAX) return 'many';
-    if (candidates.length === 0) return [];
-    const rows: { document_id: string }[] = await tx.query(
-      'SELECT DISTINCT t.document_id FROM document_texts t WHERE t.file_id = ANY($1::uuid[]) AND t.document_kind = $2 AND t.body ILIKE $3',
-      [candidates.map((c) => c.file_id), kind, `%${escapeLike(term)}%`],
-    );
-    return rows.length > BODY_IDS_MAX ? 'many' : rows.map((r) => r.document_id);
-  });
+  const candidates: { file_id: string }[] = await manager.query('SELECT file_id FROM document_text_candidates($1, $2::text[], $3)', [
+    kind,
+    grams,
+    CANDIDATES_MAX + 1,
+  ]);
+  if (candidates.length > CANDIDATES_MAX) return 'many';
+  if (candidates.length === 0) return [];
+  const rows: { document_id: string }[] = await manager.query(
+    'SELECT DISTINCT t.document_id FROM document_texts t WHERE t.file_id = ANY($1::uuid[]) AND t.document_kind = $2 AND t.body ILIKE $3',
+    [candidates.map((c) => c.file_id), kind, `%${escapeLike(term)}%`],
+  );
+  return rows.length > BODY_IDS_MAX ? 'many' : rows.map((r) => r.document_id);
 }
