@@ -104,6 +104,19 @@ describe('information: notices on every channel, coverage and resend (INF-3–IN
   const resend = (id: string, body: Record<string, unknown> = {}) =>
     t.http.post(`/api/v1/information/notices/${id}/resend`).set(as(clerk)).send(body);
 
+  it('NFR-10 a notice draft without an audience, or with one that is not an object, is a 400 keyed by audience and writes nothing', async () => {
+    const before = await t.sql<{ n: number }>('SELECT count(*)::int AS n FROM notices');
+    for (const audience of [undefined, null, 'all', [1]]) {
+      const res = await t.http
+        .post('/api/v1/information/notices')
+        .set(as(clerk))
+        .send({ title: unique('没有对象的通知'), body: '正文', channels: ['in-app'], ...(audience === undefined ? {} : { audience }) })
+        .expect(400);
+      expect(Object.keys(res.body.errors ?? {})).toContain('audience');
+    }
+    expect(await t.sql<{ n: number }>('SELECT count(*)::int AS n FROM notices')).toEqual(before);
+  });
+
   it('INF-3 a notice cannot be published before it is verified; a rejected verification returns it to the draft', async () => {
     const { departmentId } = await grade(1);
     const notice = await draft({ audience: { allStaff: false, departmentIds: [departmentId] }, channels: ['in-app'] });

@@ -31,6 +31,10 @@ export async function startChildServer(dataDir: string, env: Record<string, stri
   let output = '';
   child.stdout!.on('data', (chunk) => (output += chunk));
   child.stderr!.on('data', (chunk) => (output += chunk));
+  // A server that dies on its own (not by a test's signal) says why, for the failure that follows.
+  child.once('exit', (code, signal) => {
+    if (signal === null && code !== 0) process.stderr.write(`[child-server] exited with ${code}:\n${output.slice(-4000)}\n`);
+  });
   const baseUrl = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 45_000;
   for (;;) {

@@ -17,6 +17,7 @@ import {
   IsIn,
   IsInt,
   IsNotEmpty,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
@@ -72,6 +73,8 @@ export class NoticeDraftDto {
   body: string;
 
   @ApiProperty({ type: NoticeAudienceDto })
+  // ValidateNested alone lets a missing audience through (found by the 200-per-operation fuzz run).
+  @IsObject()
   @ValidateNested()
   @Type(() => NoticeAudienceDto)
   audience: NoticeAudienceDto;
