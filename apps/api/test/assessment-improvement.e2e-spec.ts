@@ -438,7 +438,9 @@ describe('assessment: improvement, incidents, escalation and support requests', 
     expect(recipients).toEqual(expect.arrayContaining([leader.id, clerk.id]));
     expect(recipients).not.toContain(teacher.id);
     expect(told.every((r) => r.n === 1)).toBe(true);
-    const audit = await t.sql(`SELECT actor_id FROM audit_log WHERE action = 'assessment.escalation.overdue' AND object_id = $1`, [late.id]);
+    const audit = await t.sql(`SELECT actor_id FROM audit_log WHERE action = 'assessment.escalation.overdue' AND object_id = $1`, [
+      late.id,
+    ]);
     expect(audit).toEqual([{ actor_id: null }]);
     const others = await t.sql(`SELECT 1 FROM notification_deliveries WHERE kind = 'assessment.escalation.overdue' AND link LIKE $1`, [
       `%${answeredLate.id}`,

@@ -151,7 +151,12 @@ export class QuestionnairesService implements OnModuleInit {
   ): Promise<void> {
     const changes = action === 'open' ? { status: 'open', openedAt: at } : { status: 'closed', closedAt: at };
     await updateVersioned(manager, Questionnaire, id, version, changes, QUESTIONNAIRE);
-    await this.audit.record(manager, ctx, { action: `assessment.questionnaire.${action}`, objectType: QUESTIONNAIRE, objectId: id, details });
+    await this.audit.record(manager, ctx, {
+      action: `assessment.questionnaire.${action}`,
+      objectType: QUESTIONNAIRE,
+      objectId: id,
+      details,
+    });
   }
 
   /**
