@@ -1,21 +1,6 @@
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { adminApi } from './api';
-import { openDropdown, openFromMenu, runStamp, signIn } from './support';
-
-/** Chooses a colleague in a UserPicker by typing their username. */
-async function pickPerson(page: Page, picker: Locator, person: { username: string; name: string }): Promise<void> {
-  await picker.click();
-  await page.keyboard.type(person.username);
-  await openDropdown(page).locator('.el-select-dropdown__item', { hasText: person.name }).click();
-}
-
-/** The form item of a dialog by its exact label (the page gives these fields no test ids). */
-const field = (dialog: Locator, label: string) =>
-  dialog.locator('.el-form-item', { has: dialog.page().locator('.el-form-item__label', { hasText: new RegExp(`^${label}$`) }) });
-
-/** The value cell next to a label in a bordered el-descriptions. */
-const described = (drawer: Locator, label: string) =>
-  drawer.locator('.el-descriptions__label', { hasText: new RegExp(`^${label}$`) }).locator('xpath=following-sibling::*[1]');
+import { described, fieldByLabel, openDropdown, openFromMenu, pickPerson, runStamp, signIn } from './support';
 
 /**
  * REQ-1: the office routes a category to a leader; a teacher reports a problem in that category
@@ -60,11 +45,11 @@ test('REQ-1 a teacher reports a problem, it is routed to the category leader, wh
   await expect(desk.getByRole('button', { name: '路由设置' })).toHaveCount(0);
   await desk.getByRole('button', { name: '上报问题' }).click();
   const dialog = desk.getByRole('dialog', { name: '上报问题' });
-  await field(dialog, '类别').locator('.el-select').click();
+  await fieldByLabel(dialog, '类别').locator('.el-select').click();
   await openDropdown(desk).locator('.el-select-dropdown__item', { hasText: '设施设备' }).click();
-  await field(dialog, '渠道').getByText('电话', { exact: true }).click();
-  await field(dialog, '问题描述').locator('textarea').fill(description);
-  await field(dialog, '建议解决办法').locator('textarea').fill('更换灯泡或整机。');
+  await fieldByLabel(dialog, '渠道').getByText('电话', { exact: true }).click();
+  await fieldByLabel(dialog, '问题描述').locator('textarea').fill(description);
+  await fieldByLabel(dialog, '建议解决办法').locator('textarea').fill('更换灯泡或整机。');
   await dialog.getByRole('button', { name: '保存' }).click();
   await expect(dialog).toBeHidden();
   const row = desk.locator('.el-table__row', { hasText: description });

@@ -1,13 +1,6 @@
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Locator } from '@playwright/test';
 import { adminApi } from './api';
-import { openDropdown, openFromMenu, runStamp, signIn } from './support';
-
-/** Chooses a colleague in a UserPicker by typing their username. */
-async function pickPerson(page: Page, picker: Locator, person: { username: string; name: string }): Promise<void> {
-  await picker.click();
-  await page.keyboard.type(person.username);
-  await openDropdown(page).locator('.el-select-dropdown__item', { hasText: person.name }).click();
-}
+import { fieldByLabel, openFromMenu, pickPerson, runStamp, signIn } from './support';
 
 /** Types into a date picker and confirms with Enter. */
 async function typeDate(picker: Locator, value: string): Promise<void> {
@@ -15,10 +8,6 @@ async function typeDate(picker: Locator, value: string): Promise<void> {
   await input.fill(value);
   await input.press('Enter');
 }
-
-/** The form item of a dialog by its exact label (the page gives these fields no test ids). */
-const field = (dialog: Locator, label: string) =>
-  dialog.locator('.el-form-item', { has: dialog.page().locator('.el-form-item__label', { hasText: new RegExp(`^${label}$`) }) });
 
 /** School time (Asia/Shanghai) `minutes` from now, as the datetime picker takes it. */
 const schoolTime = (minutes: number) => new Date(Date.now() + 8 * 3600_000 + minutes * 60_000).toISOString().slice(0, 19).replace('T', ' ');
@@ -50,14 +39,14 @@ test('REQ-5 the office records an incident and its review, and the lesson become
   // Record the incident.
   await office.getByTestId('incident-create').click();
   const dialog = office.getByRole('dialog', { name: '登记突发情况' });
-  await field(dialog, '事件').locator('input').fill(title);
-  await field(dialog, '经过').locator('textarea').fill('午餐时一名学生在食堂门口台阶处滑倒，膝盖擦伤。');
-  await field(dialog, '地点').locator('input').fill('食堂一楼门口');
-  await typeDate(field(dialog, '发生时间'), schoolTime(-60));
-  await field(dialog, '处置人').locator('input').fill('值周教师王老师');
-  await field(dialog, '处置措施').locator('textarea').fill('送医务室消毒包扎，通知家长。');
-  await field(dialog, '处置结果').locator('textarea').fill('学生无大碍，下午正常上课。');
-  await field(dialog, '等级').getByText('较大', { exact: true }).click();
+  await fieldByLabel(dialog, '事件').locator('input').fill(title);
+  await fieldByLabel(dialog, '经过').locator('textarea').fill('午餐时一名学生在食堂门口台阶处滑倒，膝盖擦伤。');
+  await fieldByLabel(dialog, '地点').locator('input').fill('食堂一楼门口');
+  await typeDate(fieldByLabel(dialog, '发生时间'), schoolTime(-60));
+  await fieldByLabel(dialog, '处置人').locator('input').fill('值周教师王老师');
+  await fieldByLabel(dialog, '处置措施').locator('textarea').fill('送医务室消毒包扎，通知家长。');
+  await fieldByLabel(dialog, '处置结果').locator('textarea').fill('学生无大碍，下午正常上课。');
+  await fieldByLabel(dialog, '等级').getByText('较大', { exact: true }).click();
   await dialog.getByRole('button', { name: '保存' }).click();
   await expect(dialog).toBeHidden();
   const row = office.getByTestId('incidents-table').locator('.el-table__row', { hasText: title });

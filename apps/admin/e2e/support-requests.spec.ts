@@ -1,14 +1,6 @@
-import { expect, test, type Locator } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { adminApi } from './api';
-import { openDropdown, openFromMenu, runStamp, signIn } from './support';
-
-/** The form item of a dialog by its exact label (the page gives these fields no test ids). */
-const field = (dialog: Locator, label: string) =>
-  dialog.locator('.el-form-item', { has: dialog.page().locator('.el-form-item__label', { hasText: new RegExp(`^${label}$`) }) });
-
-/** The value cell next to a label in a bordered el-descriptions. */
-const described = (drawer: Locator, label: string) =>
-  drawer.locator('.el-descriptions__label', { hasText: new RegExp(`^${label}$`) }).locator('xpath=following-sibling::*[1]');
+import { described, fieldByLabel, openDropdown, openFromMenu, runStamp, signIn } from './support';
 
 /**
  * REQ-2: a teacher asks another department for support with a response deadline; that
@@ -41,12 +33,12 @@ test('REQ-2 a teacher asks another department for support, its head responds fro
   await openFromMenu(desk, '/assessment/support');
   await desk.getByRole('button', { name: '发起协作' }).click();
   const dialog = desk.getByRole('dialog', { name: '发起协作' });
-  await field(dialog, '事项').locator('input').fill(title);
-  await field(dialog, '具体内容').locator('textarea').fill('期中考试需布置十二个考场，请协助搬运桌椅。');
-  await field(dialog, '协作部门').locator('.el-select').click();
+  await fieldByLabel(dialog, '事项').locator('input').fill(title);
+  await fieldByLabel(dialog, '具体内容').locator('textarea').fill('期中考试需布置十二个考场，请协助搬运桌椅。');
+  await fieldByLabel(dialog, '协作部门').locator('.el-select').click();
   await desk.keyboard.type('总务处');
   await openDropdown(desk).locator('.el-select-dropdown__item', { hasText: targetName }).click();
-  const deadline = field(dialog, '响应时限');
+  const deadline = fieldByLabel(dialog, '响应时限');
   await deadline.getByText('小时', { exact: true }).click();
   await deadline.locator('.el-input-number input').fill('4');
   await deadline.locator('.el-input-number input').press('Tab');

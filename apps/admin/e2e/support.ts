@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 /** The seeded administrator; the runner sets the password it started the server with. */
 export function adminCredentials(): { username: string; password: string } {
@@ -33,3 +33,18 @@ export function runStamp(): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${pad(now.getMonth() + 1)}${pad(now.getDate())}${pad(now.getHours())}${pad(now.getMinutes())}${pad(now.getSeconds())}${Math.floor(Math.random() * 90 + 10)}`;
 }
+
+/** Chooses a colleague in a UserPicker by typing their username. */
+export async function pickPerson(page: Page, picker: Locator, person: { username: string; name: string }): Promise<void> {
+  await picker.click();
+  await page.keyboard.type(person.username);
+  await openDropdown(page).locator('.el-select-dropdown__item', { hasText: person.name }).click();
+}
+
+/** The form item of a dialog by its exact label (for pages that give their fields no test ids). */
+export const fieldByLabel = (dialog: Locator, label: string) =>
+  dialog.locator('.el-form-item', { has: dialog.page().locator('.el-form-item__label', { hasText: new RegExp(`^${label}$`) }) });
+
+/** The value cell next to a label in a bordered el-descriptions. */
+export const described = (drawer: Locator, label: string) =>
+  drawer.locator('.el-descriptions__label', { hasText: new RegExp(`^${label}$`) }).locator('xpath=following-sibling::*[1]');
