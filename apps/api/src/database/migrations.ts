@@ -30,6 +30,7 @@ import { Evaluations1796630000000 } from './migrations/1796630000000-Evaluations
 import { Improvement1796640000000 } from './migrations/1796640000000-Improvement';
 import { MonthlySummaries1796650000000 } from './migrations/1796650000000-MonthlySummaries';
 import { BodyTextCandidates1796660000000 } from './migrations/1796660000000-BodyTextCandidates';
+import { BodyTextMatches1796670000000 } from './migrations/1796670000000-BodyTextMatches';
 
 /** Every migration, in order. A new migration is added here as well as in migrations/. */
 export const MIGRATIONS = [
@@ -65,4 +66,5 @@ export const MIGRATIONS = [
   Improvement1796640000000,
   MonthlySummaries1796650000000,
   BodyTextCandidates1796660000000,
+  BodyTextMatches1796670000000,
 ];

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { escapeLike } from '../../../platform/http/sql';
+import { caseInsensitiveLike, escapeLike } from '../../../platform/http/sql';
 import { bigramsOf } from '../incoming/search-terms';
 
 /** How a document kind keeps its metadata for search: its table, and the columns `q` looks in. */
@@ -22,7 +22,7 @@ export const BODY_IDS_MAX = 1_000;
 /**
  * The free-text condition of a document list (DOC-8): the term is a substring of one of the
  * metadata columns OR of the body text of one of the document's files. Each side is narrowed by
- * a GIN index over character bigrams (`@>`) and rechecked with ILIKE, so a 2-character Chinese
+ * a GIN index over character bigrams (`@>`) and rechecked with (I)LIKE, so a 2-character Chinese
  * term finds exactly what a plain LIKE scan finds.
  *
  * Why the body side comes in three shapes (measured in bench/): an OR across two tables keeps
@@ -40,11 +40,12 @@ export function matchCondition(
   { narrow: useIndex = true }: { narrow?: boolean } = {},
 ): { sql: string; params: Record<string, unknown> } {
   const grams = bigramsOf(term);
+  const like = caseInsensitiveLike(term);
   const params: Record<string, unknown> = { searchGrams: grams, searchLike: `%${escapeLike(term)}%`, searchKind: kind.type };
-  // `narrow: false` leaves out the bigram test, which only narrows what the ILIKE decides: without it
+  // `narrow: false` leaves out the bigram test, which only narrows what the (I)LIKE decides: without it
   // PostgreSQL walks the list's order instead (see IncomingService.list), with the same result.
   const narrow = useIndex && grams.length > 0 && kind.bigramsColumn ? `${alias}.${kind.bigramsColumn} @> :searchGrams::text[] AND ` : '';
-  const metadata = `(${narrow}(${kind.columns.map((c) => `${alias}.${c} ILIKE :searchLike`).join(' OR ')}))`;
+  const metadata = `(${narrow}(${kind.columns.map((c) => `${alias}.${c} ${like} :searchLike`).join(' OR ')}))`;
   if (Array.isArray(bodyMatches) && bodyMatches.length === 0) return { sql: metadata, params };
   // Classified documents have no texts at all; the secrecy test is a second lock on that door.
   const body = Array.isArray(bodyMatches)
@@ -52,33 +53,50 @@ export function matchCondition(
     : // Probed row by row while the list's order is walked: OFFSET 0 keeps PostgreSQL from reading every
       // text once into a hash instead, and the bigram array (large, out of line) is not unpacked.
       `EXISTS (SELECT 1 FROM document_texts t WHERE t.document_kind = :searchKind AND t.document_id = ${alias}.id
-         AND t.body ILIKE :searchLike OFFSET 0)`;
+         AND t.body ${like} :searchLike OFFSET 0)`;
   if (Array.isArray(bodyMatches)) params.searchBodyIds = bodyMatches;
   return { sql: `(${metadata} OR (${alias}.secrecy = 'none' AND ${body}))`, params };
 }
 
-/** Past this many files whose bigrams fit, the body matches count as `many` without reading their text. */
-const CANDIDATES_MAX = 5_000;
+/**
+ * Files read per look-up: twice the documents wanted, as a document has one or two files. Should
+ * as many files match and still name no more than BODY_IDS_MAX documents (documents with many
+ * files), the exact two-step look-up below decides.
+ */
+const MATCHING_FILES_MAX = 2 * (BODY_IDS_MAX + 1);
+
+/** A body look-up: its matches, and the ids of the documents it read (past the cap, a sample of them). */
+export interface BodyLookup {
+  matches: BodyMatches;
+  documents: string[];
+}
 
 /**
- * The documents of a kind whose body text contains the term: up to BODY_IDS_MAX ids, else `many`.
- * First the files whose bigrams hold the term's, through the GIN index only (the database
- * function `document_text_candidates`, migration BodyTextCandidates); then the LIKE recheck over
- * those few files' text.
+ * The documents of a kind whose body text contains the term: up to BODY_IDS_MAX ids, else `many`
+ * (more documents than that hold it; or a term without two characters side by side, which no
+ * index narrows). One statement finds and rechecks the matching files through the GIN index
+ * (`document_text_matches`, migration BodyTextMatches) and stops after MATCHING_FILES_MAX.
  */
-export async function findBodyMatches(manager: EntityManager, kind: string, term: string): Promise<BodyMatches> {
+export async function lookUpBodyMatches(manager: EntityManager, kind: string, term: string): Promise<BodyLookup> {
   const grams = bigramsOf(term);
-  if (grams.length === 0) return 'many'; // one character: no index can narrow it
-  const candidates: { file_id: string }[] = await manager.query('SELECT file_id FROM document_text_candidates($1, $2::text[], $3)', [
-    kind,
-    grams,
-    CANDIDATES_MAX + 1,
-  ]);
-  if (candidates.length > CANDIDATES_MAX) return 'many';
-  if (candidates.length === 0) return [];
-  const rows: { document_id: string }[] = await manager.query(
-    'SELECT DISTINCT t.document_id FROM document_texts t WHERE t.file_id = ANY($1::uuid[]) AND t.document_kind = $2 AND t.body ILIKE $3',
-    [candidates.map((c) => c.file_id), kind, `%${escapeLike(term)}%`],
-  );
-  return rows.length > BODY_IDS_MAX ? 'many' : rows.map((r) => r.document_id);
+  if (grams.length === 0) return { matches: 'many', documents: [] }; // one character: no index can narrow it
+  const like = `%${escapeLike(term)}%`;
+  const found = (limit: number | null) =>
+    manager
+      .query('SELECT document_id FROM document_text_matches($1, $2::text[], $3, $4, $5)', [
+        kind,
+        grams,
+        like,
+        caseInsensitiveLike(term) === 'ILIKE',
+        limit,
+      ])
+      .then((files: { document_id: string }[]) => ({ files: files.length, documents: [...new Set(files.map((f) => f.document_id))] }));
+  const first = await found(MATCHING_FILES_MAX);
+  // Many files, few documents (documents with many files): all the matching files, without the limit.
+  const { documents } = first.files >= MATCHING_FILES_MAX && first.documents.length <= BODY_IDS_MAX ? await found(null) : first;
+  return { matches: documents.length > BODY_IDS_MAX ? 'many' : documents, documents };
+}
+
+export async function findBodyMatches(manager: EntityManager, kind: string, term: string): Promise<BodyMatches> {
+  return (await lookUpBodyMatches(manager, kind, term)).matches;
 }
