@@ -326,7 +326,7 @@ export class OutgoingService implements OnModuleInit {
   async list(query: QueryOutgoingDto, viewer: Principal): Promise<Page<OutgoingDocumentDto>> {
     const term = query.q?.trim();
     // Body matches are looked up first: an OR across the two tables defeats both bigram indexes (body-search.ts).
-    const bodies = term ? await this.documentTexts.bodyMatches(OUTGOING_DOCUMENT, term) : undefined;
+    const bodies = term ? (await this.documentTexts.lookUpBodyMatches(OUTGOING_DOCUMENT, term)).matches : undefined;
     return paginateThenLoad(
       this.listQuery(query, viewer, { withRelations: false, bodies }),
       query,

@@ -96,7 +96,3 @@ export async function lookUpBodyMatches(manager: EntityManager, kind: string, te
   const { documents } = first.files >= MATCHING_FILES_MAX && first.documents.length <= BODY_IDS_MAX ? await found(null) : first;
   return { matches: documents.length > BODY_IDS_MAX ? 'many' : documents, documents };
 }
-
-export async function findBodyMatches(manager: EntityManager, kind: string, term: string): Promise<BodyMatches> {
-  return (await lookUpBodyMatches(manager, kind, term)).matches;
-}

@@ -8,7 +8,7 @@ import { FILE_STORAGE, type FileStorage } from '../../../platform/files/storage/
 import { returnedRows } from '../../../platform/http/sql';
 import { JobsService } from '../../../platform/jobs/jobs.service';
 import { bigramsOf } from '../incoming/search-terms';
-import { findBodyMatches, lookUpBodyMatches, type BodyLookup, type BodyMatches } from './body-search';
+import { lookUpBodyMatches, type BodyLookup } from './body-search';
 import { EXTRACTABLE_TYPES, extractText } from './text-extractor';
 
 /** The job that extracts the body text of a document's new PDF and DOCX files (DOC-8). */
@@ -49,12 +49,10 @@ export class DocumentTextsService implements OnModuleInit {
     await this.jobs.sendWithin(manager, DOCUMENT_TEXT_JOB, { type: document.type, id: document.id });
   }
 
-  /** Which documents of a kind hold the term in their body text (for `matchCondition`, body-search.ts). */
-  bodyMatches(kind: string, term: string): Promise<BodyMatches> {
-    return findBodyMatches(this.dataSource.manager, kind, term);
-  }
-
-  /** The same, with the ids of the documents the look-up read (a sample of them past the cap). */
+  /**
+   * Which documents of a kind hold the term in their body text (for `matchCondition`,
+   * body-search.ts), with the ids of the documents the look-up read (a sample of them past the cap).
+   */
   lookUpBodyMatches(kind: string, term: string): Promise<BodyLookup> {
     return lookUpBodyMatches(this.dataSource.manager, kind, term);
   }
