@@ -46,15 +46,35 @@ describe('scheduled jobs (PLT-8)', () => {
     // Some more passes of both instances, which must not add anything for those ticks.
     await new Promise((r) => setTimeout(r, 3_000));
 
-    // pg-boss files each forwarded occurrence under its minute slot; the jobs it made carry the minute they were made in.
-    const jobs = await a.sql<{ id: string; minute: Date; state: string }>(
-      // The tick a job belongs to: pg-boss's slot (unique per queue), else the minute it was made in.
-      `SELECT id, COALESCE(singleton_on, date_trunc('minute', created_on)) AS minute, state FROM pgboss.job WHERE name = 'plt8-tick' ORDER BY created_on`,
+    // Each occurrence pg-boss forwards is filed under the minute slot it falls in (a singleton,
+    // unique per slot), and becomes one job of the queue. Two instances' passes over the same minute
+    // must leave one occurrence and one job. The creation minute of a job is not its tick: a tick
+    // forwarded late in its minute and the next one early in theirs are made in the same minute.
+    // Both are read in one statement, once every occurrence read has been forwarded (a minute may
+    // turn meanwhile).
+    type Tick = { slot: string; state: string };
+    type Job = { id: string; created: string; state: string };
+    let occurrences: Tick[] = [];
+    let jobs: Job[] = [];
+    await eventually(
+      async () => {
+        [{ occurrences, jobs }] = await a.sql<{ occurrences: Tick[]; jobs: Job[] }>(
+          `SELECT (SELECT COALESCE(json_agg(json_build_object('slot', (data->>'slot')::timestamp AT TIME ZONE 'UTC', 'state', state) ORDER BY data->>'slot'), '[]')
+                     FROM pgboss.job WHERE name = '__pgboss__send-it' AND data->>'name' = 'plt8-tick') AS occurrences,
+                  (SELECT COALESCE(json_agg(json_build_object('id', id, 'created', created_on, 'state', state) ORDER BY created_on), '[]')
+                     FROM pgboss.job WHERE name = 'plt8-tick') AS jobs`,
+        );
+        return occurrences.every((o) => o.state === 'completed');
+      },
+      10_000,
+      'occurrences forwarded',
     );
     const runs = await a.sql<{ job_id: string; n: number }>('SELECT job_id, count(*)::int AS n FROM plt8_runs GROUP BY job_id');
-    // One job per tick, however many passes both instances made, and each job run once.
-    expect(jobs.length).toBeGreaterThanOrEqual(2);
-    expect(new Set(jobs.map((j) => j.minute.getTime())).size).toBe(jobs.length);
+    // One occurrence per minute, one job per occurrence (made at or after its minute began), each job run once.
+    expect(occurrences.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(occurrences.map((o) => Date.parse(o.slot))).size).toBe(occurrences.length);
+    expect(jobs.length).toBe(occurrences.length);
+    jobs.forEach((job, i) => expect(Date.parse(job.created)).toBeGreaterThanOrEqual(Date.parse(occurrences[i].slot)));
     const finished = jobs.filter((j) => j.state === 'completed').map((j) => j.id);
     expect(finished.length).toBeGreaterThanOrEqual(2);
     expect(runs.filter((r) => finished.includes(r.job_id)).map((r) => r.n)).toEqual(finished.map(() => 1));
