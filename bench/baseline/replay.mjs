@@ -8,6 +8,7 @@
  *   node bench/baseline/replay.mjs <routes.json> <port> <databaseUrl> <poolSize>
  * routes.json: { "/r/<n>": [{ "query": "…", "parameters": […] }, …], … }
  */
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import Fastify from 'fastify';
 import pg from 'pg';
@@ -17,6 +18,10 @@ const routes = JSON.parse(readFileSync(routesFile, 'utf8'));
 const pool = new pg.Pool({ connectionString: databaseUrl, max: Number(poolSize) });
 const BEGIN = /^\s*(START TRANSACTION|BEGIN)\b/i;
 const END = /^\s*(COMMIT|ROLLBACK)\b/i;
+
+/** A statement the API ran as a named prepared statement (queryPrepared) runs as one here too. */
+const asSent = ({ query, parameters, prepared }) =>
+  prepared ? { name: `baseline_${createHash('sha256').update(query).digest('hex').slice(0, 24)}`, text: query, values: parameters } : query;
 
 /** Runs the statements as the API did: each on a pooled connection, a transaction on one connection. */
 async function replay(statements) {
@@ -35,7 +40,7 @@ async function replay(statements) {
         client.release();
       }
     } else {
-      rows = (await pool.query(query, parameters)).rows;
+      rows = (await pool.query(asSent(statements[i]), parameters)).rows;
     }
   }
   return rows;

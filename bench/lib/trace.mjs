@@ -19,7 +19,7 @@ export async function traceRequest(traceFile, url, { method = 'GET', path, token
     .split('\n')
     .filter(Boolean)
     .map((line) => JSON.parse(line))
-    .map(({ query, parameters }) => ({ query, parameters }));
+    .map(({ query, parameters, prepared }) => ({ query, parameters, ...(prepared ? { prepared } : {}) }));
 }
 
 const size = (file) => {

@@ -9,7 +9,11 @@ import {
   type IncomingAction,
   type IncomingStatus,
 } from '@xiaoban/shared';
+import { DataSource } from 'typeorm';
+import { IncomingDocument } from '../src/modules/documents/incoming/incoming.entity';
 import { IncomingService } from '../src/modules/documents/incoming/incoming.service';
+import { StoredFile } from '../src/platform/files/file.entity';
+import { PageRows } from '../src/platform/http/page-rows';
 import { binary, samplePdf } from './factories/files.factory';
 import { createDepartment, loginAsAdmin, unique } from './factories/org.factory';
 import { createSmallSchool, createStaff, eventually, type SmallSchool } from './factories/school.factory';
@@ -196,6 +200,40 @@ describe('documents: incoming (收文)', () => {
     await register(clerk, { copyNumber: '000001' }).expect(400);
     // Registering above one's clearance is refused.
     await register(uncleared, { secrecy: 'secret', copyNumber: '000001', secrecyPeriod: '5年' }).expect(400);
+  });
+
+  it('DOC-8 NFR-9 a row of the list and of a search shows exactly what the document’s own page shows', async () => {
+    // Every kind of field set: people and a department, dates, a deadline, the flow's notes.
+    const title = `关于${unique('校园安全')}专项检查的通知`;
+    const id = await documentAt('handling', {
+      title,
+      urgency: 'urgent',
+      writtenOn: '2026-03-02',
+      receivedOn: '2026-03-04',
+      responsibleId: school.head.id,
+      departmentId: school.departmentId,
+    });
+    const { routes, whereNow, attachments, receiverActions, ...shown } = (
+      await t.http.get(`/api/v1/documents/incoming/${id}`).set(as(clerk)).expect(200)
+    ).body;
+    expect([routes.length, whereNow.length, attachments, receiverActions]).toEqual([1, 1, [], []]);
+    expect(shown).toMatchObject({
+      writtenOn: '2026-03-02',
+      handlingDueOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+      responsible: { id: school.head.id, name: expect.any(String) },
+      department: { id: school.departmentId, name: expect.any(String) },
+      registeredBy: { id: clerk.id, name: clerk.name },
+      leader: { id: school.leaders[0].id, name: expect.any(String) },
+    });
+    for (const path of [`?number=${encodeURIComponent(shown.number)}`, `?q=${encodeURIComponent(title.slice(2, -6))}`]) {
+      const page = (await t.http.get(`/api/v1/documents/incoming${path}`).set(as(clerk)).expect(200)).body;
+      expect(page.items).toEqual([shown]);
+    }
+  });
+
+  it('NFR-9 the lean page reader of the lists refuses an entity whose values TypeORM transforms', () => {
+    expect(() => new PageRows(t.app.get(DataSource), StoredFile, [])).toThrow(/StoredFile\.\w+: TypeORM converts its value/);
+    expect(() => new PageRows(t.app.get(DataSource), IncomingDocument, ['title'])).toThrow(/not a many-to-one relation/);
   });
 
   it('DOC-1 DOC-3 every illegal move of the flow is refused with 409 DOCUMENT_ILLEGAL_TRANSITION', async () => {

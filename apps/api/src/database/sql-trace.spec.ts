@@ -17,13 +17,16 @@ describe('SQL trace for the benchmark (unit)', () => {
       const logger = new SqlTraceLogger(file);
       logger.logQuery('SELECT 1');
       logger.logQuery('SELECT * FROM users WHERE id = $1 AND name LIKE $2', ['u-1', '%王%']);
+      logger.logPrepared('SELECT * FROM users WHERE id = $1', ['u-2']);
       const lines = readFileSync(file, 'utf8')
         .trim()
         .split('\n')
-        .map((l) => JSON.parse(l) as { query: string; parameters: unknown[] });
-      expect(lines.map((l) => [l.query, l.parameters])).toEqual([
-        ['SELECT 1', []],
-        ['SELECT * FROM users WHERE id = $1 AND name LIKE $2', ['u-1', '%王%']],
+        .map((l) => JSON.parse(l) as { query: string; parameters: unknown[]; prepared?: boolean });
+      // A statement the API prepares is marked, so that the baseline prepares it too.
+      expect(lines.map((l) => [l.query, l.parameters, l.prepared ?? false])).toEqual([
+        ['SELECT 1', [], false],
+        ['SELECT * FROM users WHERE id = $1 AND name LIKE $2', ['u-1', '%王%'], false],
+        ['SELECT * FROM users WHERE id = $1', ['u-2'], true],
       ]);
     } finally {
       rmSync(dir, { recursive: true, force: true });

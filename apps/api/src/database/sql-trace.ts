@@ -17,6 +17,11 @@ export class SqlTraceLogger implements Logger {
       JSON.stringify({ t: Date.now(), tx: queryRunner?.isTransactionActive ?? false, query, parameters: parameters ?? [] }) + '\n',
     );
   }
+
+  /** A statement run as a named prepared statement (queryPrepared): the baseline prepares it too. */
+  logPrepared(query: string, parameters: unknown[]): void {
+    appendFileSync(this.file, JSON.stringify({ t: Date.now(), tx: false, prepared: true, query, parameters }) + '\n');
+  }
   logQueryError(): void {}
   logQuerySlow(): void {}
   logSchemaBuild(): void {}

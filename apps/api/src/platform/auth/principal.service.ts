@@ -2,9 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { SecrecyLevel } from '@xiaoban/shared';
 import { DataSource } from 'typeorm';
+import { queryPrepared } from '../../database/prepared-statement';
 import type { Principal } from './principal';
 
-/** Loads an active person with their roles and permissions in one query. */
+/** Loads an active person with their roles and permissions in one query, prepared once per connection (every request runs it). */
 @Injectable()
 export class PrincipalService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -18,7 +19,8 @@ export class PrincipalService {
       clearance: SecrecyLevel;
       roles: string[];
       permissions: string[];
-    }[] = await this.dataSource.query(
+    }[] = await queryPrepared(
+      this.dataSource,
       `SELECT u.id, u.username, u.name, u.department_id, u.clearance,
               COALESCE(array_agg(DISTINCT r.code) FILTER (WHERE r.code IS NOT NULL), '{}') AS roles,
               COALESCE(array_agg(DISTINCT p) FILTER (WHERE p IS NOT NULL), '{}') AS permissions
