@@ -3,10 +3,11 @@ import { queryPrepared } from '../../database/prepared-statement';
 
 /**
  * Reads a page of an entity's rows by id, with some of its many-to-one relations as refs
- * (`{ id, name }`, or null), in one statement built once, without TypeORM's entity building
- * (NFR-9), prepared once per pooled connection (queryPrepared). It is the `load` of paginateThenLoad for the lists of the largest tables: TypeORM spent
- * 3.4 ms of CPU building a page of 20 incoming documents with four joined people, this 1.1 ms
- * (measured in-process on the bench data; bench/results/2026-12-05.md).
+ * (`{ id, name }`, or null), in one statement built once and prepared once per pooled connection
+ * (queryPrepared), without TypeORM's entity building (NFR-9). It is the `load` of
+ * paginateThenLoad for the lists of the largest tables: TypeORM spent 3.4 ms of CPU building a
+ * page of 20 incoming documents with four joined people, this 1.1 ms (measured in-process on the
+ * bench data; bench/results/2026-12-05.md).
  *
  * Each row carries the entity's property names and the values TypeORM would give them: a `date`
  * column as its 'YYYY-MM-DD' text, the rest as node-postgres reads them, which is what TypeORM
