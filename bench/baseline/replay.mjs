@@ -19,16 +19,18 @@ const pool = new pg.Pool({ connectionString: databaseUrl, max: Number(poolSize) 
 const BEGIN = /^\s*(START TRANSACTION|BEGIN)\b/i;
 const END = /^\s*(COMMIT|ROLLBACK)\b/i;
 
-/** A statement the API ran as a named prepared statement (queryPrepared) runs as one here too. */
-const asSent = ({ query, parameters, prepared }) =>
-  prepared ? { name: `baseline_${createHash('sha256').update(query).digest('hex').slice(0, 24)}`, text: query, values: parameters } : query;
+/** What pg is sent: a statement the API ran as a named prepared statement (queryPrepared) runs as one here too. */
+const asSent = ({ query, parameters, prepared }) => ({
+  text: query,
+  values: parameters,
+  ...(prepared ? { name: `baseline_${createHash('sha256').update(query).digest('hex').slice(0, 24)}` } : {}),
+});
 
 /** Runs the statements as the API did: each on a pooled connection, a transaction on one connection. */
 async function replay(statements) {
   let rows = [];
   for (let i = 0; i < statements.length; i++) {
-    const { query, parameters } = statements[i];
-    if (BEGIN.test(query)) {
+    if (BEGIN.test(statements[i].query)) {
       const client = await pool.connect();
       try {
         for (; i < statements.length; i++) {
@@ -40,14 +42,18 @@ async function replay(statements) {
         client.release();
       }
     } else {
-      rows = (await pool.query(asSent(statements[i]), parameters)).rows;
+      rows = (await pool.query(statements[i].sent)).rows;
     }
   }
   return rows;
 }
 
 const app = Fastify({ logger: false });
-for (const [path, statements] of Object.entries(routes)) app.get(path, () => replay(statements));
+for (const [path, statements] of Object.entries(routes)) {
+  // Made once, as the API names its statements once.
+  for (const s of statements) s.sent = asSent(s);
+  app.get(path, () => replay(statements));
+}
 await app.listen({ port: Number(port), host: '127.0.0.1' });
 process.stdout.write('ready\n');
 process.on('SIGTERM', () =>
